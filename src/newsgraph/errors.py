@@ -1,0 +1,45 @@
+"""The exception tree. Every error a user can cause is a `NewsgraphError` with a one-line message.
+
+    NewsgraphError
+    ├── InputError            an input cannot be read as an article
+    │   ├── EmptyInput        nothing but whitespace
+    │   ├── BinaryInput       not text (NUL bytes, control characters)
+    │   ├── EncodingError     not in the expected encoding
+    │   └── TooLarge          over the size cap
+    ├── ResourceError         a model, lexicon or gazetteer is missing or broken
+    └── PipelineError         stages in an order that cannot work
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class: the message is one line a user can act on."""
+
+
+class InputError(NewsgraphError):
+    """An input cannot be read as an article."""
+
+
+class EmptyInput(InputError):
+    """The input holds nothing but whitespace."""
+
+
+class BinaryInput(InputError):
+    """The input is not text."""
+
+
+class EncodingError(InputError):
+    """The input is not in the expected encoding."""
+
+
+class TooLarge(InputError):
+    """The input is over the size cap."""
+
+
+class ResourceError(NewsgraphError):
+    """A model, lexicon or gazetteer is missing or broken."""
+
+
+class PipelineError(NewsgraphError):
+    """The stages were put in an order that cannot work."""

