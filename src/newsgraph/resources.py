@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from newsgraph.extract.event_lexicon import EventLexicon
     from newsgraph.nlp.parse import Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
@@ -23,11 +24,13 @@ class Resources:
         actors: ActorLexicon | None = None,
         people: PeopleLexicon | None = None,
         gazetteer: Gazetteer | None = None,
+        events: EventLexicon | None = None,
     ) -> None:
         self._parser = parser
         self._actors = actors
         self._people = people
         self._gazetteer = gazetteer
+        self._events = events
 
     @property
     def parser(self) -> Parser:
@@ -64,3 +67,12 @@ class Resources:
 
             self._gazetteer = Gazetteer.load()
         return self._gazetteer
+
+    @property
+    def events(self) -> EventLexicon:
+        """Event triggers: CAMEO verbs mapped to PLOVER, plus nominal triggers."""
+        if self._events is None:
+            from newsgraph.extract.event_lexicon import EventLexicon
+
+            self._events = EventLexicon.load()
+        return self._events

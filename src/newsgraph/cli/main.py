@@ -1,0 +1,110 @@
+"""The `newsgraph` command: thin wrappers around the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsgraph.cli.inputs import expand, read_all
+from newsgraph.errors import NewsgraphError
+from newsgraph.ingest.text import DEFAULT_MAX_BYTES
+from newsgraph.model import Doc
+from newsgraph.pipeline import build, run_many
+from newsgraph.report.json_out import render_json
+from newsgraph.report.markdown import render_markdown
+from newsgraph.resources import Resources
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="News articles in, a source-traced knowledge graph out.",
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    """Output formats of `analyze`."""
+
+    md = "md"
+    json = "json"
+
+
+@app.callback()
+def main() -> None:
+    """newsgraph: events, quotes, claims, people, places and source chains from news articles."""
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories (plain text).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="md (report) or json.")] = Format.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the inputs.")] = "utf-8",
+    max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this.")] = DEFAULT_MAX_BYTES,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Analyse articles and print a situation report (md) or the extracted graph (json)."""
+    try:
+        docs, failed = _analyze(expand(paths), encoding, max_bytes)
+        text = render_json(docs) if format is Format.json else render_markdown(docs)
+        _write(text, output)
+    except NewsgraphError as exc:
+        if debug:
+            raise
+        err.print(f"[red]newsgraph: error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except Exception:
+        if debug:
+            raise
+        err.print_exception() if os.environ.get("NEWSGRAPH_DEBUG") else err.print(
+            "[red]newsgraph: internal error[/red] (run again with --debug for details)"
+        )
+        raise typer.Exit(3) from None
+    if failed:
+        err.print(f"newsgraph: {failed} input(s) failed, {len(docs)} analysed", highlight=False)
+        raise typer.Exit(1)
+
+
+def _analyze(paths: list[Path], encoding: str, max_bytes: int) -> tuple[list[Doc], int]:
+    pipeline = build()
+    res = Resources()
+    docs: list[Doc] = []
+    failed = 0
+    show = len(paths) > 1 and err.is_terminal
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, disable=not show) as bar:
+        task = bar.add_task("analyse", total=len(paths))
+        for outcome in run_many(pipeline, read_all(paths, encoding, max_bytes), res):
+            if outcome.doc is not None:
+                docs.append(outcome.doc)
+            else:
+                failed += 1
+                err.print(f"[red]newsgraph: skipped[/red] {outcome.source}: {outcome.error}", highlight=False)
+            bar.advance(task)
+    return docs, failed
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Print, or replace `output` atomically so a crash never leaves half a file."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, output)
+
+
+def run() -> None:
+    """Entry point of the console script."""
+    app()

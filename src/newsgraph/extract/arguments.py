@@ -1,0 +1,119 @@
+"""Who an argument phrase names: canonical actors and people, with coordination and pronouns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from newsgraph.model import Doc, Token
+from newsgraph.nlp.tree import PRONOUNS_PLURAL, SUBJECTS, Tree
+from newsgraph.resolve.references import Reference, References
+
+# A party named under one of these prepositions is where something happened, not who.
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
+_CORE = frozenset({"compound", "amod", "poss", "nmod", "conj", "cc", "det", "npadvmod", "appos"})
+
+
+class Arguments:
+    """Resolve argument phrases of events to the names of actors and people."""
+
+    def __init__(self, doc: Doc, tree: Tree, refs: References) -> None:
+        self.doc = doc
+        self.tree = tree
+        self.refs = refs
+        self._starts = [t.start for t in doc.tokens]
+
+    def names(self, tok: Token, whole: bool = True) -> tuple[str, ...]:
+        """Parties named by the phrase headed by `tok` (its core first, else its whole subtree)."""
+        if tok.text.casefold() in PRONOUNS_PLURAL:
+            return self.recent_subjects(tok.start, 1)
+        core = self._core(tok)
+        found = self._parties(core)
+        if not found and whole:
+            found = self._parties(self.tree.subtree(tok.i))
+        return found
+
+    def in_range(self, indices: Iterable[int], exclude: Sequence[str] = ()) -> tuple[str, ...]:
+        """Parties named anywhere in the given tokens, except `exclude`."""
+        return tuple(n for n in self._parties(sorted(indices)) if n not in exclude)
+
+    def recent_subjects(self, offset: int, count: int) -> tuple[str, ...]:
+        """The last `count` distinct parties named as grammatical subjects before `offset`.
+
+        Returned in the order they were named, so "X met Y. They ..." gives (X, Y).
+        """
+        found: dict[str, int] = {}
+        for ref in _outermost(self.refs.before(offset, "actor", "person")):
+            tok = self._token_at(ref.start)
+            if tok is None or not self._in_subject(tok):
+                continue
+            found.setdefault(ref.name, ref.start)
+            if len(found) == count:
+                break
+        return tuple(sorted(found, key=lambda n: found[n]))
+
+    def _in_subject(self, tok: Token) -> bool:
+        for node in [tok, *self.tree.ancestors(tok.i)]:
+            if node.dep in SUBJECTS:
+                return True
+            if node.pos in {"VERB", "AUX"}:
+                return False
+        return False
+
+    def _core(self, tok: Token) -> list[int]:
+        kept = [tok.i]
+        for child in self.tree.children(tok.i):
+            if child.dep in _CORE:
+                kept += self.tree.subtree(child.i)
+        return sorted(kept)
+
+    def _parties(self, indices: Sequence[int]) -> tuple[str, ...]:
+        tokens = self.doc.tokens
+        allowed = {i for i in indices if not self._locative(tokens[i])}
+        if not allowed:
+            return ()
+        start, end = tokens[min(allowed)].start, tokens[max(allowed)].end
+        refs = [r for r in self.refs.within(start, end, "actor", "person") if self._covers(r, allowed)]
+        out: list[str] = []
+        for ref in _outermost(refs):
+            for name in self._expand(ref):
+                if name not in out:
+                    out.append(name)
+        return tuple(out)
+
+    def _covers(self, ref: Reference, allowed: set[int]) -> bool:
+        tok = self._token_at(ref.start)
+        return tok is not None and tok.i in allowed
+
+    def _expand(self, ref: Reference) -> list[str]:
+        """A person brings their affiliation along: ("Sergey Ryabkov", "Russia")."""
+        names = [ref.name]
+        affiliation = self.refs.affiliation.get(ref.name) if ref.kind == "person" else None
+        if affiliation:
+            names.append(affiliation)
+        return names
+
+    def _locative(self, tok: Token) -> bool:
+        for node in self.tree.ancestors(tok.i):
+            if node.pos in {"VERB", "AUX"}:
+                return False
+            if node.dep == "prep" or node.pos == "ADP":
+                return node.text.casefold() in LOCATIVE
+        return False
+
+    def _token_at(self, offset: int) -> Token | None:
+        at = bisect_right(self._starts, offset) - 1
+        if at >= 0 and self.doc.tokens[at].start <= offset < self.doc.tokens[at].end:
+            return self.doc.tokens[at]
+        return None
+
+
+def _outermost(refs: Sequence[Reference]) -> list[Reference]:
+    """Drop mentions nested inside a wider one ("USA" inside "USA-led coalition")."""
+    def nested(r: Reference) -> bool:
+        return any(
+            o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start)
+            for o in refs
+        )
+
+    return [r for r in refs if not nested(r)]

@@ -1,0 +1,254 @@
+"""Linking event mentions: clauses of one event, claims inside quotes, threats, allegations.
+
+- One event per occurrence: "X was killed when Y attacked Z" is one ASSAULT; the same
+  event coded twice in a sentence is merged, its other evidence kept.
+- An event inside a quote is the speaker's claim (`claimed_by`, `via`), not the article's.
+- A speech act in a quote (an accusation, a threat) is the speaker's own act.
+- A quote in which one party says another acts alongside an armed group (or does wrong) is
+  an allegation: ACCUSE by the speaker's side against that party.
+- "The assaults" with no named attacker borrows the attackers of the nearest other assault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newsgraph.extract.arguments import Arguments
+from newsgraph.extract.event_lexicon import Trigger
+from newsgraph.model import Doc, Event, EventStatus, Quote, Span, Token
+from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.places import place_for
+from newsgraph.resolve.references import References
+
+SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "PROTEST", "APPEAL"})
+RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+PARTY_KINDS = frozenset({"country", "armed_group", "alliance", "organisation", "government_body"})
+# Words that make a statement about another party an allegation of wrongdoing.
+WRONGDOING = frozenset(
+    "lie lied lying false fabricate fabricated illegal illegally violate violated violation "
+    "crime crimes terrorist terrorists collude colluded complicit cover-up deliberately".split()
+)
+_LINKS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "acl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What the linking rules look at: the document, its tree, references and arguments."""
+
+    doc: Doc
+    tree: Tree
+    refs: References
+    args: Arguments
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being assembled from one trigger."""
+
+    tok: Token
+    trigger: Trigger
+    type: str
+    mode: str | None = None
+    actor: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    killed: tuple[str, ...] = ()
+    status: EventStatus = "asserted"
+    claimed_by: str | None = None
+    via: tuple[str, ...] = ()
+    quote: Quote | None = None
+    definite: bool = False
+    plural_subject: bool = False
+    via_noun: Token | None = None
+    method: str = "trigger"
+    also: list[Token] = field(default_factory=list)
+
+
+def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:
+    """Merge triggers of one occurrence: a clause of the same type, or an event noun as subject."""
+    merged: list[Draft] = []
+    absorbed: set[int] = set()
+    for a in drafts:
+        for b in drafts:
+            if a is b or b.tok.i in absorbed or a.tok.i in absorbed or b.type != a.type:
+                continue
+            linked = (b.tok.head == a.tok.i and b.tok.dep in _LINKS) or a.via_noun is b.tok
+            if linked and a.tok.sent == b.tok.sent:
+                _absorb(a, b)
+                absorbed.add(b.tok.i)
+    merged = [d for d in drafts if d.tok.i not in absorbed]
+    return merged
+
+
+def _absorb(a: Draft, b: Draft) -> None:
+    a.actor = a.actor or b.actor
+    a.recipient = _union(a.recipient, b.recipient)
+    a.recipient = tuple(n for n in a.recipient if n not in a.killed and n not in a.actor)
+    a.killed = _union(a.killed, b.killed)
+    a.mode = a.mode or b.mode
+    a.also.append(b.tok)
+
+
+def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*a, *b]))
+
+
+def attach_quotes(drafts: list[Draft], scene: Scene) -> list[Draft]:
+    """Events said inside a quote become the speaker's claims or the speaker's own acts."""
+    for draft in drafts:
+        quote = _innermost_quote(draft.tok, scene.doc.quotes)
+        if draft.plural_subject and draft.type in RECIPROCAL:
+            start = quote.start if quote else draft.tok.start
+            pair = scene.args.recent_subjects(start, 2)
+            draft.actor, draft.recipient = pair[:1], pair[1:]
+        if quote is None or quote.speaker is None:
+            continue
+        side = _side(quote.speaker, scene)
+        draft.quote, draft.claimed_by = quote, quote.speaker
+        draft.via = _outlets(quote, scene)
+        if draft.status == "asserted":
+            draft.status = "claimed"
+        if draft.type in SPEECH_ACTS and (draft.trigger.source == "future-coercion" or not draft.actor):
+            draft.actor = side
+        if draft.type in SPEECH_ACTS and not _others(draft.recipient, side):
+            draft.recipient = _parties_in(quote, scene, exclude=side)
+    return drafts
+
+
+def _innermost_quote(tok: Token, quotes: Sequence[Quote]) -> Quote | None:
+    holding = [q for q in quotes if q.start <= tok.start < q.end]
+    return min(holding, key=lambda q: q.end - q.start) if holding else None
+
+
+def _side(speaker: str, scene: Scene) -> tuple[str, ...]:
+    """The speaker and the party they speak for."""
+    affiliation = scene.refs.affiliation.get(speaker)
+    return (speaker, affiliation) if affiliation else (speaker,)
+
+
+def _outlets(quote: Quote, scene: Scene) -> tuple[str, ...]:
+    """The outlets an event passed through, from its origin to this article."""
+    origin = (quote.speaker,) if quote.speaker and scene.refs.is_media(quote.speaker) else ()
+    return (*origin, *quote.via)
+
+
+def _others(names: Sequence[str], side: Sequence[str]) -> tuple[str, ...]:
+    return tuple(n for n in names if n not in side)
+
+
+def _parties_in(quote: Quote, scene: Scene, exclude: Sequence[str]) -> tuple[str, ...]:
+    """Parties (not outlets) named in a quote's content, outside place phrases."""
+    tokens = [t.i for t in scene.doc.tokens if quote.start <= t.start < quote.end]
+    names = scene.args.in_range(tokens, exclude=exclude)
+    return tuple(n for n in names if scene.refs.kind_of_actor.get(n) in PARTY_KINDS)
+
+
+def find_allegations(drafts: list[Draft], scene: Scene) -> list[Draft]:
+    """ACCUSE events for quotes in which one party says another acts with an armed group or wrongly."""
+    found: list[Draft] = []
+    for quote in scene.doc.quotes:
+        if quote.speaker is None or any(
+            d.quote is quote and d.type in SPEECH_ACTS for d in drafts
+        ):
+            continue
+        draft = _allegation(quote, scene)
+        if draft is not None:
+            found.append(draft)
+    return found
+
+
+def _allegation(quote: Quote, scene: Scene) -> Draft | None:
+    side = _side(quote.speaker or "", scene)
+    tokens = [t for t in scene.doc.tokens if quote.start <= t.start < quote.end]
+    words = {t.lemma.casefold() for t in tokens} | {t.text.casefold() for t in tokens}
+    for tok in tokens:
+        subject = scene.tree.child(tok.i, "nsubj") if tok.pos == "VERB" else None
+        if subject is None:
+            continue
+        accused = tuple(
+            n
+            for n in _others(scene.args.names(subject, whole=False), side)
+            if scene.refs.kind_of_actor.get(n) in PARTY_KINDS
+        )
+        if not accused:
+            continue
+        groups = set(_parties_in(quote, scene, exclude=(*side, *accused)))
+        armed = any(scene.refs.kind_of_actor.get(g) == "armed_group" for g in groups)
+        if armed or words & WRONGDOING:
+            return Draft(
+                tok=tok,
+                trigger=Trigger("ACCUSE", "112", "allege", "allegation"),
+                type="ACCUSE",
+                mode="allege",
+                actor=side,
+                recipient=accused,
+                status="claimed",
+                claimed_by=quote.speaker,
+                via=_outlets(quote, scene),
+                quote=quote,
+                method="allegation",
+            )
+    return None
+
+
+def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
+    """"The assaults" with no attacker named: take the attackers of the nearest other assault."""
+    for draft in drafts:
+        if draft.actor or not draft.definite or draft.tok.pos != "NOUN":
+            continue
+        others = [
+            d
+            for d in drafts
+            if d is not draft
+            and d.type == draft.type
+            and d.actor
+            and not set(d.actor) & set(draft.recipient)
+        ]
+        if others:
+            nearest = min(others, key=lambda d: abs(d.tok.start - draft.tok.start))
+            draft.actor = nearest.actor
+            draft.method = "trigger+bridging"
+    return drafts
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One event per occurrence: same type and parties in one sentence are one event."""
+    kept: dict[tuple[object, ...], Draft] = {}
+    for draft in drafts:
+        key = (draft.type, draft.tok.sent, frozenset(draft.actor), frozenset(draft.recipient))
+        if key in kept:
+            _absorb(kept[key], draft)
+        else:
+            kept[key] = draft
+    return list(kept.values())
+
+
+def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
+    """The finished event record."""
+    doc = scene.doc
+    sent = doc.sentences[draft.tok.sent]
+    also = tuple(Span(t.start, t.end, t.text) for t in draft.also)
+    return Event(
+        type=draft.type,
+        evidence=Span(sent.start, sent.end, doc.text[sent.start : sent.end]),
+        trigger=Span(draft.tok.start, draft.tok.end, draft.tok.text),
+        actor=draft.actor,
+        recipient=tuple(n for n in draft.recipient if n not in draft.actor),
+        mode=draft.mode,
+        location=place_for(doc, sent.start, sent.end),
+        date=_date_in(doc, sent.start, sent.end),
+        killed=draft.killed,
+        status=draft.status,
+        claimed_by=draft.claimed_by,
+        via=draft.via,
+        cameo=draft.trigger.cameo,
+        method=draft.method,
+        stage=stage,
+        also_in=also,
+    )
+
+
+def _date_in(doc: Doc, start: int, end: int) -> str | None:
+    dates = [e.text for e in doc.entities if e.label == "DATE" and start <= e.start < end]
+    return dates[0] if dates else None
+

@@ -1,0 +1,179 @@
+"""Events: who did what to whom, coded in PLOVER from CAMEO verb and nominal triggers.
+
+Triggers come from the packaged CAMEO/PLOVER lexicon; arguments from the dependency parse:
+the subject acts, the object (or the passive subject) receives, "by" names the agent of a
+passive, and a nominal trigger takes its actor from its possessor or modifier ("Syrian
+regime offensive") or from the subject of its light verb ("has made accusations").
+Claims, threats and document-level linking live in `extract/claims.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.arguments import Arguments
+from newsgraph.extract.claims import (
+    Draft,
+    Scene,
+    attach_quotes,
+    bridge_definite,
+    find_allegations,
+    merge_drafts,
+    merge_linked,
+    to_event,
+)
+from newsgraph.extract.event_lexicon import Trigger
+from newsgraph.model import Doc, Token
+from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.references import References
+
+if TYPE_CHECKING:
+    from newsgraph.resources import Resources
+
+STAGE = "events.v1"
+KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot"})
+# Verbs that, said with "will"/"would", threaten force: CAMEO 138 "threaten with military force".
+COERCIVE = frozenset(
+    "shut destroy strike attack respond retaliate punish eliminate crush target hit bomb stop "
+    "annihilate wipe smash suppress neutralise neutralize".split()
+)
+FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
+MODAL_MAYBE = frozenset({"could", "may", "might", "should", "can", "must"})
+LIGHT_VERBS = frozenset(
+    "make have hold launch carry conduct stage mount support level begin start continue".split()
+)
+_RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "between", "with", "of", "into"})
+
+
+def extract_events(doc: Doc, res: Resources) -> Doc:
+    """Stage: PLOVER events with actors, recipients, victims, mode, place and sources."""
+    tree = Tree(doc.tokens)
+    refs = References(doc)
+    scene = Scene(doc, tree, refs, Arguments(doc, tree, refs))
+    drafts = [
+        _draft(tok, trigger, scene)
+        for tok in doc.tokens
+        if (trigger := _trigger(tok, scene, res)) is not None
+    ]
+    drafts = merge_linked(drafts, scene)
+    drafts = attach_quotes(drafts, scene)
+    drafts += find_allegations(drafts, scene)
+    drafts = bridge_definite(drafts, scene)
+    events = [to_event(d, scene, STAGE) for d in merge_drafts(drafts)]
+    return replace(doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)))
+
+
+def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
+    """The lexicon entry `tok` triggers, if any (never a word inside a name)."""
+    if scene.refs.at(tok.start, tok.end, "actor", "person", "place"):
+        return None
+    lemma = tok.lemma.casefold()
+    if tok.pos == "VERB":
+        prt = scene.tree.child(tok.i, "prt")
+        found = res.events.verb(lemma, prt.text.casefold() if prt else None)
+        if found is None and lemma in COERCIVE and _modal(tok, scene.tree) in FUTURE:
+            found = Trigger("THREATEN", "138", None, "future-coercion")
+        return found
+    if tok.pos in {"NOUN", "PROPN"} and tok.tag != "NNP":
+        mods = scene.tree.children(tok.i, "compound", "amod")
+        modifier = mods[-1].lemma.casefold() if mods else None
+        return res.events.noun(lemma, modifier)
+    return None
+
+
+def _modal(tok: Token, tree: Tree) -> str | None:
+    for aux in tree.children(tok.i, "aux", "auxpass"):
+        if aux.tag == "MD":
+            return aux.text.casefold()
+    return None
+
+
+def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
+    draft = Draft(tok=tok, trigger=trigger, type=trigger.plover, mode=trigger.mode)
+    if tok.pos == "VERB":
+        _verb_arguments(draft, scene)
+    else:
+        _noun_arguments(draft, scene)
+    modal = _modal(tok, scene.tree)
+    if scene.tree.child(tok.i, "neg") is not None:
+        draft.status = "hypothetical"  # "did not attack": not reported as having happened
+    elif modal in FUTURE or modal in MODAL_MAYBE:
+        draft.status = "threatened" if draft.type == "THREATEN" else "hypothetical"
+    if draft.type == "THREATEN":
+        draft.status = "threatened"
+    return draft
+
+
+def _verb_arguments(draft: Draft, scene: Scene) -> None:
+    tree, args, tok = scene.tree, scene.args, draft.tok
+    passive = tree.child(tok.i, "nsubjpass") is not None
+    subject = tree.subject(tok.i)
+    if passive:
+        patient = tree.child(tok.i, "nsubjpass")
+        agent = tree.child(tok.i, "agent")
+        pobj = tree.child(agent.i, "pobj") if agent else None
+        draft.actor = args.names(pobj) if pobj else ()
+    else:
+        patient = tree.child(tok.i, "dobj", "obj")
+        if subject is not None and not _is_event_noun(subject, scene):
+            draft.actor = args.names(subject)
+        elif subject is not None:
+            draft.via_noun = subject
+    if patient is not None:
+        draft.recipient = args.names(patient)
+        if tok.lemma.casefold() in KILL_LEMMAS:
+            draft.killed = _victims(patient, scene)
+            draft.recipient = tuple(n for n in draft.recipient if n not in draft.killed)
+    if not draft.recipient:
+        draft.recipient = _prep_parties(tok, scene)
+
+
+def _noun_arguments(draft: Draft, scene: Scene) -> None:
+    tree, args, tok = scene.tree, scene.args, draft.tok
+    owners = [c for c in tree.children(tok.i, "poss", "compound", "amod", "nmod")]
+    draft.actor = tuple(n for c in owners for n in args.names(c, whole=True))
+    head = scene.doc.tokens[tok.head]
+    if not draft.actor and tok.dep in {"dobj", "pobj", "obj"}:
+        verb = head if tok.dep != "pobj" else scene.doc.tokens[head.head]
+        if verb.lemma.casefold() in LIGHT_VERBS or tok.dep == "pobj":
+            subject = tree.subject(verb.i)
+            draft.actor = args.names(subject) if subject is not None else ()
+            draft.plural_subject = subject is not None and subject.text.casefold() == "they"
+    draft.recipient = _prep_parties(tok, scene)
+    if not draft.recipient and tok.dep in {"nsubj", "nsubjpass"}:
+        draft.recipient = _prep_parties(head, scene)
+    draft.definite = any(c.text.casefold() == "the" for c in tree.children(tok.i, "det"))
+
+
+def _prep_parties(tok: Token, scene: Scene) -> tuple[str, ...]:
+    """Parties named after "against", "on", "between" ... below `tok`."""
+    found: list[str] = []
+    for prep in scene.tree.children(tok.i, "prep"):
+        if prep.text.casefold() not in _RECIPIENT_PREPS:
+            continue
+        for obj in scene.tree.children(prep.i, "pobj"):
+            found += [n for n in scene.args.names(obj) if n not in found]
+    return tuple(found)
+
+
+def _is_event_noun(tok: Token, scene: Scene) -> bool:
+    """Whether the subject is itself an event word ("the strike destroyed ...")."""
+    return tok.pos == "NOUN" and scene.args.names(tok, whole=False) == ()
+
+
+def _victims(patient: Token, scene: Scene) -> tuple[str, ...]:
+    """Named people killed, else the number given ("12 civilians" -> "12")."""
+    people = tuple(
+        r.name
+        for r in scene.refs.within(*_char_range(patient, scene), "person")
+    )
+    if people:
+        return tuple(dict.fromkeys(people))
+    count = scene.tree.child(patient.i, "nummod")
+    return (count.text,) if count is not None else ()
+
+
+def _char_range(tok: Token, scene: Scene) -> tuple[int, int]:
+    first, last = scene.tree.span(tok.i)
+    return scene.doc.tokens[first].start, scene.doc.tokens[last - 1].end

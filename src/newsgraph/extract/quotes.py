@@ -1,0 +1,216 @@
+"""Quotes and source chains: direct and reported speech, its cue, its speaker, its outlets.
+
+Rules follow the dependency parse: a cue verb's subject is the speaker and its clausal
+complement the content; a parenthetical cue ("X, RT reported, was ...") reports its host
+clause; "according to X" names a source; "Citing X, Y said" makes X the speaker via Y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.cues import ACCORDING, CITING, CUE_VERBS, NEEDS_CLAUSE
+from newsgraph.extract.quote_marks import Quoted, inside, overlapping, quoted_spans
+from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Token
+from newsgraph.nlp.tree import Tree, trim
+from newsgraph.resolve.references import References
+
+if TYPE_CHECKING:
+    from newsgraph.resources import Resources
+
+STAGE = "quotes.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    doc: Doc
+    tree: Tree
+    refs: References
+    marks: list[Quoted]
+    speakers: SpeakerResolver
+
+
+def extract_quotes(doc: Doc, res: Resources) -> Doc:
+    """Stage: every attributed statement in the document, in text order."""
+    tree = Tree(doc.tokens)
+    refs = References(doc)
+    ctx = _Context(doc, tree, refs, quoted_spans(doc.text), SpeakerResolver(doc, tree, refs))
+    quotes: list[Quote] = []
+    for sent in doc.sentences:
+        found = _cue_quotes(sent, ctx, quotes)
+        found = _according_to(sent, ctx, found)
+        quotes += found
+    quotes += _continuations(ctx, quotes)
+    return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
+
+
+def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote]) -> list[Quote]:
+    found: list[Quote] = []
+    for tok in ctx.doc.tokens[sent.first : sent.last]:
+        if not _is_cue(tok, ctx.tree):
+            continue
+        content = _content(tok, sent, ctx, found)
+        if content is None:
+            continue
+        quote = _attribute(tok, content, ctx, [*earlier, *found])
+        if quote is not None and all((q.start, q.end) != (quote.start, quote.end) for q in found):
+            found.append(quote)
+    return found
+
+
+def _is_cue(tok: Token, tree: Tree) -> bool:
+    if tok.lemma.casefold() not in CUE_VERBS or tok.pos not in {"VERB", "AUX"}:
+        return False
+    if tree.child(tok.i, "auxpass", "nsubjpass") is not None:
+        return False  # "was told that ...": the subject is the addressee, not the speaker
+    if tok.lemma.casefold() in NEEDS_CLAUSE:
+        return tree.child(tok.i, "ccomp") is not None
+    return True
+
+
+def _content(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> tuple[int, int] | None:
+    """Character range of what the cue at `tok` reports, or None."""
+    tokens, tree = ctx.doc.tokens, ctx.tree
+    comps = tree.children(tok.i, "ccomp")
+    if comps:
+        firsts, lasts = zip(*(tree.span(c.i) for c in comps), strict=True)
+        first, last = trim(tokens, min(firsts), max(lasts))
+    elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
+        first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
+    else:
+        return _adjacent_quote(tok, sent, ctx, found)
+    if first >= last:
+        return None
+    start, end = tokens[first].start, tokens[last - 1].end
+    holder = next((q for q in ctx.marks if q.start - 1 <= start and end <= q.end + 1), None)
+    if holder is not None:
+        return holder.start, holder.end  # the complement is (in) a quotation: take it whole
+    return start, end
+
+
+def _cue_is_aside(tok: Token, tree: Tree) -> bool:
+    """A parenthetical cue with its own subject: "Asapov, RT reported, was ..."."""
+    return tree.child(tok.i, "nsubj") is not None and tree.child(tok.i, "dobj") is None
+
+
+def _adjacent_quote(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> tuple[int, int] | None:
+    """A quotation in the cue's sentence that no other cue has taken: `"...", X said`."""
+    taken = {(q.start, q.end) for q in found}
+    near = [
+        q
+        for q in overlapping(ctx.marks, sent.start, sent.end)
+        if (q.start, q.end) not in taken and not (q.start <= tok.start < q.end)
+    ]
+    if not near:
+        return None
+    best = min(near, key=lambda q: min(abs(q.start - tok.end), abs(tok.start - q.end)))
+    return best.start, best.end
+
+
+def _attribute(tok: Token, content: tuple[int, int], ctx: _Context, earlier: list[Quote]) -> Quote | None:
+    subject = ctx.tree.subject(tok.i)
+    if subject is None:
+        return None
+    if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
+        return None  # the "subject" is part of what was said: not a speaker
+    speaker = ctx.speakers.resolve(subject, earlier)
+    via: tuple[str, ...] = ()
+    cited = _cited_source(tok, ctx)
+    if cited is not None and speaker is not None and cited != speaker:
+        speaker, via = cited, (speaker,)
+    start, end = content
+    return Quote(
+        start=start,
+        end=end,
+        text=ctx.doc.text[start:end],
+        kind=_kind(ctx.marks, start, end),
+        cue=tok.text,
+        speaker=speaker,
+        speaker_mention=ctx.speakers.mention(subject),
+        cue_span=Mention(tok.start, tok.end, tok.text),
+        via=via,
+        method="cue-verb",
+        stage=STAGE,
+    )
+
+
+def _cited_source(tok: Token, ctx: _Context) -> str | None:
+    """X in "Citing X, the AP said ...": the source the speaker relays."""
+    for clause in ctx.tree.children(tok.i, "advcl", "prep"):
+        if clause.lemma.casefold() in CITING:
+            for obj in ctx.tree.children(clause.i, "dobj", "pobj"):
+                name = ctx.speakers.name_in(obj)
+                if name:
+                    return name
+    return None
+
+
+def _kind(marks: list[Quoted], start: int, end: int) -> QuoteKind:
+    if inside(marks, start, end):
+        return "direct"
+    return "mixed" if overlapping(marks, start, end) else "indirect"
+
+
+def _according_to(sent: Sentence, ctx: _Context, found: list[Quote]) -> list[Quote]:
+    """"..., according to X": X relays the sentence's quotes, or is the source of the sentence."""
+    tokens, tree = ctx.doc.tokens, ctx.tree
+    for tok in tokens[sent.first : sent.last]:
+        to = tree.child(tok.i, "prep") if tok.text.casefold() == ACCORDING else None
+        obj = tree.child(to.i, "pobj") if to is not None else None
+        source = ctx.speakers.name_in(obj) if obj is not None else None
+        if obj is None or source is None:
+            continue
+        relayed = [q for q in found if not (q.start <= tok.start < q.end) and q.speaker != source]
+        if relayed:
+            found = [replace(q, via=(*q.via, source)) if q in relayed else q for q in found]
+            continue
+        first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
+        if first >= last:
+            continue
+        start, end = tokens[first].start, tokens[last - 1].end
+        found.append(
+            Quote(
+                start=start,
+                end=end,
+                text=ctx.doc.text[start:end],
+                kind=_kind(ctx.marks, start, end),
+                cue="according to",
+                speaker=source,
+                speaker_mention=ctx.speakers.mention(obj),
+                cue_span=Mention(tok.start, to.end if to else tok.end, "according to"),
+                method="according-to",
+                stage=STAGE,
+            )
+        )
+    return found
+
+
+def _continuations(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
+    """A quotation with no cue right after an attributed direct quote continues it."""
+    out: list[Quote] = []
+    ordered = sorted(quotes, key=lambda q: q.start)
+    for mark in ctx.marks:
+        if overlapping([Quoted(q.start, q.end) for q in ordered], mark.start, mark.end):
+            continue
+        before = [q for q in ordered if q.end <= mark.start]
+        if not before or before[-1].kind == "indirect" or before[-1].speaker is None:
+            continue
+        previous = before[-1]
+        gap = ctx.doc.text[previous.end : mark.start]
+        if gap.count("\n\n") > 1 or len(gap) > 400:
+            continue
+        out.append(
+            replace(
+                previous,
+                start=mark.start,
+                end=mark.end,
+                text=ctx.doc.text[mark.start : mark.end],
+                kind="direct",
+                cue=None,
+                cue_span=None,
+                method="continuation",
+            )
+        )
+    return out

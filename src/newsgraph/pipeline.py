@@ -1,0 +1,68 @@
+"""Build a checked sequence of stages and run articles through it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from newsgraph.errors import NewsgraphError, PipelineError
+from newsgraph.model import Article, Doc
+from newsgraph.normalize.clean import clean
+from newsgraph.registry import DEFAULT_PIPELINE, STAGES, Stage
+from newsgraph.resources import Resources
+
+_AFTER_CLEAN = frozenset({"text"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """Stages in an order where each one's `requires` is produced upstream."""
+
+    stages: tuple[Stage, ...]
+
+    def run(self, article: Article, res: Resources) -> Doc:
+        """Clean one article and run every stage on it."""
+        doc = clean(article)
+        for stage in self.stages:
+            doc = stage.fn(doc, res)
+            doc = replace(doc, stages=(*doc.stages, stage.name))
+        return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result for one input: a Doc, or the error that stopped it."""
+
+    source: str
+    doc: Doc | None = None
+    error: NewsgraphError | None = None
+
+
+def build(names: Sequence[str] = DEFAULT_PIPELINE) -> Pipeline:
+    """Look up stages by name and refuse an order in which a stage lacks its inputs."""
+    available = set(_AFTER_CLEAN)
+    stages = []
+    for name in names:
+        if name not in STAGES:
+            raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
+        stage = STAGES[name]
+        missing = stage.requires - available
+        if missing:
+            raise PipelineError(f"stage {name} needs {', '.join(sorted(missing))} from upstream")
+        available |= stage.produces
+        stages.append(stage)
+    return Pipeline(tuple(stages))
+
+
+def run_many(
+    pipeline: Pipeline, articles: Iterable[Article | Outcome], res: Resources
+) -> Iterator[Outcome]:
+    """Run each article; an input that failed to read, or an article that fails, yields its error."""
+    for item in articles:
+        if isinstance(item, Outcome):
+            yield item
+            continue
+        try:
+            yield Outcome(item.source, doc=pipeline.run(item, res))
+        except NewsgraphError as exc:
+            yield Outcome(item.source, error=exc)

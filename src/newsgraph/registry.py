@@ -1,0 +1,65 @@
+"""Every stage by versioned name, as plain data, and the default order.
+
+A stage is a function `(Doc, Resources) -> Doc` that declares which Doc fields it needs
+(`requires`) and which it fills (`produces`); `pipeline.build` checks the order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.events import extract_events
+from newsgraph.extract.quantities import extract_quantities
+from newsgraph.extract.quotes import extract_quotes
+from newsgraph.extract.relations import extract_relations
+from newsgraph.nlp.parse import parse
+from newsgraph.resolve.actors import resolve_actors
+from newsgraph.resolve.people import resolve_people
+from newsgraph.resolve.places import resolve_places
+
+if TYPE_CHECKING:
+    from newsgraph.model import Doc
+    from newsgraph.resources import Resources
+
+StageFn = Callable[["Doc", "Resources"], "Doc"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named step of the pipeline with what it needs and what it adds."""
+
+    name: str
+    fn: StageFn
+    requires: frozenset[str]
+    produces: frozenset[str]
+
+
+def _stage(name: str, fn: StageFn, requires: str, produces: str) -> Stage:
+    return Stage(name, fn, frozenset(requires.split()), frozenset(produces.split()))
+
+
+STAGES: dict[str, Stage] = {
+    "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities"),
+    "actors.v1": _stage("actors.v1", resolve_actors, "tokens entities", "actors"),
+    "people.v1": _stage("people.v1", resolve_people, "tokens entities actors", "people"),
+    "places.v1": _stage("places.v1", resolve_places, "tokens entities actors", "places"),
+    "quotes.v1": _stage("quotes.v1", extract_quotes, "tokens actors people", "quotes"),
+    "relations.v1": _stage("relations.v1", extract_relations, "tokens actors", "relations"),
+    "quantities.v1": _stage("quantities.v1", extract_quantities, "tokens entities", "quantities"),
+    "events.v1": _stage(
+        "events.v1", extract_events, "tokens actors people places quotes", "events"
+    ),
+}
+
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "parse.v1",
+    "actors.v1",
+    "people.v1",
+    "places.v1",
+    "quotes.v1",
+    "relations.v1",
+    "quantities.v1",
+    "events.v1",
+)

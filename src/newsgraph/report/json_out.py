@@ -1,0 +1,28 @@
+"""Doc -> the JSON document described in docs/output.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from newsgraph.model import Doc
+
+# Parse internals that are not part of the output.
+_INTERNAL = ("tokens", "sentences", "entities")
+SCHEMA_VERSION = "1"
+
+
+def doc_to_dict(doc: Doc) -> dict[str, Any]:
+    """One document as plain JSON-ready data."""
+    data = asdict(doc)
+    for key in _INTERNAL:
+        data.pop(key, None)
+    return data
+
+
+def render_json(docs: Iterable[Doc]) -> str:
+    """`{"documents": [...]}` for a batch of documents."""
+    payload = {"schema": SCHEMA_VERSION, "documents": [doc_to_dict(d) for d in docs]}
+    return json.dumps(payload, ensure_ascii=False, indent=1)

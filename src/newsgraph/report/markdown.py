@@ -1,0 +1,149 @@
+"""Doc -> a situation report an analyst can read in a minute (Markdown)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from newsgraph.model import Doc, Event, Quote
+
+# Most severe first: lethal violence, then violence, coercion, threats, words, cooperation.
+SEVERITY = (
+    "ASSAULT COERCE THREATEN MOBILIZE SANCTION PROTEST ACCUSE REJECT REQUEST RETREAT CONCEDE "
+    "CONSULT COOPERATE AID SUPPORT AGREE"
+).split()
+
+
+def render_markdown(docs: Iterable[Doc]) -> str:
+    """The situation report for every document, separated by rules."""
+    return "\n\n---\n\n".join(_document(d) for d in docs) + "\n"
+
+
+def _document(doc: Doc) -> str:
+    head = [f"# {_md(doc.title or doc.source)}", ""]
+    meta = [x for x in (f"by {doc.byline}" if doc.byline else "", doc.published or "", doc.source) if x]
+    head.append("_" + " · ".join(_md(m) for m in meta) + "_")
+    parts = [
+        "\n".join(head),
+        _events(doc),
+        _who(doc),
+        _places(doc),
+        _quotes(doc),
+        _disputes(doc),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def severity(event: Event) -> tuple[int, int, int]:
+    """Sort key: killing first, then by type severity, then reading order."""
+    rank = SEVERITY.index(event.type) if event.type in SEVERITY else len(SEVERITY)
+    return (0 if event.killed else 1, rank, event.evidence.start)
+
+
+def _events(doc: Doc) -> str:
+    lines = ["## What happened", ""]
+    for event in sorted(doc.events, key=severity):
+        lines.append("- " + _event_line(event))
+    return "\n".join(lines) if doc.events else "## What happened\n\nNo events found."
+
+
+def _event_line(event: Event) -> str:
+    who = ", ".join(event.actor) or "unknown actor"
+    whom = ", ".join(event.recipient) or "-"
+    mode = f" ({event.mode})" if event.mode else ""
+    bits = [f"**{event.type}**{mode}: {_md(who)} → {_md(whom)}"]
+    if event.location:
+        bits.append(f"in {_md(', '.join(event.location))}")
+    if event.date:
+        bits.append(f"on {_md(event.date)}")
+    if event.killed:
+        bits.append(f"killed: {_md(', '.join(event.killed))}")
+    if event.status != "asserted":
+        bits.append(f"_{event.status}_")
+    source = _chain(event.claimed_by, event.via)
+    if source:
+        bits.append(f"source: {_md(source)}")
+    return " · ".join(bits) + f'  \n  > {_md(_excerpt(event.evidence.text))}'
+
+
+def _chain(speaker: str | None, via: Iterable[str]) -> str:
+    chain = [x for x in dict.fromkeys([*(speaker and [speaker] or []), *via])]
+    return " → ".join(chain)
+
+
+def _who(doc: Doc) -> str:
+    lines = ["## Who's who", ""]
+    if doc.people:
+        lines += ["| person | title | affiliation |", "|---|---|---|"]
+        for p in doc.people:
+            lines.append(f"| {_md(p.name)} | {_md(p.title or '')} | {_md(p.affiliation or '')} |")
+        lines.append("")
+    patrons: dict[str, list[str]] = defaultdict(list)
+    for rel in doc.relations:
+        patrons[rel.subject].append(f"{rel.relation.replace('_', ' ')} {rel.object}")
+    if doc.actors:
+        lines += ["| actor | kind | country | relations |", "|---|---|---|---|"]
+        for a in doc.actors:
+            rels = "; ".join(patrons.get(a.name, []))
+            lines.append(f"| {_md(a.name)} | {a.kind} | {_md(a.country or '')} | {_md(rels)} |")
+    return "\n".join(lines)
+
+
+def _places(doc: Doc) -> str:
+    if not doc.places:
+        return ""
+    lines = ["## Places", "", "| place | kind | country | lat, lon | GeoNames | spellings |", "|---|---|---|---|---|---|"]
+    for p in doc.places:
+        where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else ""
+        spellings = ", ".join(dict.fromkeys(m.text for m in p.mentions))
+        gid = str(p.geonames_id) if p.geonames_id else ""
+        lines.append(f"| {_md(p.name)} | {p.kind} | {p.country_code or ''} | {where} | {gid} | {_md(spellings)} |")
+    return "\n".join(lines)
+
+
+def _quotes(doc: Doc) -> str:
+    if not doc.quotes:
+        return ""
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for q in doc.quotes:
+        by_speaker[q.speaker or "unattributed"].append(q)
+    lines = ["## Who said what"]
+    for speaker, quotes in by_speaker.items():
+        outlets = sorted({v for q in quotes for v in q.via})
+        through = f" (via {', '.join(outlets)})" if outlets else ""
+        lines += ["", f"**{_md(speaker)}**{_md(through)}"]
+        for q in quotes:
+            text = f'"{_excerpt(q.text)}"' if q.kind == "direct" else _excerpt(q.text)
+            lines.append(f"- {_md(text)} _({q.kind}, {q.cue or 'no cue'})_")
+    return "\n".join(lines)
+
+
+def _disputes(doc: Doc) -> str:
+    """Accusations between two parties, each side's claims in its own column."""
+    pairs: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for e in doc.events:
+        if e.type == "ACCUSE" and e.actor and e.recipient:
+            accuser = e.actor[-1]
+            for target in e.recipient:
+                pairs[tuple(sorted((accuser, target)))].append(e)  # type: ignore[index]
+    if not pairs:
+        return ""
+    lines = ["## Accusations, side by side"]
+    for (a, b), events in pairs.items():
+        lines += ["", f"| {_md(a)} says | {_md(b)} says |", "|---|---|"]
+        left = [e for e in events if e.actor[-1] == a]
+        right = [e for e in events if e.actor[-1] == b]
+        for i in range(max(len(left), len(right))):
+            cells = [_md(_excerpt(side[i].evidence.text, 120)) if i < len(side) else "" for side in (left, right)]
+            lines.append(f"| {cells[0]} | {cells[1]} |")
+    return "\n".join(lines)
+
+
+def _excerpt(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _md(text: str) -> str:
+    """Escape the characters that would break a Markdown table or emphasis."""
+    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")

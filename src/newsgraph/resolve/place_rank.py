@@ -1,0 +1,121 @@
+"""Choose one gazetteer entry for a name from its candidates and the article's context.
+
+Scores add up evidence in log-odds-like units: how the spelling matched, what kind of place
+it is, how many people live there, whether its country or region is named elsewhere in the
+article, and whether the text pins it down ("Alexandria, Louisiana"). Confidence comes from the
+winner's margin over the runner-up and its absolute score, so that a lone loose match on a
+hamlet stays unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from newsgraph.resolve.gazetteer import Candidate, GazetteerEntry
+
+MIN_CONFIDENCE = 0.35
+_MATCH_SCORE = {"exact": 0.0, "loose": -1.0, "fuzzy": -2.5}
+_MATCH_FACTOR = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
+# Countries, continents and curated features are what news names most; towns earn their
+# place through population.
+_KIND_PRIOR = {"country": 2.5, "continent": 2.0, "admin1": 1.5, "city": 0.0}
+_FEATURE_PRIOR = 2.5
+_IN_NAMED_COUNTRY = 3.0
+_IN_NAMED_ADMIN1 = 2.5
+_FITS_CONTAINER = 5.0
+_MISSES_CONTAINER = -2.0
+_SAME_AS_DISCOURSE = 4.0
+_ADMIN_WANTED = 2.0
+_CITY_SHADOWS_ADMIN = -2.0
+# A city at least this share of its same-name region's people is what the bare name means
+# ("Baghdad", "Deir ez-Zor"); below it the region is ("Louisiana" the state, not the village).
+_CITY_SHARE = 0.1
+# A match on a tiny place is only worth keeping when nothing bigger spells that way.
+_TINY_POPULATION = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the rest of the article says about where things are."""
+
+    countries: frozenset[str] = frozenset()  # ISO codes of countries the article names
+    admin1: frozenset[tuple[str, str]] = frozenset()  # (country code, admin1 code) named
+    containers: tuple[GazetteerEntry, ...] = ()  # "X, Y" / "Y's city of X": the Ys for this X
+    wants_admin: bool = False  # "X province", "X governorate"
+    discourse: tuple[GazetteerEntry, ...] = field(default=())  # chosen for this key already
+
+
+def rank(
+    candidates: list[Candidate], context: PlaceContext
+) -> tuple[GazetteerEntry, float] | None:
+    """The best entry and its confidence, or None when no entry is confident enough."""
+    pool = _prune(candidates)
+    if not pool:
+        return None
+    scored = sorted(((score(c, pool, context), c) for c in pool), key=lambda s: -s[0])
+    best_score, best = scored[0]
+    margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
+    confidence = _sigmoid(2.0 * margin) * _sigmoid(best_score - 1.5) * _MATCH_FACTOR[best.match]
+    if confidence < MIN_CONFIDENCE:
+        return None
+    return best.entry, round(confidence, 3)
+
+
+def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) -> float:
+    """The evidence for one candidate."""
+    entry = candidate.entry
+    total = _MATCH_SCORE[candidate.match] + _KIND_PRIOR.get(entry.kind, _FEATURE_PRIOR)
+    total += 0.5 * math.log10(entry.population + 1)
+    if entry.country_code in context.countries:
+        total += _IN_NAMED_COUNTRY
+    if entry.admin1 and (entry.country_code, entry.admin1) in context.admin1:
+        total += _IN_NAMED_ADMIN1
+    if context.containers:
+        fits = any(_inside(entry, c) for c in context.containers)
+        total += _FITS_CONTAINER if fits else _MISSES_CONTAINER
+    if any(_same(entry, d) for d in context.discourse):
+        total += _SAME_AS_DISCOURSE
+    if entry.kind == "admin1":
+        total += _ADMIN_WANTED if context.wants_admin else _admin_shadow(entry, pool)
+    return total
+
+
+def _prune(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop loose and fuzzy matches when a real place is spelled exactly that way."""
+    exact = [c for c in candidates if c.match == "exact"]
+    if any(c.entry.population >= _TINY_POPULATION or c.entry.kind != "city" for c in exact):
+        return exact
+    return candidates
+
+
+def _admin_shadow(admin: GazetteerEntry, pool: list[Candidate]) -> float:
+    """A penalty for a region whose same-name main city is in the pool ("Moscow")."""
+    for c in pool:
+        city = c.entry
+        if (
+            city.kind == "city"
+            and city.country_code == admin.country_code
+            and city.population >= _CITY_SHARE * admin.population
+        ):
+            return _CITY_SHADOWS_ADMIN
+    return 0.0
+
+
+def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """True when `entry` lies in `container` (a country or admin-1 region)."""
+    if container.kind == "country":
+        return entry.country_code == container.country_code and entry.kind != "country"
+    if container.kind == "admin1":
+        return entry.country_code == container.country_code and entry.admin1 == container.admin1
+    return False
+
+
+def _same(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    """True when both records are the same place."""
+    return (a.geonames_id, a.name, a.kind) == (b.geonames_id, b.name, b.kind)
+
+
+def _sigmoid(x: float) -> float:
+    """The logistic function."""
+    return 1.0 / (1.0 + math.exp(-x))

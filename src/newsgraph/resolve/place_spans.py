@@ -1,0 +1,175 @@
+"""Find the stretches of text that may name a place, and drop those that name something else.
+
+Sources, in order of trust: NER spans labelled GPE/LOC/FAC; curated feature names found in
+the text even where NER called them a PERSON ("Al Udeid"); capitalised multi-word names NER
+missed that the gazetteer knows well. Spans inside an organisation, outlet or armed group
+("Syrian" in "Syrian Democratic Forces"), person names, demonyms and institutions ("the
+Pentagon") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.model import Doc, EntityMention
+from rapidfuzz import fuzz
+
+from newsgraph.resolve.gazetteer import Candidate, Gazetteer
+from newsgraph.resolve.gazetteer_build import curated_names, not_places
+from newsgraph.resolve.placenames import exact_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels a curated feature name may override: spaCy often calls "Al Udeid" a person.
+_OVERRIDABLE = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
+_NOT_PLACE_ACTORS = frozenset(
+    {"armed_group", "organisation", "media", "alliance", "government_body", "ethnic_group"}
+)
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+# Two to four capitalised words, allowing an Arabic article between them ("Deir ez-Zor").
+_CAPITALISED = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|ez|az|as|ad|ar|an|at|ash|es|ed|ul|un)-)?[A-Z][a-z]+){1,3}\b"
+)
+_STRONG_POPULATION = 100_000
+_SIMILAR_SPELLING = 80.0
+_DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "ic", "n")
+_DEMONYM_ENDINGS = ("", "a", "ia", "e", "y")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A stretch of text that may name a place, and where it came from."""
+
+    start: int
+    end: int
+    text: str
+    origin: str  # "ner", "curated" or "gazetteer"
+
+
+def find_spans(doc: Doc, gazetteer: Gazetteer) -> list[PlaceSpan]:
+    """Every span of `doc` that plausibly names a place, without overlaps."""
+    blocked = _blocked_ranges(doc)
+    spans = [s for e in doc.entities if e.label in PLACE_LABELS if (s := _from_entity(e))]
+    spans += _curated_spans(doc)
+    spans += _gazetteer_spans(doc, gazetteer, spans)
+    kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
+    return [s for s in kept if not _is_demonym(s.text, gazetteer)]
+
+
+def _from_entity(entity: EntityMention) -> PlaceSpan | None:
+    """The entity's text less a leading "the" and a trailing possessive."""
+    start, text = entity.start, entity.text
+    lead = _LEADING_THE.match(text)
+    if lead:
+        start, text = start + lead.end(), text[lead.end() :]
+    text = _TRAILING_POSSESSIVE.sub("", text).rstrip()
+    if not text or exact_key(text) in not_places():
+        return None
+    return PlaceSpan(start, start + len(text), text, "ner")
+
+
+def _curated_spans(doc: Doc) -> list[PlaceSpan]:
+    """Curated feature names wherever they occur, whatever NER made of them."""
+    return [
+        PlaceSpan(m.start(), m.end(), m.group(), "curated")
+        for m in _curated_pattern().finditer(doc.text)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _curated_pattern() -> re.Pattern[str]:
+    """One alternation of every curated name, longest first, on word boundaries."""
+    names = sorted(set(curated_names()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Capitalised multi-word names outside any entity that the gazetteer knows strongly."""
+    taken = [(s.start, s.end) for s in found] + [(e.start, e.end) for e in doc.entities]
+    out: list[PlaceSpan] = []
+    for m in _CAPITALISED.finditer(doc.text):
+        if any(m.start() < end and start < m.end() for start, end in taken):
+            continue
+        if any(_strong(m.group(), c) for c in gazetteer.candidates(m.group())):
+            out.append(PlaceSpan(m.start(), m.end(), m.group(), "gazetteer"))
+    return out
+
+
+def _strong(text: str, candidate: Candidate) -> bool:
+    """A place known well enough, and spelled closely enough, to accept without NER."""
+    entry = candidate.entry
+    if entry.kind == "city" and entry.population < _STRONG_POPULATION:
+        return False
+    if candidate.match == "exact":
+        return True
+    # a loose key alone is too loose here ("Joey Payne" and "Japan" share one)
+    similar = fuzz.ratio(exact_key(text), exact_key(entry.name))
+    return candidate.match == "loose" and similar >= _SIMILAR_SPELLING
+
+
+def _without_overlaps(
+    spans: list[PlaceSpan], entities: tuple[EntityMention, ...]
+) -> list[PlaceSpan]:
+    """Of overlapping spans keep the longest ("Golan Heights" over "Golan"); NER wins ties."""
+    allowed = [s for s in spans if s.origin != "curated" or _curated_allowed(s, entities)]
+    order = sorted(allowed, key=lambda s: (s.start - s.end, s.origin != "ner", s.start))
+    kept: list[PlaceSpan] = []
+    for span in order:
+        if not any(_overlap(span, k) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _curated_allowed(span: PlaceSpan, entities: tuple[EntityMention, ...]) -> bool:
+    """A curated name stands unless a longer non-place entity contains it ("Diego Garcia Lopez")."""
+    for e in entities:
+        if e.start < span.end and span.start < e.end and e.label not in PLACE_LABELS:
+            if e.label not in _OVERRIDABLE or (e.end - e.start) > (span.end - span.start) + 4:
+                return False
+    return True
+
+
+def _overlap(a: PlaceSpan, b: PlaceSpan) -> bool:
+    """True when the two spans share a character."""
+    return a.start < b.end and b.start < a.end
+
+
+def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges that name organisations, outlets, armed groups or people."""
+    ranges = [
+        (m.start, m.end)
+        for actor in doc.actors
+        if actor.kind in _NOT_PLACE_ACTORS
+        for m in actor.mentions
+    ]
+    ranges += [(m.start, m.end) for person in doc.people for m in person.mentions]
+    if not doc.actors:
+        # Without the actor stage, NER's organisation labels stand in for it.
+        ranges += [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
+    return ranges
+
+
+def _blocked(span: PlaceSpan, ranges: list[tuple[int, int]]) -> bool:
+    """True inside a blocked range; a curated name only inside a longer one."""
+    for start, end in ranges:
+        inside = start <= span.start and span.end <= end
+        if inside and (span.origin != "curated" or end - start > span.end - span.start):
+            return True
+    return False
+
+
+def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
+    """True for "Syrian", "Iraqi", "Russian": a country's name plus a demonym suffix."""
+    if " " in text or any(c.match == "exact" for c in gazetteer.candidates(text)):
+        return False
+    for suffix in _DEMONYM_SUFFIXES:
+        if not text.endswith(suffix) or len(text) - len(suffix) < 3:
+            continue
+        stem = text[: -len(suffix)]
+        for ending in _DEMONYM_ENDINGS:
+            hits = gazetteer.candidates(stem + ending)
+            if any(c.match == "exact" and c.entry.kind == "country" for c in hits):
+                return True
+    return False

@@ -1,0 +1,201 @@
+"""Stage places.v1: resolve the places an article names against the offline gazetteer.
+
+Spans that may name a place are grouped by exact spelling, ranked with the article's context
+(countries and regions it names, "X, Y" containers), and resolved twice: the second round
+knows which countries the first round's confident places lie in. Groups that share a loose
+spelling key follow the sense already chosen for it (one sense per discourse). Every
+resolved entry becomes one `Place` carrying all its spellings as mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from newsgraph.model import Doc, Mention, Place
+from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_rank import PlaceContext, rank
+from newsgraph.resolve.place_spans import PlaceSpan, find_spans
+from newsgraph.resolve.placenames import exact_key, name_key
+from newsgraph.resources import Resources
+
+STAGE = "places.v1"
+# How sure a place must be to count as context for the others.
+_CONTEXT_CONFIDENCE = 0.6
+_ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|oblast|county)\b", re.I)
+_COMMA = re.compile(r"^\s*,\s*$")
+_OF_CONTAINER = re.compile(
+    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}"
+    r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+$"
+)
+
+Resolution = dict[str, tuple[GazetteerEntry, float]]
+
+
+def resolve_places(doc: Doc, res: Resources) -> Doc:
+    """Stage: fill `doc.places` with the places the article names."""
+    gazetteer = res.gazetteer
+    spans = find_spans(doc, gazetteer)
+    groups: dict[str, list[PlaceSpan]] = defaultdict(list)
+    for span in spans:
+        groups[exact_key(span.text)].append(span)
+    candidates = {key: gazetteer.candidates(group[0].text) for key, group in groups.items()}
+    base = _named_context(candidates, doc, gazetteer)
+    chosen: Resolution = {}
+    for _round in range(2):
+        chosen = _resolve_round(doc, groups, candidates, base, chosen)
+    places = _places(groups, chosen)
+    return replace(doc, places=places, stages=(*doc.stages, STAGE))
+
+
+def _resolve_round(
+    doc: Doc,
+    groups: dict[str, list[PlaceSpan]],
+    candidates: dict[str, list[Candidate]],
+    base: PlaceContext,
+    previous: Resolution,
+) -> Resolution:
+    """Resolve every group once, with context from the previous round's confident places."""
+    countries = set(base.countries) | {
+        e.country_code for e, conf in previous.values() if conf >= _CONTEXT_CONFIDENCE
+    }
+    chosen: Resolution = {}
+    by_loose: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    # Exact spellings first, so looser ones can follow the sense they chose.
+    order = sorted(groups, key=lambda k: not any(c.match == "exact" for c in candidates[k]))
+    for key in order:
+        context = PlaceContext(
+            countries=frozenset(countries - _own_countries(candidates[key])),
+            admin1=base.admin1,
+            containers=_containers(doc, groups[key], groups, previous),
+            wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key]),
+            discourse=tuple(by_loose[name_key(key)]),
+        )
+        best = rank(candidates[key], context)
+        if best is not None:
+            chosen[key] = best
+            by_loose[name_key(key)].append(best[0])
+    return chosen
+
+
+def _own_countries(candidates: list[Candidate]) -> set[str]:
+    """Countries a name could itself be, so "Georgia" cannot vote for Georgia."""
+    return {c.entry.country_code for c in candidates if c.entry.kind == "country"}
+
+
+def _named_context(
+    candidates: dict[str, list[Candidate]], doc: Doc, gazetteer: Gazetteer
+) -> PlaceContext:
+    """Countries and regions the article names unambiguously, and its country actors."""
+    countries: set[str] = set()
+    admin1: set[tuple[str, str]] = set()
+    for cands in candidates.values():
+        exact = [c.entry for c in cands if c.match == "exact"]
+        kinds = {e.kind for e in exact}
+        if kinds == {"country"} or (len(exact) == 1 and exact[0].kind == "country"):
+            countries.add(exact[0].country_code)
+        regions = [e for e in exact if e.kind == "admin1"]
+        if len(regions) == 1 and "country" not in kinds and regions[0].admin1:
+            admin1.add((regions[0].country_code, regions[0].admin1))
+            countries.add(regions[0].country_code)
+    countries |= _actor_countries(doc, gazetteer)
+    return PlaceContext(countries=frozenset(countries), admin1=frozenset(admin1))
+
+
+def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """ISO codes of the country actors the actor stage found ("Syrian troops" -> SY)."""
+    out: set[str] = set()
+    for actor in doc.actors:
+        if actor.kind == "country":
+            hit = next((c for c in gazetteer.candidates(actor.name) if c.match == "exact"), None)
+            if hit is not None and hit.entry.kind == "country":
+                out.add(hit.entry.country_code)
+    return out
+
+
+def _containers(
+    doc: Doc,
+    group: list[PlaceSpan],
+    groups: dict[str, list[PlaceSpan]],
+    previous: Resolution,
+) -> tuple[GazetteerEntry, ...]:
+    """Entries the text puts these spans inside: "X, Y" and "Y's eastern city of X"."""
+    out: list[GazetteerEntry] = []
+    spans = sorted((s for g in groups.values() for s in g), key=lambda s: s.start)
+    for span in group:
+        for other in spans:
+            between = (
+                doc.text[span.end : other.start]
+                if other.start >= span.end
+                else doc.text[other.end : span.start]
+            )
+            after = other.start >= span.end
+            if (after and _COMMA.match(between)) or (not after and _OF_CONTAINER.match(between)):
+                hit = previous.get(exact_key(other.text))
+                if hit is not None and hit[0].kind in ("country", "admin1"):
+                    out.append(hit[0])
+    return tuple(out)
+
+
+def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Place, ...]:
+    """One Place per chosen entry, with the mentions of every group that chose it."""
+    mentions: dict[GazetteerEntry, list[Mention]] = defaultdict(list)
+    confidence: dict[GazetteerEntry, float] = defaultdict(float)
+    for key, (entry, conf) in chosen.items():
+        mentions[entry] += [Mention(s.start, s.end, s.text) for s in groups[key]]
+        confidence[entry] = max(confidence[entry], conf)
+    places = [
+        Place(
+            name=entry.name,
+            geonames_id=entry.geonames_id,
+            lat=entry.lat,
+            lon=entry.lon,
+            country_code=entry.country_code or None,
+            kind=entry.kind,
+            mentions=tuple(sorted(ms, key=lambda m: m.start)),
+            confidence=confidence[entry],
+            source=entry.source,
+            stage=STAGE,
+        )
+        for entry, ms in mentions.items()
+    ]
+    return tuple(sorted(places, key=lambda p: p.mentions[0].start))
+
+
+# Most specific first: a town or feature before its region, its country, its continent.
+_SPECIFICITY = {"admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
+# "BAGHDAD, Oct 3 (Reuters) -" or "Deir ez-Zor, Syria —" at the start of a line.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][\w.'’ -]{1,40}?(?:,[\w.'’ ]{1,30}?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s",
+    re.M,
+)
+_DATELINE_REACH = 400
+
+
+def place_for(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The most specific places for evidence at [start, end): its sentence, paragraph, dateline."""
+    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    if sentence is not None:
+        found = _places_within(doc, sentence.start, max(sentence.end, end))
+        if found:
+            return found
+        para = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
+        found = _places_within(doc, para[0].start, para[-1].end)
+        if found:
+            return found
+    dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
+    if dateline is None:
+        return ()
+    return _places_within(doc, dateline.start(), dateline.end())
+
+
+def _places_within(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """Names of places mentioned in [start, end), most specific first, then in text order."""
+    hits: list[tuple[int, int, str]] = []
+    for place in doc.places:
+        first = next((m.start for m in place.mentions if start <= m.start and m.end <= end), None)
+        if first is not None:
+            hits.append((_SPECIFICITY.get(place.kind, 0), first, place.name))
+    return tuple(name for _rank, _first, name in sorted(hits))

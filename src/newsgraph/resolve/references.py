@@ -1,0 +1,67 @@
+"""Which resolved entity each stretch of text names: the lookup later stages share."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from newsgraph.model import Doc
+
+RefKind = Literal["actor", "person", "place"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A mention of a resolved entity: its characters and the canonical name it resolves to."""
+
+    start: int
+    end: int
+    kind: RefKind
+    name: str
+
+
+class References:
+    """Mentions of actors, people and places, queryable by character range."""
+
+    def __init__(self, doc: Doc) -> None:
+        refs: list[Reference] = []
+        for actor in doc.actors:
+            refs += [Reference(m.start, m.end, "actor", actor.name) for m in actor.mentions]
+        for person in doc.people:
+            refs += [Reference(m.start, m.end, "person", person.name) for m in person.mentions]
+        for place in doc.places:
+            refs += [Reference(m.start, m.end, "place", place.name) for m in place.mentions]
+        self.refs = sorted(refs, key=lambda r: (r.start, -r.end))
+        self._starts = [r.start for r in self.refs]
+        self.kind_of_actor = {a.name: a.kind for a in doc.actors}
+        self.country_of_actor = {a.name: a.country for a in doc.actors}
+        self.affiliation = {p.name: p.affiliation for p in doc.people}
+
+    def within(self, start: int, end: int, *kinds: RefKind) -> list[Reference]:
+        """Mentions lying inside [start, end), in text order."""
+        hi = bisect_right(self._starts, end)
+        return [
+            r
+            for r in self.refs[:hi]
+            if r.start >= start and r.end <= end and (not kinds or r.kind in kinds)
+        ]
+
+    def at(self, start: int, end: int, *kinds: RefKind) -> list[Reference]:
+        """Mentions overlapping [start, end)."""
+        hi = bisect_right(self._starts, end)
+        return [
+            r
+            for r in self.refs[:hi]
+            if r.start < end and start < r.end and (not kinds or r.kind in kinds)
+        ]
+
+    def before(self, offset: int, *kinds: RefKind) -> list[Reference]:
+        """Mentions ending before `offset`, nearest first."""
+        hi = bisect_right(self._starts, offset)
+        found = [r for r in self.refs[:hi] if r.end <= offset and (not kinds or r.kind in kinds)]
+        return sorted(found, key=lambda r: -r.end)
+
+    def is_media(self, name: str) -> bool:
+        """Whether `name` is a news outlet."""
+        return self.kind_of_actor.get(name) == "media"

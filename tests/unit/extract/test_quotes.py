@@ -1,0 +1,114 @@
+from dataclasses import replace
+
+from handmade import actor, build_doc, person
+
+from newsgraph.extract.quotes import extract_quotes
+from newsgraph.resources import Resources
+
+CITING = """
+Citing cite VERB VBG advcl 6
+state state NOUN NN compound 2
+TV TV NOUN NN dobj 0
+, , PUNCT , punct 6
+the the DET DT det 5
+AP AP PROPN NNP nsubj 6
+said say VERB VBD ROOT 6
+that that SCONJ IN mark 10
+the the DET DT det 9
+strike strike NOUN NN nsubj 10
+destroyed destroy VERB VBD ccomp 6
+bases base NOUN NNS dobj 10
+. . PUNCT . punct 6
+"""
+
+PRONOUN = """
+Ryabkov Ryabkov PROPN NNP nsubj 1
+said say VERB VBD ROOT 1
+" " PUNCT `` punct 4
+talks talk NOUN NNS nsubj 4
+are be AUX VBP ccomp 1
+useful useful ADJ JJ acomp 4
+" " PUNCT '' punct 4
+. . PUNCT . punct 1
+/
+The the DET DT det 9
+plan plan NOUN NN nsubj 10
+failed fail VERB VBD ccomp 13
+, , PUNCT , punct 13
+he he PRON PRP nsubj 13
+said say VERB VBD ROOT 13
+. . PUNCT . punct 13
+"""
+
+ACCORDING = """
+The the DET DT det 1
+base base NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+hit hit VERB VBN ROOT 3
+, , PUNCT , punct 3
+according accord VERB VBG prep 3
+to to ADP IN prep 5
+RIA RIA PROPN NNP pobj 6
+. . PUNCT . punct 3
+"""
+
+ASIDE = """
+Asapov Asapov PROPN NNP nsubjpass 6
+, , PUNCT , punct 3
+RT RT PROPN NNP nsubj 3
+reported report VERB VBD parataxis 6
+, , PUNCT , punct 3
+was be AUX VBD auxpass 6
+described describe VERB VBN ROOT 6
+as as ADP IN prep 6
+an an DET DT det 9
+adviser adviser NOUN NN pobj 7
+. . PUNCT . punct 6
+"""
+
+
+def run(doc):
+    return extract_quotes(doc, Resources()).quotes
+
+
+def test_citing_makes_the_cited_outlet_the_speaker_via_the_citing_one():
+    doc = build_doc(CITING)
+    doc = replace(doc, actors=(
+        actor(doc, "Iranian state TV", "media", "state TV"),
+        actor(doc, "Associated Press", "media", "AP"),
+    ))
+    (quote,) = run(doc)
+    assert quote.speaker == "Iranian state TV"
+    assert quote.via == ("Associated Press",)
+    assert quote.text == "the strike destroyed bases"
+    assert (quote.kind, quote.cue) == ("indirect", "said")
+
+
+def test_direct_quote_and_pronoun_speaker_resolved_to_the_previous_person():
+    doc = build_doc(PRONOUN)
+    doc = replace(doc, people=(person(doc, "Sergey Ryabkov", "Ryabkov"),))
+    direct, indirect = run(doc)
+    assert (direct.speaker, direct.kind) == ("Sergey Ryabkov", "direct")
+    assert "talks are useful" in direct.text
+    assert (indirect.speaker, indirect.kind, indirect.text) == ("Sergey Ryabkov", "indirect", "The plan failed")
+    assert indirect.speaker_mention is not None and indirect.speaker_mention.text == "he"
+
+
+def test_according_to_names_the_source_of_an_unattributed_sentence():
+    doc = build_doc(ACCORDING)
+    doc = replace(doc, actors=(actor(doc, "RIA", "media", "RIA"),))
+    (quote,) = run(doc)
+    assert (quote.speaker, quote.cue, quote.text) == ("RIA", "according to", "The base was hit")
+
+
+def test_parenthetical_cue_reports_its_host_clause():
+    doc = build_doc(ASIDE)
+    doc = replace(doc, actors=(actor(doc, "RT", "media", "RT"),))
+    (quote,) = run(doc)
+    assert quote.speaker == "RT"
+    assert quote.text == "Asapov , RT reported , was described as an adviser"  # contiguous span
+
+
+def test_no_cue_no_quote():
+    doc = build_doc(ACCORDING.replace("according accord VERB VBG prep 3", "notably notably ADV RB advmod 3"))
+    assert run(doc) == ()
