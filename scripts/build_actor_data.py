@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,36 +34,236 @@ PEOPLE_CUTOFF = "2000-01-01"
 
 # Words that make a name an institution rather than a person (upper case, as Phoenix writes).
 INSTITUTION_WORDS = frozenset(
-    """ACADEMY ADMINISTRATION AGENCY ALLIANCE ARMY ASSEMBLY ASSOCIATION AUTHORITY BANK BATTALION
-    BOARD BRIGADE BRIGADES BUREAU CABINET CENTER CENTRE CHAMBER COALITION COLLEGE COMMAND COMMISSION
-    COMMITTEE CONFERENCE CONGRESS CORPS COUNCIL COURT DECLARATION DEPARTMENT DIRECTORATE DUMA FORCE
-    FORCES FORUM FOUNDATION FRONT FUND GOVERNMENT GROUP GROUPS GUARD GUARDS INSTITUTE JUNTA KNESSET
-    LEAGUE LEGION MILITIA MINISTRY MISSION MOVEMENT NAVY NETWORK NUCLEI NUCLEUS OBSERVATORY OFFICE
-    ORGANISATION ORGANIZATION PARLIAMENT PARTY POLICE PROGRAM PROGRAMME REGIME REGIMENT SECRETARIAT
-    SENATE SERVICE SERVICES SOCIETY TRIBUNAL UNION UNIT UNITS UNIVERSITY WATCH JAISH JAYSH JABHAT
-    HARAKAT HARAKAT LIWA LIWAA KATAEB KATIBAT SARAYAT TANZIM TANZEEM HIZB ANSAR AHRAR MUJAHIDEEN
-    KREMLIN PENTAGON STATE NATIONS""".split()
+    [
+        "ACADEMY",
+        "ADMINISTRATION",
+        "AGENCY",
+        "ALLIANCE",
+        "ARMY",
+        "ASSEMBLY",
+        "ASSOCIATION",
+        "AUTHORITY",
+        "BANK",
+        "BATTALION",
+        "BOARD",
+        "BRIGADE",
+        "BRIGADES",
+        "BUREAU",
+        "CABINET",
+        "CENTER",
+        "CENTRE",
+        "CHAMBER",
+        "COALITION",
+        "COLLEGE",
+        "COMMAND",
+        "COMMISSION",
+        "COMMITTEE",
+        "CONFERENCE",
+        "CONGRESS",
+        "CORPS",
+        "COUNCIL",
+        "COURT",
+        "DECLARATION",
+        "DEPARTMENT",
+        "DIRECTORATE",
+        "DUMA",
+        "FORCE",
+        "FORCES",
+        "FORUM",
+        "FOUNDATION",
+        "FRONT",
+        "FUND",
+        "GOVERNMENT",
+        "GROUP",
+        "GROUPS",
+        "GUARD",
+        "GUARDS",
+        "INSTITUTE",
+        "JUNTA",
+        "KNESSET",
+        "LEAGUE",
+        "LEGION",
+        "MILITIA",
+        "MINISTRY",
+        "MISSION",
+        "MOVEMENT",
+        "NAVY",
+        "NETWORK",
+        "NUCLEI",
+        "NUCLEUS",
+        "OBSERVATORY",
+        "OFFICE",
+        "ORGANISATION",
+        "ORGANIZATION",
+        "PARLIAMENT",
+        "PARTY",
+        "POLICE",
+        "PROGRAM",
+        "PROGRAMME",
+        "REGIME",
+        "REGIMENT",
+        "SECRETARIAT",
+        "SENATE",
+        "SERVICE",
+        "SERVICES",
+        "SOCIETY",
+        "TRIBUNAL",
+        "UNION",
+        "UNIT",
+        "UNITS",
+        "UNIVERSITY",
+        "WATCH",
+        "JAISH",
+        "JAYSH",
+        "JABHAT",
+        "HARAKAT",
+        "HARAKAT",
+        "LIWA",
+        "LIWAA",
+        "KATAEB",
+        "KATIBAT",
+        "SARAYAT",
+        "TANZIM",
+        "TANZEEM",
+        "HIZB",
+        "ANSAR",
+        "AHRAR",
+        "MUJAHIDEEN",
+        "KREMLIN",
+        "PENTAGON",
+        "STATE",
+        "NATIONS",
+        "HOUSE",
+        "PALACE",
+        "CHIEFS",
+        "COMMUNITY",
+        "RESERVE",
+        "SECURITY",
+        "INTELLIGENCE",
+        "DEFENCE",
+        "DEFENSE",
+        "ARMED",
+        "NATIONAL",
+        "FEDERAL",
+        "AIR",
+        "NAVAL",
+    ]
 )
 # Words that make an alias a person's role ("WHITE_HOUSE_SPOKESMAN"), not an institution.
 ROLE_WORDS = frozenset(
-    """AMBASSADOR CHAIRMAN CHAIRWOMAN CHIEF COMMANDER DIRECTOR ENVOY FORMER GENERAL GOVERNOR KING
-    LEADER MINISTER MR MR. MRS MRS. DR DR. OFFICIAL OFFICIALS PREMIER PRESIDENT PRIME PRINCE QUEEN
-    SECRETARY SENATOR SHEIKH SHEIK SPEAKER SPOKESMAN SPOKESPERSON SPOKESWOMAN EX-PRESIDENT
-    SECDEF""".split()
+    [
+        "AMBASSADOR",
+        "CHAIRMAN",
+        "CHAIRWOMAN",
+        "CHIEF",
+        "COMMANDER",
+        "DIRECTOR",
+        "ENVOY",
+        "FORMER",
+        "GENERAL",
+        "GOVERNOR",
+        "KING",
+        "LEADER",
+        "MINISTER",
+        "MR",
+        "MR.",
+        "MRS",
+        "MRS.",
+        "DR",
+        "DR.",
+        "OFFICIAL",
+        "OFFICIALS",
+        "PREMIER",
+        "PRESIDENT",
+        "PRIME",
+        "PRINCE",
+        "QUEEN",
+        "SECRETARY",
+        "SENATOR",
+        "SHEIKH",
+        "SHEIK",
+        "SPEAKER",
+        "SPOKESMAN",
+        "SPOKESPERSON",
+        "SPOKESWOMAN",
+        "EX-PRESIDENT",
+        "SECDEF",
+    ]
 )
 # Country-name words too common to show two names are related ("United", "Republic").
 GENERIC_NAME_WORDS = frozenset(
-    """ARAB BOLIVARIAN COMMONWEALTH DEMOCRATIC DUCHY EAST FEDERAL FEDERATED FEDERATION GRAND GREAT
-    GUINEA ISLAMIC ISLAND ISLANDS KINGDOM NEW NORTH NORTHERN OF PEOPLE'S PLURINATIONAL PRINCIPALITY
-    REPUBLIC SAINT SOCIALIST SOUTH SOUTHERN STATE STATES SULTANATE THE UNITED WEST WESTERN AND
-    CENTRAL""".split()
+    [
+        "ARAB",
+        "BOLIVARIAN",
+        "COMMONWEALTH",
+        "DEMOCRATIC",
+        "DUCHY",
+        "EAST",
+        "FEDERAL",
+        "FEDERATED",
+        "FEDERATION",
+        "GRAND",
+        "GREAT",
+        "GUINEA",
+        "ISLAMIC",
+        "ISLAND",
+        "ISLANDS",
+        "KINGDOM",
+        "NEW",
+        "NORTH",
+        "NORTHERN",
+        "OF",
+        "PEOPLE'S",
+        "PLURINATIONAL",
+        "PRINCIPALITY",
+        "REPUBLIC",
+        "SAINT",
+        "SOCIALIST",
+        "SOUTH",
+        "SOUTHERN",
+        "STATE",
+        "STATES",
+        "SULTANATE",
+        "THE",
+        "UNITED",
+        "WEST",
+        "WESTERN",
+        "AND",
+        "CENTRAL",
+    ]
 )
 ARMED_ROLES = ("REB", "INS", "UAF", "IMG")
 STATE_ROLES = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")
 SMALL_WORDS = frozenset(
-    "of the and for in on to at by al el bin ibn de da du la le wa wal ul fi des van von der".split()
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "to",
+        "at",
+        "by",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "de",
+        "da",
+        "du",
+        "la",
+        "le",
+        "wa",
+        "wal",
+        "ul",
+        "fi",
+        "des",
+        "van",
+        "von",
+        "der",
+    ]
 )
-SHORT_NAME_WORDS = frozenset("ABU BIN IBN NEW OLD RED WAR SEA AIR LAW ALL DAY ONE TWO SUN".split())
 
 
 @dataclass(frozen=True)
@@ -184,9 +384,10 @@ def display(name: str) -> str:
 
 
 def _word_case(word: str, first: bool) -> str:
-    if "." in word or (len(word) <= 3 and word not in SHORT_NAME_WORDS and word.isalpha()):
-        if word.lower() not in SMALL_WORDS:
-            return word
+    vowels = sum(c in "AEIOU" for c in word)
+    acronym = len(word) <= 2 or (len(word) == 3 and vowels == 0)
+    if "." in word or (acronym and word.isalpha() and word.lower() not in SMALL_WORDS):
+        return word
     parts = []
     for j, part in enumerate(word.split("-")):
         low = part.lower()
@@ -341,7 +542,25 @@ def phoenix_name(head: str) -> tuple[str, list[str]]:
     return display(bare), extra
 
 
-def add_actor(ph: Phoenix, names: NameSets, head: list[str], kind: str, role: Role, country: str | None) -> None:
+def institution_like(name: str, names: NameSets) -> bool:
+    """An institution's name: an institution word, or one word that is no known surname."""
+    ws = words(split_acronym(name)[0])
+    if names.is_person(name) or names.has_role(name) or not ws:
+        return False
+    if len(ws) == 1:
+        return ws[0] not in names.surnames and ws[0] not in names.first_names
+    return any(w in INSTITUTION_WORDS for w in ws)
+
+
+def short_alias_ok(alias: str) -> bool:
+    """A one-word alias of a Phoenix group must be an acronym: "Youth" or "Lightning" are not."""
+    bare = alias.replace(".", "")
+    return " " in bare.strip() or "-" in bare or len(bare) <= 5
+
+
+def add_actor(
+    ph: Phoenix, names: NameSets, head: list[str], kind: str, role: Role, country: str | None
+) -> None:
     """An organisation or armed group from one head and its aliases (person-like ones dropped)."""
     if names.is_person(head[0]) or names.has_role(head[0]):
         return
@@ -351,7 +570,7 @@ def add_actor(ph: Phoenix, names: NameSets, head: list[str], kind: str, role: Ro
     for alias in head[1:]:
         if not names.is_person(alias) and not names.has_role(alias):
             bare, more = phoenix_name(alias)
-            record.aliases.update([bare, *more])
+            record.aliases.update(a for a in [bare, *more] if short_alias_ok(a))
 
 
 def add_person(ph: Phoenix, names: NameSets, block: Block, affiliation: str | None) -> None:
@@ -368,10 +587,14 @@ def add_person(ph: Phoenix, names: NameSets, block: Block, affiliation: str | No
             "aliases": [a for a in aliases if a != name],
             "affiliation": affiliation,
             "title": None,
-            "roles": sorted([r.code, r.start, r.end] for r in roles),  # type: ignore[misc]
+            "roles": [[r.code, r.start, r.end] for r in sorted(roles, key=_role_order)],
             "source": PHOENIX_SOURCE,
         }
     )
+
+
+def _role_order(role: Role) -> tuple[str, str, str]:
+    return role.code, role.start or "", role.end or ""
 
 
 def read_countries_file(ph: Phoenix, names: NameSets, geo: Geography, path: Path) -> None:
@@ -388,7 +611,9 @@ def read_countries_file(ph: Phoenix, names: NameSets, geo: Geography, path: Path
             continue  # a body that no longer exists (RUSSIAN SFSR)
         elif not suffix:
             for head in block.heads:
-                ph.country_aliases[country].update(display(n) for n in head)
+                for alias in head:
+                    bare, extra = split_acronym(alias)
+                    ph.country_aliases[country].update(display(a) for a in [bare, *extra])
         elif suffix in STATE_ROLES:
             add_state_aliases(ph, names, block, country, role.code)
         elif suffix in ARMED_ROLES:
@@ -404,7 +629,7 @@ def add_state_aliases(ph: Phoenix, names: NameSets, block: Block, country: str, 
     """KREMLIN [RUSGOV] -> an alias of Russia; names of people and their roles are left out."""
     for head in block.heads:
         for alias in head:
-            if names.is_person(alias) or names.has_role(alias):
+            if not institution_like(alias, names):
                 continue
             shown = display(split_acronym(alias)[0])
             ph.state_aliases[country].add(shown)
@@ -455,9 +680,11 @@ def curated_records(curated: dict[str, Any], geo: Geography) -> dict[str, Record
     out = {}
     for item in curated["actors"]:
         for country in [item.get("country"), item.get("led_by"), *item.get("patrons", [])]:
-            if country is not None and country not in geo.official and country not in {
-                a["name"] for a in curated["actors"]
-            }:
+            if (
+                country is not None
+                and country not in geo.official
+                and country not in {a["name"] for a in curated["actors"]}
+            ):
                 raise SystemExit(f"curated.json: unknown country {country!r} in {item['name']}")
         record = Record(
             item["name"],
@@ -477,9 +704,7 @@ def curated_records(curated: dict[str, Any], geo: Geography) -> dict[str, Record
 def merge(curated: dict[str, Record], countries: dict[str, Record], ph: Phoenix) -> list[Record]:
     """All actors; a Phoenix actor that shares a name with a curated or country one is dropped."""
     taken = {alias_key(a) for r in [*curated.values(), *countries.values()] for a in r.aliases}
-    phoenix = [
-        r for r in ph.actors.values() if not any(alias_key(a) in taken for a in r.aliases)
-    ]
+    phoenix = [r for r in ph.actors.values() if not any(alias_key(a) in taken for a in r.aliases)]
     return [*curated.values(), *countries.values(), *phoenix]
 
 
@@ -523,7 +748,7 @@ def phoenix_demonyms(ph: Phoenix, known: set[str]) -> list[list[str]]:
             word = alias.title()
             if " " in word or alias_key(word) in known or not related(alias, [country]):
                 continue
-            if re.search(r"(AN|ESE|ISH|I)$", alias.upper()) and not alias.upper().startswith(
+            if re.search(r"(AN|ESE|ISH)$", alias.upper()) and not alias.upper().startswith(
                 country.upper()
             ):
                 rows.append([word, country, "adj"])

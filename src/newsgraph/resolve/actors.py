@@ -1,0 +1,318 @@
+"""Stage actors.v1: every party the article names, resolved to one canonical actor each.
+
+Sources, in order: the actor lexicon (aliases, demonyms), then rules for names the lexicon
+cannot hold ("Iranian state TV", "Turkey-led coalition", "news agency X"), then NER ORG spans
+that match nothing (kept conservative). A person's name is never an actor; places are left
+to places.v1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from newsgraph.model import Actor, ActorKind, Doc, EntityMention, Mention, Token
+from newsgraph.resolve.actor_lexicon import ActorEntry, ActorLexicon, LexiconMatch
+
+if TYPE_CHECKING:
+    from newsgraph.resources import Resources
+
+STAGE = "actors.v1"
+# Nouns after a demonym that make it the state itself: "Syrian regime", "Russian command".
+STATE_HEADS = frozenset(
+    ["government", "regime", "authorities", "administration", "command", "leadership"]
+)
+# "state TV" and its spellings -> the head used in the outlet's name.
+STATE_MEDIA = {
+    ("tv",): "TV",
+    ("television",): "TV",
+    ("media",): "media",
+    ("radio",): "radio",
+    ("broadcaster",): "broadcaster",
+    ("news", "agency"): "news agency",
+    ("agency",): "news agency",
+    ("news",): "news",
+}
+LED_GROUPS = frozenset(["coalition", "alliance"])
+# Words that make an NER "ORG" a rank or title ("Army Colonel", "Major-General").
+RANKS = frozenset(
+    [
+        "army",
+        "navy",
+        "marine",
+        "marines",
+        "air",
+        "force",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "major",
+        "maj",
+        "general",
+        "gen",
+        "brigadier",
+        "captain",
+        "capt",
+        "sergeant",
+        "sgt",
+        "admiral",
+        "commander",
+        "corporal",
+        "private",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "president",
+        "secretary",
+        "ambassador",
+        "chief",
+        "deputy",
+        "director",
+        "officer",
+    ]
+)
+# Single words NER calls ORG that name no particular organisation.
+GENERIC_ORGS = frozenset(
+    [
+        "army",
+        "navy",
+        "police",
+        "military",
+        "government",
+        "ministry",
+        "parliament",
+        "command",
+        "council",
+        "court",
+        "coalition",
+        "forces",
+        "force",
+        "agency",
+        "department",
+        "office",
+        "committee",
+        "militia",
+        "regime",
+        "opposition",
+        "rebels",
+        "state",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One mention of one party, before mentions are grouped into actors."""
+
+    start: int
+    end: int
+    first: int  # token indices [first, last)
+    last: int
+    name: str
+    kind: ActorKind
+    country: str | None
+    code: str | None
+    source: str
+
+
+def resolve_actors(doc: Doc, res: Resources) -> Doc:
+    """Stage: fill `doc.actors` from the lexicon, the naming rules and NER ORG spans."""
+    lexicon = res.actors
+    people = _person_tokens(doc.entities)
+    matches = [m for m in lexicon.match(doc.tokens) if not _in_person(m, people, lexicon)]
+    found = [_from_lexicon(doc, m, lexicon) for m in matches]
+    found += _state_media(doc, matches, lexicon)
+    found += _led_coalitions(doc, matches, lexicon)
+    found += _agency_names(doc, matches, lexicon)
+    found += _ner_orgs(doc, found, people)
+    return replace(doc, actors=_group(doc, found))
+
+
+def _person_tokens(entities: Sequence[EntityMention]) -> dict[int, EntityMention]:
+    """Token index -> the PERSON entity covering it."""
+    return {i: e for e in entities if e.label == "PERSON" for i in range(e.first, e.last)}
+
+
+def _in_person(m: LexiconMatch, people: dict[int, EntityMention], lexicon: ActorLexicon) -> bool:
+    """A match inside a person's name ("George Washington") is no actor; a leading demonym is."""
+    entity = people.get(m.first)
+    if entity is None:
+        return False
+    return not (m.first == entity.first and lexicon.demonym(m.text) is not None)
+
+
+def _source(entry: ActorEntry) -> str:
+    """Which lexicon named it: curated entries carry a URL as their source."""
+    origin = "curated" if entry.source.startswith("http") else entry.source
+    return f"lexicon:{origin}"
+
+
+def _from_lexicon(doc: Doc, m: LexiconMatch, lexicon: ActorLexicon) -> _Found:
+    """A lexicon match, widened over a state noun after a demonym ("Russian command")."""
+    e = m.entry
+    end, last = m.end, m.last
+    nxt = _token(doc, m.last)
+    if e.kind == "country" and nxt is not None and nxt.text.lower() in STATE_HEADS:
+        if lexicon.demonym(m.text) is not None:
+            end, last = nxt.end, m.last + 1
+    country = e.country or e.led_by
+    return _Found(m.start, end, m.first, last, e.name, e.kind, country, e.code, _source(e))
+
+
+def _token(doc: Doc, i: int) -> Token | None:
+    return doc.tokens[i] if 0 <= i < len(doc.tokens) else None
+
+
+def _next_words(doc: Doc, i: int, n: int) -> list[tuple[int, str]]:
+    """Up to `n` (index, lower-cased text) of the tokens from `i`, hyphens and possessives skipped."""
+    out: list[tuple[int, str]] = []
+    while len(out) < n and i < len(doc.tokens):
+        text = doc.tokens[i].text.lower().strip("-\u2013\u2014")
+        if text and text not in ("'s", "\u2019s"):
+            out.append((i, text))
+        i += 1
+    return out
+
+
+def _words(pairs: Sequence[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(w for _, w in pairs)
+
+
+def _country_of(m: LexiconMatch) -> str | None:
+    """The country a match stands for: the country itself or a state body's country."""
+    if m.entry.kind in ("country", "government_body"):
+        return m.entry.country or m.entry.name
+    return None
+
+
+def _state_media(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[_Found]:
+    """ "Iranian state TV" -> a media actor of Iran named by its adjective and the medium."""
+    out = []
+    for m in matches:
+        country = _country_of(m)
+        after = _next_words(doc, m.last, 3)
+        if country is None or _words(after[:1]) != ("state",):
+            continue
+        for words, head in sorted(STATE_MEDIA.items(), key=lambda kv: -len(kv[0])):
+            medium = after[1 : 1 + len(words)]
+            if _words(medium) != words:
+                continue
+            last = medium[-1][0] + 1
+            if _proper_after(doc, last):
+                break  # "state news agency IRNA": the outlet has a name, see _agency_names
+            name = f"{lexicon.adjective(country) or country} state {head}"
+            end = doc.tokens[last - 1].end
+            source = "rule:state-media"
+            out.append(_Found(m.start, end, m.first, last, name, "media", country, None, source))
+            break
+    return out
+
+
+def _proper_after(doc: Doc, i: int) -> bool:
+    """True when token `i` starts a capitalised name."""
+    tok = _token(doc, i)
+    return tok is not None and tok.text[:1].isupper() and tok.pos in ("PROPN", "X", "")
+
+
+def _led_coalitions(
+    doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon
+) -> list[_Found]:
+    """ "Turkey-led coalition" -> an alliance led by that country (the curated one if it exists)."""
+    out = []
+    leads = {e.led_by: e for e in lexicon.entries() if e.kind == "alliance" and e.led_by}
+    for m in matches:
+        country = _country_of(m)
+        after = _next_words(doc, m.last, 2)
+        words = _words(after)
+        if country is None or len(words) < 2 or words[0] != "led" or words[1] not in LED_GROUPS:
+            continue
+        last = after[1][0] + 1
+        entry = leads.get(country) if words[1] == "coalition" else None
+        name = entry.name if entry else f"{country}-led {words[1]}"
+        source = _source(entry) if entry else "rule:led-coalition"
+        end = doc.tokens[last - 1].end
+        out.append(_Found(m.start, end, m.first, last, name, "alliance", country, None, source))
+    return out
+
+
+def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[_Found]:
+    """ "Kremlin news agency RIA", "Iran's state news agency IRNA": the name is the outlet."""
+    out = []
+    for m in matches:
+        country = _country_of(m)
+        after = _next_words(doc, m.last, 3)
+        if after[:1] and after[0][1] == "state":
+            after = after[1:]
+        words = _words(after)
+        size = 2 if words[:2] == ("news", "agency") else 1 if words[:1] == ("agency",) else 0
+        if country is None or not size:
+            continue
+        j = after[size - 1][0] + 1
+        if not _proper_after(doc, j):
+            continue
+        known = lexicon.match(doc.tokens[j : j + 4])
+        if known and known[0].first == j and known[0].entry.kind == "media":
+            continue  # a known outlet: the lexicon already has it, with its country
+        tok = doc.tokens[j]
+        source = "rule:news-agency"
+        out.append(_Found(tok.start, tok.end, j, j + 1, tok.text, "media", country, None, source))
+    return out
+
+
+def _ner_orgs(doc: Doc, found: Sequence[_Found], people: dict[int, EntityMention]) -> list[_Found]:
+    """NER ORG spans no other source explains, minus titles, ranks and single common words."""
+    taken = {i for f in found for i in range(f.first, f.last)}
+    out = []
+    for e in doc.entities:
+        if e.label != "ORG" or any(i in taken or i in people for i in range(e.first, e.last)):
+            continue
+        if _is_title(doc, e, people) or _is_generic(doc, e):
+            continue
+        first = e.first + (1 if doc.tokens[e.first].text.lower() == "the" else 0)
+        last = e.last - (1 if doc.tokens[e.last - 1].text in ("'s", "\u2019s") else 0)
+        if first >= last:
+            continue
+        start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+        name = doc.text[start:end]
+        out.append(_Found(start, end, first, last, name, "organisation", None, None, "ner"))
+    return out
+
+
+def _is_title(doc: Doc, e: EntityMention, people: dict[int, EntityMention]) -> bool:
+    """ "Army" in "Army Colonel Ryan Dillon", "Major-General" before a name: a title, not an org."""
+    nxt = _token(doc, e.last)
+    if nxt is None:
+        return False
+    words = {w for t in doc.tokens[e.first : e.last] for w in t.text.lower().split("-")}
+    next_rank = nxt.text.lower() in RANKS
+    next_name = nxt.i in people or (nxt.text[:1].isupper() and nxt.pos == "PROPN")
+    return next_rank or (bool(words & RANKS) and next_name)
+
+
+def _is_generic(doc: Doc, e: EntityMention) -> bool:
+    """A single common word ("Army", "Ministry") names no organisation in particular."""
+    tokens = [t for t in doc.tokens[e.first : e.last] if t.text.lower() != "the"]
+    if len(tokens) != 1:
+        return False
+    tok = tokens[0]
+    return tok.text.lower() in GENERIC_ORGS or tok.pos == "NOUN" or not tok.text[:1].isupper()
+
+
+def _group(doc: Doc, found: Sequence[_Found]) -> tuple[Actor, ...]:
+    """One Actor per canonical name, mentions in text order, aliases as first written."""
+    by_name: dict[str, list[_Found]] = {}
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        by_name.setdefault(f.name, []).append(f)
+    actors = []
+    for name, items in by_name.items():
+        head = items[0]
+        mentions = tuple(
+            dict.fromkeys(Mention(f.start, f.end, doc.text[f.start : f.end]) for f in items)
+        )
+        aliases = tuple(dict.fromkeys(m.text for m in mentions))
+        actors.append(
+            Actor(name, head.kind, aliases, mentions, head.country, head.code, head.source, STAGE)
+        )
+    return tuple(actors)
