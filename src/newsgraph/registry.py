@@ -43,8 +43,8 @@ def _stage(name: str, fn: StageFn, requires: str, produces: str) -> Stage:
 STAGES: dict[str, Stage] = {
     "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities"),
     "actors.v1": _stage("actors.v1", resolve_actors, "tokens entities", "actors"),
-    "people.v1": _stage("people.v1", resolve_people, "tokens entities actors", "people"),
-    "places.v1": _stage("places.v1", resolve_places, "tokens entities actors", "places"),
+    "places.v1": _stage("places.v1", resolve_places, "tokens sentences entities actors", "places"),
+    "people.v1": _stage("people.v1", resolve_people, "tokens entities actors places", "people"),
     "quotes.v1": _stage("quotes.v1", extract_quotes, "tokens actors people", "quotes"),
     "relations.v1": _stage("relations.v1", extract_relations, "tokens actors", "relations"),
     "quantities.v1": _stage("quantities.v1", extract_quantities, "tokens entities", "quantities"),
@@ -56,8 +56,8 @@ STAGES: dict[str, Stage] = {
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "parse.v1",
     "actors.v1",
-    "people.v1",
     "places.v1",
+    "people.v1",
     "quotes.v1",
     "relations.v1",
     "quantities.v1",

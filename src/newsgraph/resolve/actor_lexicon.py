@@ -229,11 +229,14 @@ class ActorLexicon:
         return None
 
     def lookup(self, name: str) -> ActorEntry | None:
-        """The entry whose canonical name or alias is `name` (case rules not applied)."""
+        """The entry whose canonical name or alias is `name` ("is" is not "IS")."""
         if name in self._by_name:
             return self._by_name[name]
-        variants = self._by_key.get(tuple(alias_pieces(name)))
-        return variants[0].entry if variants else None
+        bare = name.replace(".", "").strip()
+        for variant in self._by_key.get(tuple(alias_pieces(name)), ()):
+            if variant.exact is None or variant.exact == bare:
+                return variant.entry
+        return None
 
     def demonym(self, word: str) -> ActorEntry | None:
         """The country (or people) a demonym or adjectival form names: "Iranian" -> Iran."""

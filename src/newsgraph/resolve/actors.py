@@ -19,10 +19,15 @@ if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
 STAGE = "actors.v1"
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one string, to keep long word lists readable."""
+    return frozenset(text.split())
+
+
 # Nouns after a demonym that make it the state itself: "Syrian regime", "Russian command".
-STATE_HEADS = frozenset(
-    ["government", "regime", "authorities", "administration", "command", "leadership"]
-)
+STATE_HEADS = _wordset("government regime authorities administration command leadership")
 # "state TV" and its spellings -> the head used in the outlet's name.
 STATE_MEDIA = {
     ("tv",): "TV",
@@ -34,71 +39,18 @@ STATE_MEDIA = {
     ("agency",): "news agency",
     ("news",): "news",
 }
-LED_GROUPS = frozenset(["coalition", "alliance"])
+LED_GROUPS = _wordset("coalition alliance")
 # Words that make an NER "ORG" a rank or title ("Army Colonel", "Major-General").
-RANKS = frozenset(
-    [
-        "army",
-        "navy",
-        "marine",
-        "marines",
-        "air",
-        "force",
-        "colonel",
-        "col",
-        "lieutenant",
-        "lt",
-        "major",
-        "maj",
-        "general",
-        "gen",
-        "brigadier",
-        "captain",
-        "capt",
-        "sergeant",
-        "sgt",
-        "admiral",
-        "commander",
-        "corporal",
-        "private",
-        "spokesman",
-        "spokeswoman",
-        "minister",
-        "president",
-        "secretary",
-        "ambassador",
-        "chief",
-        "deputy",
-        "director",
-        "officer",
-    ]
+RANKS = _wordset(
+    """colonel col lieutenant lt major maj general gen brigadier captain capt sergeant sgt admiral
+    commander corporal private spokesman spokeswoman minister president secretary ambassador
+    chief deputy director officer"""
 )
+SERVICES = _wordset("army navy marine marines air force")
 # Single words NER calls ORG that name no particular organisation.
-GENERIC_ORGS = frozenset(
-    [
-        "army",
-        "navy",
-        "police",
-        "military",
-        "government",
-        "ministry",
-        "parliament",
-        "command",
-        "council",
-        "court",
-        "coalition",
-        "forces",
-        "force",
-        "agency",
-        "department",
-        "office",
-        "committee",
-        "militia",
-        "regime",
-        "opposition",
-        "rebels",
-        "state",
-    ]
+GENERIC_ORGS = _wordset(
+    """army navy police military government ministry parliament command council court coalition
+    forces force agency department office committee militia regime opposition rebels state"""
 )
 
 
@@ -121,7 +73,11 @@ def resolve_actors(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.actors` from the lexicon, the naming rules and NER ORG spans."""
     lexicon = res.actors
     people = _person_tokens(doc.entities)
-    matches = [m for m in lexicon.match(doc.tokens) if not _in_person(m, people, lexicon)]
+    matches = [
+        m
+        for m in lexicon.match(doc.tokens)
+        if not _in_person(m, people, lexicon) and not _as_place(doc, m)
+    ]
     found = [_from_lexicon(doc, m, lexicon) for m in matches]
     found += _state_media(doc, matches, lexicon)
     found += _led_coalitions(doc, matches, lexicon)
@@ -143,6 +99,11 @@ def _in_person(m: LexiconMatch, people: dict[int, EntityMention], lexicon: Actor
     return not (m.first == entity.first and lexicon.demonym(m.text) is not None)
 
 
+def _as_place(doc: Doc, m: LexiconMatch) -> bool:
+    """ "a Baghdad-based spokesman": the country or its capital as a location, not a party."""
+    return m.entry.kind == "country" and _words(_next_words(doc, m.last, 1)) == ("based",)
+
+
 def _source(entry: ActorEntry) -> str:
     """Which lexicon named it: curated entries carry a URL as their source."""
     origin = "curated" if entry.source.startswith("http") else entry.source
@@ -154,9 +115,9 @@ def _from_lexicon(doc: Doc, m: LexiconMatch, lexicon: ActorLexicon) -> _Found:
     e = m.entry
     end, last = m.end, m.last
     nxt = _token(doc, m.last)
-    if e.kind == "country" and nxt is not None and nxt.text.lower() in STATE_HEADS:
-        if lexicon.demonym(m.text) is not None:
-            end, last = nxt.end, m.last + 1
+    state_noun = nxt is not None and nxt.text.lower() in STATE_HEADS
+    if nxt is not None and state_noun and e.kind == "country" and lexicon.demonym(m.text):
+        end, last = nxt.end, m.last + 1
     country = e.country or e.led_by
     return _Found(m.start, end, m.first, last, e.name, e.kind, country, e.code, _source(e))
 
@@ -166,7 +127,7 @@ def _token(doc: Doc, i: int) -> Token | None:
 
 
 def _next_words(doc: Doc, i: int, n: int) -> list[tuple[int, str]]:
-    """Up to `n` (index, lower-cased text) of the tokens from `i`, hyphens and possessives skipped."""
+    """Up to `n` (index, lower-cased text) of tokens from `i`; hyphens and possessives skipped."""
     out: list[tuple[int, str]] = []
     while len(out) < n and i < len(doc.tokens):
         text = doc.tokens[i].text.lower().strip("-\u2013\u2014")
@@ -264,11 +225,12 @@ def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexic
 def _ner_orgs(doc: Doc, found: Sequence[_Found], people: dict[int, EntityMention]) -> list[_Found]:
     """NER ORG spans no other source explains, minus titles, ranks and single common words."""
     taken = {i for f in found for i in range(f.first, f.last)}
+    surnames = _surnames(doc)
     out = []
     for e in doc.entities:
         if e.label != "ORG" or any(i in taken or i in people for i in range(e.first, e.last)):
             continue
-        if _is_title(doc, e, people) or _is_generic(doc, e):
+        if _is_title(doc, e, people) or _is_generic(doc, e) or e.text in surnames:
             continue
         first = e.first + (1 if doc.tokens[e.first].text.lower() == "the" else 0)
         last = e.last - (1 if doc.tokens[e.last - 1].text in ("'s", "\u2019s") else 0)
@@ -281,14 +243,29 @@ def _ner_orgs(doc: Doc, found: Sequence[_Found], people: dict[int, EntityMention
 
 
 def _is_title(doc: Doc, e: EntityMention, people: dict[int, EntityMention]) -> bool:
-    """ "Army" in "Army Colonel Ryan Dillon", "Major-General" before a name: a title, not an org."""
+    """A rank before a name ("Major-General Igor Konashenkov", "Army" + "Colonel Ryan Dillon")."""
+    tokens = list(doc.tokens[e.first : e.last])
     nxt = _token(doc, e.last)
-    if nxt is None:
-        return False
-    words = {w for t in doc.tokens[e.first : e.last] for w in t.text.lower().split("-")}
-    next_rank = nxt.text.lower() in RANKS
-    next_name = nxt.i in people or (nxt.text[:1].isupper() and nxt.pos == "PROPN")
-    return next_rank or (bool(words & RANKS) and next_name)
+    if nxt is not None:
+        tokens.append(nxt)
+    for k, tok in enumerate(tokens[:-1]):
+        later = tokens[k + 1 :]
+        rank = any(w in RANKS for w in tok.text.lower().split("-"))
+        if rank and any(t.i in people or _capitalised_name(t) for t in later):
+            return True
+    words = {t.text.lower() for t in tokens[:-1]}
+    return nxt is not None and words <= SERVICES | {"the"} and nxt.text.lower() in RANKS
+
+
+def _capitalised_name(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.pos == "PROPN" and tok.text.lower() not in RANKS
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Every word of every PERSON entity: "Asapov" alone is still Valery Asapov, not an ORG."""
+    return {
+        t.text for e in doc.entities if e.label == "PERSON" for t in doc.tokens[e.first : e.last]
+    }
 
 
 def _is_generic(doc: Doc, e: EntityMention) -> bool:

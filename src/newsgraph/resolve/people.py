@@ -145,9 +145,7 @@ def _link_surnames(tokens: Sequence[Token], drafts: list[_Draft], refs: Referenc
             owner.mentions.append((tok.i, tok.i + 1))
 
 
-def _describe(
-    draft: _Draft, first: int, last: int, doc: Doc, tree: Tree, refs: References
-) -> None:
+def _describe(draft: _Draft, first: int, last: int, doc: Doc, tree: Tree, refs: References) -> None:
     """Fill title and affiliation from the words around one mention, keeping what is known."""
     title, affiliation = _pre_name_title(doc, first, refs)
     draft.title = draft.title or title

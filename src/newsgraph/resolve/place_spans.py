@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.model import Doc, EntityMention
 from rapidfuzz import fuzz
 
+from newsgraph.model import Doc, EntityMention
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer
 from newsgraph.resolve.gazetteer_build import curated_names, not_places
 from newsgraph.resolve.placenames import exact_key
@@ -27,7 +27,7 @@ _NOT_PLACE_ACTORS = frozenset(
     {"armed_group", "organisation", "media", "alliance", "government_body", "ethnic_group"}
 )
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_TRAILING_POSSESSIVE = re.compile("(?:'s|\u2019s|')$")
 # Two to four capitalised words, allowing an Arabic article between them ("Deir ez-Zor").
 _CAPITALISED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|ez|az|as|ad|ar|an|at|ash|es|ed|ul|un)-)?[A-Z][a-z]+){1,3}\b"
@@ -126,9 +126,10 @@ def _without_overlaps(
 def _curated_allowed(span: PlaceSpan, entities: tuple[EntityMention, ...]) -> bool:
     """A curated name stands unless a longer non-place entity contains it ("Diego Garcia Lopez")."""
     for e in entities:
-        if e.start < span.end and span.start < e.end and e.label not in PLACE_LABELS:
-            if e.label not in _OVERRIDABLE or (e.end - e.start) > (span.end - span.start) + 4:
-                return False
+        overlaps = e.start < span.end and span.start < e.end and e.label not in PLACE_LABELS
+        longer = (e.end - e.start) > (span.end - span.start) + 4
+        if overlaps and (e.label not in _OVERRIDABLE or longer):
+            return False
     return True
 
 

@@ -18,7 +18,7 @@ _LETTERS = str.maketrans(
         "đ": "d",
         "ð": "d",
         "ł": "l",
-        "ı": "i",
+        "\u0131": "i",  # dotless i
         "æ": "ae",
         "œ": "oe",
         "þ": "th",
@@ -28,12 +28,15 @@ _LETTERS = str.maketrans(
     }
 )
 # Apostrophes and ayn/hamza marks carry no sound in Latin transliterations: drop them.
-_SILENT = re.compile(r"['’‘`´ʻʼʾʿ]")
+_SILENT = re.compile("['\u2019\u2018`\u00b4\u02bb\u02bc\u02be\u02bf]")
 _NON_WORD = re.compile(r"[\W_]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 # The Arabic article and its assimilated forms (al-, el-, ez-, ash-, ...), as whole words.
 _ARTICLES = frozenset(
-    "al el il ul ad ed ud adh ar er ur an en un as es us ash esh at et ath az ez uz".split()
+    {
+        *("al", "el", "il", "ul", "ad", "ed", "ud", "adh", "ar", "er", "ur", "an", "en", "un"),
+        *("as", "es", "us", "ash", "esh", "at", "et", "ath", "az", "ez", "uz"),
+    }
 )
 # An article fused onto a sun letter that it doubled: "Ezzor" -> "zor", "Assuwayda" -> "suwayda".
 _FUSED_ARTICLE = re.compile(r"^[aeu]l?(th|dh|sh|[tdrzsn])\1(?=[a-z]{2})")
@@ -79,6 +82,4 @@ def _reduce_word(word: str) -> str:
 def is_latin(name: str) -> bool:
     """True when the name is written in Latin letters (after folding diacritics)."""
     folded = fold(name)
-    return any(c.isalpha() for c in folded) and all(
-        c.isascii() or not c.isalpha() for c in folded
-    )
+    return any(c.isalpha() for c in folded) and all(c.isascii() or not c.isalpha() for c in folded)

@@ -26,7 +26,7 @@ _CONTEXT_CONFIDENCE = 0.6
 _ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|oblast|county)\b", re.I)
 _COMMA = re.compile(r"^\s*,\s*$")
 _OF_CONTAINER = re.compile(
-    r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}"
+    r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
     r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+$"
 )
 
@@ -166,8 +166,9 @@ def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Pla
 _SPECIFICITY = {"admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
 # "BAGHDAD, Oct 3 (Reuters) -" or "Deir ez-Zor, Syria —" at the start of a line.
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][\w.'’ -]{1,40}?(?:,[\w.'’ ]{1,30}?)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*[-—–]+\s",
+    r"^[ \t]*[A-Z][\w.'\u2019 -]{1,40}?(?:,[\w.'\u2019 ]{1,30}?)?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?"
+    r"\s*[-\u2014\u2013]+\s",
     re.M,
 )
 _DATELINE_REACH = 400

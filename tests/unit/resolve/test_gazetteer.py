@@ -1,0 +1,116 @@
+"""The spelling keys, and the real offline gazetteer on names news uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.resolve.gazetteer import Gazetteer
+from newsgraph.resolve.place_rank import PlaceContext, rank
+from newsgraph.resolve.placenames import exact_key, name_key
+
+DEIR_EZ_ZOR = 170794
+DEIR_SPELLINGS = [
+    "Deir ez-Zor",
+    "Deir al-Zor",
+    "Deir az-Zour",
+    "Deir Ez-Zor",
+    "Deir Ezzor",
+    "Dayr az Zawr",
+    "Deir Azzor",
+]
+
+
+def test_every_deir_ez_zor_spelling_shares_one_loose_key() -> None:
+    assert len({name_key(s) for s in DEIR_SPELLINGS}) == 1
+
+
+def test_exact_key_folds_case_diacritics_and_punctuation_only() -> None:
+    assert exact_key("Deir Ez-Zor") == exact_key("deir ez zor")
+    assert exact_key("Ḩalab") == "halab"
+    assert exact_key("St. Louis") == "saint louis"
+    assert exact_key("Deir al-Zor") != exact_key("Deir ez-Zor")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Raqqa", "Ar-Raqqah"), ("Kyiv", "Kiev"), ("Khmeimim", "Hmeimim")]
+)
+def test_transliterations_meet(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Yemen", "Amman"), ("Paris", "Perth"), ("Iran", "Iraq")])
+def test_different_places_stay_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def best(gazetteer: Gazetteer, name: str, context: PlaceContext | None = None) -> tuple[str, str]:
+    """(country code, kind) of the entry the ranking picks for `name`."""
+    chosen = rank(gazetteer.candidates(name), context or PlaceContext())
+    assert chosen is not None, name
+    return chosen[0].country_code, chosen[0].kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("spelling", DEIR_SPELLINGS)
+def test_deir_ez_zor_spellings_resolve_to_the_city(gazetteer: Gazetteer, spelling: str) -> None:
+    chosen = rank(gazetteer.candidates(spelling), PlaceContext())
+    assert chosen is not None
+    assert chosen[0].geonames_id == DEIR_EZ_ZOR
+    assert chosen[0].kind == "city"
+
+
+@pytest.mark.model
+def test_exact_spelling_outranks_loose_ones(gazetteer: Gazetteer) -> None:
+    matches = [c.match for c in gazetteer.candidates("Alexandria")]
+    assert matches[0] == "exact"
+    assert matches == sorted(matches, key=lambda m: m != "exact")
+
+
+@pytest.mark.model
+def test_countries_have_ids_and_central_points(gazetteer: Gazetteer) -> None:
+    syria = gazetteer.country("SY")
+    assert syria is not None
+    assert (syria.geonames_id, syria.kind) == (163843, "country")
+    assert 32 < syria.lat < 37 and 36 < syria.lon < 42
+    assert gazetteer.country("XX") is None
+
+
+@pytest.mark.model
+def test_alexandria_follows_its_container(gazetteer: Gazetteer) -> None:
+    louisiana = next(c.entry for c in gazetteer.candidates("Louisiana") if c.entry.kind == "admin1")
+    chosen = rank(gazetteer.candidates("Alexandria"), PlaceContext(containers=(louisiana,)))
+    assert chosen is not None
+    assert (chosen[0].country_code, chosen[0].admin1) == ("US", "LA")
+
+
+@pytest.mark.model
+def test_alexandria_with_egypt_in_context_is_egypts(gazetteer: Gazetteer) -> None:
+    context = PlaceContext(countries=frozenset({"EG"}))
+    assert best(gazetteer, "Alexandria", context) == ("EG", "city")
+
+
+@pytest.mark.model
+def test_paris_alone_is_in_france(gazetteer: Gazetteer) -> None:
+    assert best(gazetteer, "Paris") == ("FR", "city")
+
+
+@pytest.mark.model
+def test_al_udeid_is_an_air_base_in_qatar(gazetteer: Gazetteer) -> None:
+    assert best(gazetteer, "Al Udeid") == ("QA", "air_base")
+
+
+@pytest.mark.model
+def test_us_state_abbreviations_and_country_aliases(gazetteer: Gazetteer) -> None:
+    assert best(gazetteer, "W.Va.") == ("US", "admin1")
+    assert best(gazetteer, "USA") == ("US", "country")
+    assert best(gazetteer, "Britain") == ("GB", "country")
+
+
+@pytest.mark.model
+def test_a_demonym_resolves_to_nothing(gazetteer: Gazetteer) -> None:
+    assert rank(gazetteer.candidates("Syrian"), PlaceContext()) is None

