@@ -33,6 +33,11 @@ class Arguments:
             found = self._parties(self.tree.subtree(tok.i))
         return found
 
+    def covering(self, tok: Token) -> tuple[str, ...]:
+        """The party whose name takes in `tok` and the words before it ("USA-led coalition")."""
+        refs = [r for r in self.refs.at(tok.start, tok.end, "actor") if r.start < tok.start]
+        return (max(refs, key=lambda r: r.end - r.start).name,) if refs else ()
+
     def in_range(self, indices: Iterable[int], exclude: Sequence[str] = ()) -> tuple[str, ...]:
         """Parties named anywhere in the given tokens, except `exclude`."""
         return tuple(n for n in self._parties(sorted(indices)) if n not in exclude)
@@ -51,6 +56,18 @@ class Arguments:
             if len(found) == count:
                 break
         return tuple(sorted(found, key=lambda n: found[n]))
+
+    def is_party_position(self, offset: int) -> bool:
+        """Whether the word at `offset` sits in a subject, object or modifier, not after a preposition."""
+        tok = self._token_at(offset)
+        if tok is None:
+            return False
+        for node in [tok, *self.tree.ancestors(tok.i)]:
+            if node.dep == "prep" or node.pos == "ADP" or node.dep == "pobj":
+                return False
+            if node.pos in {"VERB", "AUX"}:
+                return True
+        return True
 
     def _in_subject(self, tok: Token) -> bool:
         for node in [tok, *self.tree.ancestors(tok.i)]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.event_lexicon import Trigger
-from newsgraph.model import Doc, Event, EventStatus, Quote, Span, Token
+from newsgraph.model import Doc, Event, EventStatus, Mention, Quote, Span, Token
 from newsgraph.nlp.tree import Tree
-from newsgraph.resolve.places import place_for
+from newsgraph.resolve.places import place_for, places_within
 from newsgraph.resolve.references import References
 
 SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "PROTEST", "APPEAL"})
@@ -202,6 +202,8 @@ def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
             if d is not draft
             and d.type == draft.type
             and d.actor
+            and d.tok.pos == "NOUN"
+            and d.status == "asserted"
             and not set(d.actor) & set(draft.recipient)
         ]
         if others:
@@ -235,7 +237,7 @@ def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
         actor=draft.actor,
         recipient=tuple(n for n in draft.recipient if n not in draft.actor),
         mode=draft.mode,
-        location=place_for(doc, sent.start, sent.end),
+        location=_location(draft, scene),
         date=_date_in(doc, sent.start, sent.end),
         killed=draft.killed,
         status=draft.status,
@@ -246,6 +248,23 @@ def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
         stage=stage,
         also_in=also,
     )
+
+
+def _location(draft: Draft, scene: Scene) -> tuple[str, ...]:
+    """Places named where the event is told (the quote, else the sentence), not as its parties."""
+    doc = scene.doc
+    sent = doc.sentences[draft.tok.sent]
+    start, end = (draft.quote.start, draft.quote.end) if draft.quote else (sent.start, sent.end)
+    named = places_within(doc, start, end)
+    parties = {p.name for p in doc.places if _only_as_party(p.mentions, start, end, scene)}
+    found = tuple(n for n in named if n not in parties)
+    return found or place_for(doc, sent.start, sent.end)
+
+
+def _only_as_party(mentions: Sequence[Mention], start: int, end: int, scene: Scene) -> bool:
+    """Whether every mention in [start, end) names a party (a subject or object), not a place."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return bool(inside) and all(scene.args.is_party_position(m.start) for m in inside)
 
 
 def _date_in(doc: Doc, start: int, end: int) -> str | None:

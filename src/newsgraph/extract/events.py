@@ -24,6 +24,7 @@ from newsgraph.extract.claims import (
     to_event,
 )
 from newsgraph.extract.event_lexicon import Trigger
+from newsgraph.extract.relations import RELATIONS
 from newsgraph.model import Doc, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
@@ -43,6 +44,7 @@ MODAL_MAYBE = frozenset({"could", "may", "might", "should", "can", "must"})
 LIGHT_VERBS = frozenset(
     "make have hold launch carry conduct stage mount support level begin start continue".split()
 )
+NEGATORS = frozenset({"without", "lack", "absence", "no"})
 _RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "between", "with", "of", "into"})
 
 
@@ -69,6 +71,10 @@ def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
     if scene.refs.at(tok.start, tok.end, "actor", "person", "place"):
         return None
     lemma = tok.lemma.casefold()
+    if tok.pos == "VERB" and tok.dep == "amod":
+        return None  # "US-backed forces": a participle describing a party is a relation
+    if _negated_noun(tok, scene.tree):
+        return None  # "without any bombardment", "no clashes": said not to have happened
     if tok.pos == "VERB":
         prt = scene.tree.child(tok.i, "prt")
         found = res.events.verb(lemma, prt.text.casefold() if prt else None)
@@ -80,6 +86,20 @@ def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
         modifier = mods[-1].lemma.casefold() if mods else None
         return res.events.noun(lemma, modifier)
     return None
+
+
+def _negated_noun(tok: Token, tree: Tree) -> bool:
+    """A noun with "no"/"any" or governed by "without", "lack of", "absence of"."""
+    if tok.pos != "NOUN":
+        return False
+    if any(d.text.casefold() in {"no", "any"} for d in tree.children(tok.i, "det")):
+        return True
+    for node in tree.ancestors(tok.i):
+        if node.text.casefold() in NEGATORS:
+            return True
+        if node.pos in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _modal(tok: Token, tree: Tree) -> str | None:
@@ -131,7 +151,11 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
 
 def _noun_arguments(draft: Draft, scene: Scene) -> None:
     tree, args, tok = scene.tree, scene.args, draft.tok
-    owners = [c for c in tree.children(tok.i, "poss", "compound", "amod", "nmod")]
+    owners = [
+        c
+        for c in tree.children(tok.i, "poss", "compound", "amod", "nmod")
+        if c.lemma.casefold() not in RELATIONS  # the backer in "Russian-backed offensive"
+    ]
     draft.actor = tuple(n for c in owners for n in args.names(c, whole=True))
     head = scene.doc.tokens[tok.head]
     if not draft.actor and tok.dep in {"dobj", "pobj", "obj"}:
@@ -142,7 +166,9 @@ def _noun_arguments(draft: Draft, scene: Scene) -> None:
             draft.plural_subject = subject is not None and subject.text.casefold() == "they"
     draft.recipient = _prep_parties(tok, scene)
     if not draft.recipient and tok.dep in {"nsubj", "nsubjpass"}:
-        draft.recipient = _prep_parties(head, scene)
+        draft.recipient = _prep_parties(head, scene)  # "the assaults converged on X"
+    for clause in tree.children(tok.i, "acl"):
+        draft.recipient = draft.recipient or _prep_parties(clause, scene)
     draft.definite = any(c.text.casefold() == "the" for c in tree.children(tok.i, "det"))
 
 

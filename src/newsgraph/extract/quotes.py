@@ -75,8 +75,8 @@ def _content(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> t
     tokens, tree = ctx.doc.tokens, ctx.tree
     comps = tree.children(tok.i, "ccomp")
     if comps:
-        firsts, lasts = zip(*(tree.span(c.i) for c in comps), strict=True)
-        first, last = trim(tokens, min(firsts), max(lasts))
+        spans = [tree.span(c.i, exclude=_according_preps(c, tree)) for c in comps]
+        first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
         first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
     else:
@@ -88,6 +88,11 @@ def _content(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> t
     if holder is not None:
         return holder.start, holder.end  # the complement is (in) a quotation: take it whole
     return start, end
+
+
+def _according_preps(top: Token, tree: Tree) -> list[int]:
+    """"according to X" phrases below `top`: they name a source, never part of the content."""
+    return [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
 
 
 def _cue_is_aside(tok: Token, tree: Tree) -> bool:

@@ -42,7 +42,7 @@ def extract_relations(doc: Doc, res: Resources) -> Doc:
         relation = RELATIONS.get(tok.lemma.casefold())
         if relation is None or tok.pos not in {"VERB", "ADJ"} or tok.tag not in {"VBN", "JJ"}:
             continue
-        for subject, obj in _pairs(tok, tree, args):
+        for subject, obj in _pairs(tok, tree, args, res):
             if subject == obj:
                 continue
             sent = doc.sentences[tok.sent]
@@ -51,9 +51,9 @@ def extract_relations(doc: Doc, res: Resources) -> Doc:
     return replace(doc, relations=tuple(found.values()))
 
 
-def _pairs(tok: Token, tree: Tree, args: Arguments) -> list[tuple[str, str]]:
+def _pairs(tok: Token, tree: Tree, args: Arguments, res: Resources) -> list[tuple[str, str]]:
     """(subject, object) names for one relation participle."""
-    objects = _objects(tok, tree, args)
+    objects = _objects(tok, tree, args) or _looked_up(tok, tree, res)
     if not objects:
         return []
     head = _modified_noun(tok, tree)
@@ -74,6 +74,15 @@ def _objects(tok: Token, tree: Tree, args: Arguments) -> tuple[str, ...]:
     return args.names(obj) if obj else ()
 
 
+def _looked_up(tok: Token, tree: Tree, res: Resources) -> tuple[str, ...]:
+    """The backer's name from the lexicon when it is only part of a longer name ("USA-led coalition")."""
+    for mod in tree.children(tok.i, "npadvmod", "compound", "nmod"):
+        entry = res.actors.lookup(mod.text) or res.actors.demonym(mod.text)
+        if entry is not None:
+            return (entry.name,)
+    return ()
+
+
 def _modified_noun(tok: Token, tree: Tree) -> Token | None:
     """The noun the participle describes, climbing coordinated modifiers ("US-backed and X-led Y")."""
     node = tok
@@ -86,6 +95,9 @@ def _modified_noun(tok: Token, tree: Tree) -> Token | None:
 
 def _subjects(head: Token, tok: Token, tree: Tree, args: Arguments) -> tuple[str, ...]:
     """Who is backed/led: the party the modified noun phrase names, leaving out the backer."""
+    covering = args.covering(head)
+    if covering:
+        return covering  # "USA-led coalition" is itself a named party
     skip = set(tree.subtree(_top_modifier(tok, tree).i))
     core = [head.i]
     for child in tree.children(head.i):

@@ -35,18 +35,18 @@ class SpeakerResolver:
         if low in PRONOUNS_PLURAL:
             return self._previous_group(tok.start, earlier)
         first, last = self._core(tok)
-        found = self._named(first, last)
+        found = self._named(first, last, tok)
         if found is None and is_head_title(tok.text):
             found = self._by_title(tok)
         if found is None:
             sub_first, sub_last = self.tree.span(tok.i)
-            found = self._named(sub_first, sub_last)
+            found = self._named(sub_first, sub_last, tok)
         return found
 
     def name_in(self, tok: Token) -> str | None:
         """The person or actor named in the phrase headed by `tok` (no pronoun resolution)."""
         first, last = self.tree.span(tok.i)
-        return self._named(first, last)
+        return self._named(first, last, tok)
 
     def _core(self, tok: Token) -> tuple[int, int]:
         kept = [tok.i] + [c.i for c in self.tree.children(tok.i) if c.dep in _CORE_DEPS]
@@ -54,13 +54,21 @@ class SpeakerResolver:
             kept += self.tree.subtree(c.i)
         return min(kept), max(kept) + 1
 
-    def _named(self, first: int, last: int) -> str | None:
+    def _named(self, first: int, last: int, head: Token) -> str | None:
+        """A person named in the range, else the actor naming the head word, else the last named.
+
+        English noun phrases end in their head, and a name in apposition comes last:
+        "Kremlin news agency RIA" is RIA, not the Kremlin.
+        """
         t = self.doc.tokens
         found = self.refs.within(t[first].start, t[last - 1].end, "person", "actor")
         people = [r for r in found if r.kind == "person"]
         if people:
             return people[0].name
-        return _widest(found).name if found else None
+        on_head = [r for r in found if r.start <= head.start < r.end]
+        if on_head:
+            return _widest(on_head).name
+        return max(found, key=lambda r: (r.end, r.end - r.start)).name if found else None
 
     def _previous_person(self, offset: int, earlier: Sequence[Quote]) -> str | None:
         """The nearest person named before `offset`, preferring the latest person speaker."""

@@ -178,20 +178,20 @@ def place_for(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The most specific places for evidence at [start, end): its sentence, paragraph, dateline."""
     sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
     if sentence is not None:
-        found = _places_within(doc, sentence.start, max(sentence.end, end))
+        found = places_within(doc, sentence.start, max(sentence.end, end))
         if found:
             return found
         para = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-        found = _places_within(doc, para[0].start, para[-1].end)
+        found = places_within(doc, para[0].start, para[-1].end)
         if found:
             return found
     dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
     if dateline is None:
         return ()
-    return _places_within(doc, dateline.start(), dateline.end())
+    return places_within(doc, dateline.start(), dateline.end())
 
 
-def _places_within(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+def places_within(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """Names of places mentioned in [start, end), most specific first, then in text order."""
     hits: list[tuple[int, int, str]] = []
     for place in doc.places:
