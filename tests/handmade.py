@@ -16,12 +16,16 @@ def build_doc(rows: str, entities: tuple[tuple[int, int, str], ...] = ()) -> Doc
     offset, first, sent = 0, 0, 0
     for line in (r.strip() for r in rows.strip().splitlines() if r.strip()):
         if line == "/":
-            sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens), sent))
+            sentences.append(
+                Sentence(tokens[first].start, tokens[-1].end, first, len(tokens), sent)
+            )
             first, sent, offset = len(tokens), sent + 1, offset + 1
             continue
         text, lemma, pos, tag, dep, head = line.split()
         i = len(tokens)
-        tokens.append(Token(i, offset, offset + len(text), text, lemma, pos, tag, dep, int(head), sent=sent))
+        tokens.append(
+            Token(i, offset, offset + len(text), text, lemma, pos, tag, dep, int(head), sent=sent)
+        )
         offset += len(text) + 1
     sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, len(tokens), sent))
     chars = [" "] * (tokens[-1].end)
@@ -31,11 +35,23 @@ def build_doc(rows: str, entities: tuple[tuple[int, int, str], ...] = ()) -> Doc
         chars[s.start - 2 : s.start] = "\n\n"
     text = "".join(chars)
     ents = tuple(
-        EntityMention(tokens[a].start, tokens[b - 1].end, text[tokens[a].start : tokens[b - 1].end], label, a, b)
+        EntityMention(
+            tokens[a].start,
+            tokens[b - 1].end,
+            text[tokens[a].start : tokens[b - 1].end],
+            label,
+            a,
+            b,
+        )
         for a, b, label in entities
     )
     return Doc(
-        id="t", source="test", text=text, tokens=tuple(tokens), sentences=tuple(sentences), entities=ents
+        id="t",
+        source="test",
+        text=text,
+        tokens=tuple(tokens),
+        sentences=tuple(sentences),
+        entities=ents,
     )
 
 
@@ -54,4 +70,6 @@ def actor(doc: Doc, name: str, kind: str, *surface: str) -> Actor:
 
 def person(doc: Doc, name: str, *surface: str, affiliation: str | None = None) -> Person:
     """A person whose mentions are the first occurrence of each surface form."""
-    return Person(name=name, affiliation=affiliation, mentions=tuple(mention(doc, s) for s in surface))
+    return Person(
+        name=name, affiliation=affiliation, mentions=tuple(mention(doc, s) for s in surface)
+    )

@@ -1,13 +1,13 @@
 """The exception tree. Every error a user can cause is a `NewsgraphError` with a one-line message.
 
-    NewsgraphError
-    ├── InputError            an input cannot be read as an article
-    │   ├── EmptyInput        nothing but whitespace
-    │   ├── BinaryInput       not text (NUL bytes, control characters)
-    │   ├── EncodingError     not in the expected encoding
-    │   └── TooLarge          over the size cap
-    ├── ResourceError         a model, lexicon or gazetteer is missing or broken
-    └── PipelineError         stages in an order that cannot work
+NewsgraphError
+├── InputError            an input cannot be read as an article
+│   ├── EmptyInput        nothing but whitespace
+│   ├── BinaryInput       not text (NUL bytes, control characters)
+│   ├── EncodingError     not in the expected encoding
+│   └── TooLarge          over the size cap
+├── ResourceError         a model, lexicon or gazetteer is missing or broken
+└── PipelineError         stages in an order that cannot work
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,10 +28,10 @@ app = typer.Typer(
     help="News articles in, a source-traced knowledge graph out.",
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line, however long
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of `analyze`."""
 
     md = "md"
@@ -46,10 +46,16 @@ def main() -> None:
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories (plain text).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="md (report) or json.")] = Format.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="md (report) or json.")
+    ] = Format.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the inputs.")] = "utf-8",
-    max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip inputs larger than this.")
+    ] = DEFAULT_MAX_BYTES,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Analyse articles and print a situation report (md) or the extracted graph (json)."""
@@ -62,11 +68,13 @@ def analyze(
             raise
         err.print(f"[red]newsgraph: error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
-    except Exception:
+    except Exception as exc:
         if debug:
             raise
-        err.print_exception() if os.environ.get("NEWSGRAPH_DEBUG") else err.print(
-            "[red]newsgraph: internal error[/red] (run again with --debug for details)"
+        err.print(
+            f"[red]newsgraph: internal error:[/red] {type(exc).__name__}: {exc} "
+            "(run again with --debug for the traceback)",
+            highlight=False,
         )
         raise typer.Exit(3) from None
     if failed:
@@ -88,7 +96,10 @@ def _analyze(paths: list[Path], encoding: str, max_bytes: int) -> tuple[list[Doc
                 docs.append(outcome.doc)
             else:
                 failed += 1
-                err.print(f"[red]newsgraph: skipped[/red] {outcome.source}: {outcome.error}", highlight=False)
+                err.print(
+                    f"[red]newsgraph: skipped[/red] {outcome.source}: {outcome.error}",
+                    highlight=False,
+                )
             bar.advance(task)
     return docs, failed
 

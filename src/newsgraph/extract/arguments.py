@@ -90,7 +90,9 @@ class Arguments:
         if not allowed:
             return ()
         start, end = tokens[min(allowed)].start, tokens[max(allowed)].end
-        refs = [r for r in self.refs.within(start, end, "actor", "person") if self._covers(r, allowed)]
+        refs = [
+            r for r in self.refs.within(start, end, "actor", "person") if self._covers(r, allowed)
+        ]
         out: list[str] = []
         for ref in _outermost(refs):
             for name in self._expand(ref):
@@ -127,6 +129,7 @@ class Arguments:
 
 def _outermost(refs: Sequence[Reference]) -> list[Reference]:
     """Drop mentions nested inside a wider one ("USA" inside "USA-led coalition")."""
+
     def nested(r: Reference) -> bool:
         return any(
             o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start)

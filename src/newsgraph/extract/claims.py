@@ -26,8 +26,28 @@ RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 PARTY_KINDS = frozenset({"country", "armed_group", "alliance", "organisation", "government_body"})
 # Words that make a statement about another party an allegation of wrongdoing.
 WRONGDOING = frozenset(
-    "lie lied lying false fabricate fabricated illegal illegally violate violated violation "
-    "crime crimes terrorist terrorists collude colluded complicit cover-up deliberately".split()
+    [
+        "lie",
+        "lied",
+        "lying",
+        "false",
+        "fabricate",
+        "fabricated",
+        "illegal",
+        "illegally",
+        "violate",
+        "violated",
+        "violation",
+        "crime",
+        "crimes",
+        "terrorist",
+        "terrorists",
+        "collude",
+        "colluded",
+        "complicit",
+        "cover-up",
+        "deliberately",
+    ]
 )
 _LINKS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "acl"})
 
@@ -108,7 +128,9 @@ def attach_quotes(drafts: list[Draft], scene: Scene) -> list[Draft]:
         draft.via = _outlets(quote, scene)
         if draft.status == "asserted":
             draft.status = "claimed"
-        if draft.type in SPEECH_ACTS and (draft.trigger.source == "future-coercion" or not draft.actor):
+        if draft.type in SPEECH_ACTS and (
+            draft.trigger.source == "future-coercion" or not draft.actor
+        ):
             draft.actor = side
         if draft.type in SPEECH_ACTS and not _others(draft.recipient, side):
             draft.recipient = _parties_in(quote, scene, exclude=side)
@@ -147,9 +169,7 @@ def find_allegations(drafts: list[Draft], scene: Scene) -> list[Draft]:
     """ACCUSE events for quotes in which one party says another acts with an armed group or wrongly."""
     found: list[Draft] = []
     for quote in scene.doc.quotes:
-        if quote.speaker is None or any(
-            d.quote is quote and d.type in SPEECH_ACTS for d in drafts
-        ):
+        if quote.speaker is None or any(d.quote is quote and d.type in SPEECH_ACTS for d in drafts):
             continue
         draft = _allegation(quote, scene)
         if draft is not None:
@@ -192,7 +212,7 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
 
 
 def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
-    """"The assaults" with no attacker named: take the attackers of the nearest other assault."""
+    """ "The assaults" with no attacker named: take the attackers of the nearest other assault."""
     for draft in drafts:
         if draft.actor or not draft.definite or draft.tok.pos != "NOUN":
             continue
@@ -270,4 +290,3 @@ def _only_as_party(mentions: Sequence[Mention], start: int, end: int, scene: Sce
 def _date_in(doc: Doc, start: int, end: int) -> str | None:
     dates = [e.text for e in doc.entities if e.label == "DATE" and start <= e.start < end]
     return dates[0] if dates else None
-

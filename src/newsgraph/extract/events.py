@@ -36,13 +36,46 @@ STAGE = "events.v1"
 KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot"})
 # Verbs that, said with "will"/"would", threaten force: CAMEO 138 "threaten with military force".
 COERCIVE = frozenset(
-    "shut destroy strike attack respond retaliate punish eliminate crush target hit bomb stop "
-    "annihilate wipe smash suppress neutralise neutralize".split()
+    [
+        "shut",
+        "destroy",
+        "strike",
+        "attack",
+        "respond",
+        "retaliate",
+        "punish",
+        "eliminate",
+        "crush",
+        "target",
+        "hit",
+        "bomb",
+        "stop",
+        "annihilate",
+        "wipe",
+        "smash",
+        "suppress",
+        "neutralise",
+        "neutralize",
+    ]
 )
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 MODAL_MAYBE = frozenset({"could", "may", "might", "should", "can", "must"})
 LIGHT_VERBS = frozenset(
-    "make have hold launch carry conduct stage mount support level begin start continue".split()
+    [
+        "make",
+        "have",
+        "hold",
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "support",
+        "level",
+        "begin",
+        "start",
+        "continue",
+    ]
 )
 NEGATORS = frozenset({"without", "lack", "absence", "no"})
 _RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "between", "with", "of", "into"})
@@ -190,10 +223,7 @@ def _is_event_noun(tok: Token, scene: Scene) -> bool:
 
 def _victims(patient: Token, scene: Scene) -> tuple[str, ...]:
     """Named people killed, else the number given ("12 civilians" -> "12")."""
-    people = tuple(
-        r.name
-        for r in scene.refs.within(*_char_range(patient, scene), "person")
-    )
+    people = tuple(r.name for r in scene.refs.within(*_char_range(patient, scene), "person"))
     if people:
         return tuple(dict.fromkeys(people))
     count = scene.tree.child(patient.i, "nummod")

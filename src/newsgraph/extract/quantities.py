@@ -28,7 +28,9 @@ def extract_quantities(doc: Doc, res: Resources) -> Doc:
         end = _extend_unit(doc, ent)
         value, unit = parse_amount(doc.text[ent.start : end])
         subject = _subject(doc, tree, ent)
-        found.append(Quantity(ent.start, end, doc.text[ent.start : end], value, unit, subject, STAGE))
+        found.append(
+            Quantity(ent.start, end, doc.text[ent.start : end], value, unit, subject, STAGE)
+        )
     return replace(doc, quantities=tuple(found))
 
 
@@ -51,7 +53,10 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
 
 def _extend_unit(doc: Doc, ent: EntityMention) -> int:
     """Take in "of gas per day" after "50 million cubic feet": the unit's complement."""
-    tail = re.match(r"(?: of \w+)?(?: (?:per|a|an|each) (?:day|week|month|year|hour|barrel|person))?", doc.text[ent.end :])
+    tail = re.match(
+        r"(?: of \w+)?(?: (?:per|a|an|each) (?:day|week|month|year|hour|barrel|person))?",
+        doc.text[ent.end :],
+    )
     return ent.end + (len(tail.group()) if tail else 0)
 
 
@@ -75,4 +80,3 @@ def _root(tokens: tuple[Token, ...], tree: Tree, ent: EntityMention) -> Token | 
         if tokens[i].head not in inside or tokens[i].head == i:
             return tokens[i]
     return None
-

@@ -70,7 +70,9 @@ def _is_cue(tok: Token, tree: Tree) -> bool:
     return True
 
 
-def _content(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> tuple[int, int] | None:
+def _content(
+    tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]
+) -> tuple[int, int] | None:
     """Character range of what the cue at `tok` reports, or None."""
     tokens, tree = ctx.doc.tokens, ctx.tree
     comps = tree.children(tok.i, "ccomp")
@@ -91,7 +93,7 @@ def _content(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> t
 
 
 def _according_preps(top: Token, tree: Tree) -> list[int]:
-    """"according to X" phrases below `top`: they name a source, never part of the content."""
+    """ "according to X" phrases below `top`: they name a source, never part of the content."""
     return [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
 
 
@@ -100,7 +102,9 @@ def _cue_is_aside(tok: Token, tree: Tree) -> bool:
     return tree.child(tok.i, "nsubj") is not None and tree.child(tok.i, "dobj") is None
 
 
-def _adjacent_quote(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]) -> tuple[int, int] | None:
+def _adjacent_quote(
+    tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]
+) -> tuple[int, int] | None:
     """A quotation in the cue's sentence that no other cue has taken: `"...", X said`."""
     taken = {(q.start, q.end) for q in found}
     near = [
@@ -114,7 +118,9 @@ def _adjacent_quote(tok: Token, sent: Sentence, ctx: _Context, found: list[Quote
     return best.start, best.end
 
 
-def _attribute(tok: Token, content: tuple[int, int], ctx: _Context, earlier: list[Quote]) -> Quote | None:
+def _attribute(
+    tok: Token, content: tuple[int, int], ctx: _Context, earlier: list[Quote]
+) -> Quote | None:
     subject = ctx.tree.subject(tok.i)
     if subject is None:
         return None
@@ -159,7 +165,7 @@ def _kind(marks: list[Quoted], start: int, end: int) -> QuoteKind:
 
 
 def _according_to(sent: Sentence, ctx: _Context, found: list[Quote]) -> list[Quote]:
-    """"..., according to X": X relays the sentence's quotes, or is the source of the sentence."""
+    """ "..., according to X": X relays the sentence's quotes, or is the source of the sentence."""
     tokens, tree = ctx.doc.tokens, ctx.tree
     for tok in tokens[sent.first : sent.last]:
         to = tree.child(tok.i, "prep") if tok.text.casefold() == ACCORDING else None

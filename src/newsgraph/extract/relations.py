@@ -47,7 +47,9 @@ def extract_relations(doc: Doc, res: Resources) -> Doc:
                 continue
             sent = doc.sentences[tok.sent]
             evidence = Span(sent.start, sent.end, doc.text[sent.start : sent.end])
-            found.setdefault((subject, relation, obj), Relation(subject, relation, obj, evidence, STAGE))
+            found.setdefault(
+                (subject, relation, obj), Relation(subject, relation, obj, evidence, STAGE)
+            )
     return replace(doc, relations=tuple(found.values()))
 
 

@@ -25,7 +25,9 @@ class SpeakerResolver:
         """The words naming the speaker: the noun phrase core around `tok`."""
         first, last = self._core(tok)
         t = self.doc.tokens
-        return Mention(t[first].start, t[last - 1].end, self.doc.text[t[first].start : t[last - 1].end])
+        return Mention(
+            t[first].start, t[last - 1].end, self.doc.text[t[first].start : t[last - 1].end]
+        )
 
     def resolve(self, tok: Token, earlier: Sequence[Quote]) -> str | None:
         """Canonical name of the speaker whose phrase is headed by `tok`."""
@@ -86,7 +88,7 @@ class SpeakerResolver:
         return nearest.name
 
     def _previous_group(self, offset: int, earlier: Sequence[Quote]) -> str | None:
-        """"They": the latest actor speaker in the same paragraph, else unresolved."""
+        """ "They": the latest actor speaker in the same paragraph, else unresolved."""
         para = self._paragraph(offset)
         for quote in reversed(earlier):
             same = self._paragraph(quote.start) == para
@@ -95,7 +97,7 @@ class SpeakerResolver:
         return None
 
     def _by_title(self, tok: Token) -> str | None:
-        """"The minister said": the latest person before `tok` whose title has that word."""
+        """ "The minister said": the latest person before `tok` whose title has that word."""
         word = tok.lemma.casefold()
         for ref in self.refs.before(tok.start, "person"):
             title = (self.people[ref.name].title or "").casefold()

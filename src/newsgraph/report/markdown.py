@@ -8,10 +8,24 @@ from collections.abc import Iterable
 from newsgraph.model import Doc, Event, Quote
 
 # Most severe first: lethal violence, then violence, coercion, threats, words, cooperation.
-SEVERITY = (
-    "ASSAULT COERCE THREATEN MOBILIZE SANCTION PROTEST ACCUSE REJECT REQUEST RETREAT CONCEDE "
-    "CONSULT COOPERATE AID SUPPORT AGREE"
-).split()
+SEVERITY = [
+    "ASSAULT",
+    "COERCE",
+    "THREATEN",
+    "MOBILIZE",
+    "SANCTION",
+    "PROTEST",
+    "ACCUSE",
+    "REJECT",
+    "REQUEST",
+    "RETREAT",
+    "CONCEDE",
+    "CONSULT",
+    "COOPERATE",
+    "AID",
+    "SUPPORT",
+    "AGREE",
+]
 
 
 def render_markdown(docs: Iterable[Doc]) -> str:
@@ -21,7 +35,9 @@ def render_markdown(docs: Iterable[Doc]) -> str:
 
 def _document(doc: Doc) -> str:
     head = [f"# {_md(doc.title or doc.source)}", ""]
-    meta = [x for x in (f"by {doc.byline}" if doc.byline else "", doc.published or "", doc.source) if x]
+    meta = [
+        x for x in (f"by {doc.byline}" if doc.byline else "", doc.published or "", doc.source) if x
+    ]
     head.append("_" + " · ".join(_md(m) for m in meta) + "_")
     parts = [
         "\n".join(head),
@@ -63,11 +79,11 @@ def _event_line(event: Event) -> str:
     source = _chain(event.claimed_by, event.via)
     if source:
         bits.append(f"source: {_md(source)}")
-    return " · ".join(bits) + f'  \n  > {_md(_excerpt(event.evidence.text))}'
+    return " · ".join(bits) + f"  \n  > {_md(_excerpt(event.evidence.text))}"
 
 
 def _chain(speaker: str | None, via: Iterable[str]) -> str:
-    chain = [x for x in dict.fromkeys([*(speaker and [speaker] or []), *via])]
+    chain = [x for x in dict.fromkeys([*((speaker and [speaker]) or []), *via])]
     return " → ".join(chain)
 
 
@@ -92,12 +108,19 @@ def _who(doc: Doc) -> str:
 def _places(doc: Doc) -> str:
     if not doc.places:
         return ""
-    lines = ["## Places", "", "| place | kind | country | lat, lon | GeoNames | spellings |", "|---|---|---|---|---|---|"]
+    lines = [
+        "## Places",
+        "",
+        "| place | kind | country | lat, lon | GeoNames | spellings |",
+        "|---|---|---|---|---|---|",
+    ]
     for p in doc.places:
         where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else ""
         spellings = ", ".join(dict.fromkeys(m.text for m in p.mentions))
         gid = str(p.geonames_id) if p.geonames_id else ""
-        lines.append(f"| {_md(p.name)} | {p.kind} | {p.country_code or ''} | {where} | {gid} | {_md(spellings)} |")
+        lines.append(
+            f"| {_md(p.name)} | {p.kind} | {p.country_code or ''} | {where} | {gid} | {_md(spellings)} |"
+        )
     return "\n".join(lines)
 
 
@@ -134,7 +157,10 @@ def _disputes(doc: Doc) -> str:
         left = [e for e in events if e.actor[-1] == a]
         right = [e for e in events if e.actor[-1] == b]
         for i in range(max(len(left), len(right))):
-            cells = [_md(_excerpt(side[i].evidence.text, 120)) if i < len(side) else "" for side in (left, right)]
+            cells = [
+                _md(_excerpt(side[i].evidence.text, 120)) if i < len(side) else ""
+                for side in (left, right)
+            ]
             lines.append(f"| {cells[0]} | {cells[1]} |")
     return "\n".join(lines)
 

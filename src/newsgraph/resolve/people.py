@@ -228,7 +228,10 @@ def _predicate_affiliation(verb: int, doc: Doc, tree: Tree, refs: References) ->
         if prep.text.lower() == "as":
             complements += tree.children(prep.i, "pobj")
     for comp in complements:
-        for noun in [comp, *(o for p in tree.children(comp.i, "prep") for o in tree.children(p.i, "pobj"))]:
+        for noun in [
+            comp,
+            *(o for p in tree.children(comp.i, "prep") for o in tree.children(p.i, "pobj")),
+        ]:
             found = _modifier_actor(noun, tree, refs)
             if found:
                 return found

@@ -7,9 +7,41 @@ from importlib import resources
 
 # Words that qualify a title but cannot be one alone ("Foreign" in "Foreign Minister").
 MODIFIERS = frozenset(
-    "vice rear field deputy assistant foreign defence defense interior finance justice home "
-    "affairs security intelligence national special state army navy naval air force marine "
-    "marines corps top senior former acting prime crown warrant".split()
+    [
+        "vice",
+        "rear",
+        "field",
+        "deputy",
+        "assistant",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "justice",
+        "home",
+        "affairs",
+        "security",
+        "intelligence",
+        "national",
+        "special",
+        "state",
+        "army",
+        "navy",
+        "naval",
+        "air",
+        "force",
+        "marine",
+        "marines",
+        "corps",
+        "top",
+        "senior",
+        "former",
+        "acting",
+        "prime",
+        "crown",
+        "warrant",
+    ]
 )
 
 

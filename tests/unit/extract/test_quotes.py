@@ -1,7 +1,6 @@
 from dataclasses import replace
 
 from handmade import actor, build_doc, person
-
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.resources import Resources
 
@@ -73,10 +72,13 @@ def run(doc):
 
 def test_citing_makes_the_cited_outlet_the_speaker_via_the_citing_one():
     doc = build_doc(CITING)
-    doc = replace(doc, actors=(
-        actor(doc, "Iranian state TV", "media", "state TV"),
-        actor(doc, "Associated Press", "media", "AP"),
-    ))
+    doc = replace(
+        doc,
+        actors=(
+            actor(doc, "Iranian state TV", "media", "state TV"),
+            actor(doc, "Associated Press", "media", "AP"),
+        ),
+    )
     (quote,) = run(doc)
     assert quote.speaker == "Iranian state TV"
     assert quote.via == ("Associated Press",)
@@ -90,7 +92,11 @@ def test_direct_quote_and_pronoun_speaker_resolved_to_the_previous_person():
     direct, indirect = run(doc)
     assert (direct.speaker, direct.kind) == ("Sergey Ryabkov", "direct")
     assert "talks are useful" in direct.text
-    assert (indirect.speaker, indirect.kind, indirect.text) == ("Sergey Ryabkov", "indirect", "The plan failed")
+    assert (indirect.speaker, indirect.kind, indirect.text) == (
+        "Sergey Ryabkov",
+        "indirect",
+        "The plan failed",
+    )
     assert indirect.speaker_mention is not None and indirect.speaker_mention.text == "he"
 
 
@@ -110,5 +116,7 @@ def test_parenthetical_cue_reports_its_host_clause():
 
 
 def test_no_cue_no_quote():
-    doc = build_doc(ACCORDING.replace("according accord VERB VBG prep 3", "notably notably ADV RB advmod 3"))
+    doc = build_doc(
+        ACCORDING.replace("according accord VERB VBG prep 3", "notably notably ADV RB advmod 3")
+    )
     assert run(doc) == ()

@@ -3,7 +3,11 @@ from newsgraph.normalize.clean import clean, document_id, fix_spacing, normalise
 
 
 def test_title_and_bullet_byline_are_split_off():
-    doc = clean(Article("a.txt", "Syria : Top general killed\n\nFirst line.\n\nSecond.\n\n  \u2022 Joey Payne"))
+    doc = clean(
+        Article(
+            "a.txt", "Syria : Top general killed\n\nFirst line.\n\nSecond.\n\n  \u2022 Joey Payne"
+        )
+    )
     assert doc.title == "Syria: Top general killed"
     assert doc.byline == "Joey Payne"
     assert doc.text == "First line.\n\nSecond."
