@@ -19,7 +19,13 @@ def test_markdown_report_by_default():
     result = runner.invoke(app, ["analyze", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    for heading in ("## What happened", "## Who's who", "## Places", "## Who said what", "## Accusations"):
+    for heading in (
+        "## What happened",
+        "## Who's who",
+        "## Places",
+        "## Who said what",
+        "## Accusations",
+    ):
         assert heading in out
     assert out.index("killed: Valery Asapov") < out.index("**ACCUSE**")  # most severe first
     assert "Deir ez-Zor" in out and "170794" in out
@@ -27,7 +33,9 @@ def test_markdown_report_by_default():
 
 def test_json_to_a_file(tmp_path: Path):
     target = tmp_path / "out" / "graph.json"
-    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "json", "--output", str(target)])
+    result = runner.invoke(
+        app, ["analyze", str(EXAMPLE), "--format", "json", "--output", str(target)]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(target.read_text("utf-8"))
     (doc,) = data["documents"]
@@ -52,7 +60,9 @@ def test_a_directory_with_bad_inputs(tmp_path: Path):
 
 def test_encoding_option_reads_latin1(tmp_path: Path):
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Caf\u00e9 news\n\nThe minister said the caf\u00e9 was closed.".encode("latin-1"))
+    path.write_bytes(
+        "Caf\u00e9 news\n\nThe minister said the caf\u00e9 was closed.".encode("latin-1")
+    )
     result = runner.invoke(app, ["analyze", str(path), "--encoding", "latin-1", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"][0]["title"] == "Caf\u00e9 news"

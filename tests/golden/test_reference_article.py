@@ -32,7 +32,13 @@ def test_header_is_cleaned(doc: Doc):
 
 def test_five_spellings_are_one_place(doc: Doc):
     (deir,) = [p for p in doc.places if p.geonames_id == 170794]
-    assert {m.text for m in deir.mentions} >= {"Deir ez-Zor", "Deir al-Zor", "Deir az-Zour", "Deir Ez-Zor", "Deir Ezzor"}
+    assert {m.text for m in deir.mentions} >= {
+        "Deir ez-Zor",
+        "Deir al-Zor",
+        "Deir az-Zour",
+        "Deir Ez-Zor",
+        "Deir Ezzor",
+    }
     assert not [p for p in doc.places if p.name in {"Syrian", "Russian", "American"}]
 
 
