@@ -7,7 +7,9 @@ NewsgraphError
 │   ├── EncodingError     not in the expected encoding
 │   └── TooLarge          over the size cap
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
-└── PipelineError         stages in an order that cannot work
+├── PipelineError         stages in an order that cannot work
+└── StageError            a stage failed on one document (a bug): that document is
+                          skipped, the run goes on, --debug shows the traceback
 """
 
 from __future__ import annotations
@@ -43,3 +45,7 @@ class ResourceError(NewsgraphError):
 
 class PipelineError(NewsgraphError):
     """The stages were put in an order that cannot work."""
+
+
+class StageError(NewsgraphError):
+    """A stage raised an unexpected error on one document; the cause is chained."""

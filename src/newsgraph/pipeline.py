@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from newsgraph.errors import NewsgraphError, PipelineError
+from newsgraph.errors import NewsgraphError, PipelineError, StageError
 from newsgraph.model import Article, Doc
 from newsgraph.normalize.clean import clean
 from newsgraph.registry import DEFAULT_PIPELINE, STAGES, Stage
@@ -24,7 +24,12 @@ class Pipeline:
         """Clean one article and run every stage on it."""
         doc = clean(article)
         for stage in self.stages:
-            doc = stage.fn(doc, res)
+            try:
+                doc = stage.fn(doc, res)
+            except NewsgraphError:
+                raise
+            except Exception as exc:  # a bug in one stage must not end a batch of thousands
+                raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}") from exc
             doc = replace(doc, stages=(*doc.stages, stage.name))
         return doc
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
 from typer.testing import CliRunner
 
+from conftest import EXAMPLE
 from newsgraph.cli.main import app
 
 pytestmark = pytest.mark.model

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import EXAMPLE, ROOT
 from typer.main import get_command
 
+from conftest import EXAMPLE, ROOT
 from newsgraph.cli.main import app
 from newsgraph.ingest.text import read_text_file
 from newsgraph.report.json_out import render_json

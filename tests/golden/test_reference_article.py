@@ -8,8 +8,8 @@ import json
 from contextlib import redirect_stdout
 
 import pytest
-from conftest import EXAMPLE, SHARED
 
+from conftest import EXAMPLE, SHARED
 from newsgraph.ingest.text import read_text_file
 from newsgraph.model import Doc
 from newsgraph.report.json_out import render_json

@@ -10,7 +10,7 @@ def test_default_pipeline_builds_in_order():
 
 
 def test_a_stage_before_its_inputs_is_refused():
-    with pytest.raises(PipelineError, match="events.v1 needs"):
+    with pytest.raises(PipelineError, match=r"events\.v1 needs"):
         build(["parse.v1", "events.v1"])
 
 

@@ -60,7 +60,7 @@ def analyze(
 ) -> None:
     """Analyse articles and print a situation report (md) or the extracted graph (json)."""
     try:
-        docs, failed = _analyze(expand(paths), encoding, max_bytes)
+        docs, failed = _analyze(expand(paths), encoding, max_bytes, debug)
         text = render_json(docs) if format is Format.json else render_markdown(docs)
         _write(text, output)
     except NewsgraphError as exc:
@@ -82,7 +82,9 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _analyze(paths: list[Path], encoding: str, max_bytes: int) -> tuple[list[Doc], int]:
+def _analyze(
+    paths: list[Path], encoding: str, max_bytes: int, debug: bool = False
+) -> tuple[list[Doc], int]:
     pipeline = build()
     res = Resources()
     docs: list[Doc] = []
@@ -96,6 +98,8 @@ def _analyze(paths: list[Path], encoding: str, max_bytes: int) -> tuple[list[Doc
                 docs.append(outcome.doc)
             else:
                 failed += 1
+                if debug and outcome.error is not None and outcome.error.__cause__ is not None:
+                    raise outcome.error
                 err.print(
                     f"[red]newsgraph: skipped[/red] {outcome.source}: {outcome.error}",
                     highlight=False,

@@ -1,8 +1,8 @@
 from dataclasses import replace
 
 import pytest
-from handmade import actor, build_doc, person
 
+from handmade import actor, build_doc, person
 from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.extract.events import extract_events
 from newsgraph.model import Quote

@@ -1,8 +1,8 @@
 from dataclasses import replace
 
 import pytest
-from handmade import actor, build_doc
 
+from handmade import actor, build_doc
 from newsgraph.extract.quantities import extract_quantities, parse_amount
 from newsgraph.extract.relations import extract_relations
 from newsgraph.resources import Resources

@@ -1,7 +1,6 @@
 from dataclasses import replace
 
 from handmade import actor, build_doc
-
 from newsgraph.resolve.people import resolve_people
 from newsgraph.resources import Resources
 
