@@ -6,12 +6,12 @@ cd "$(dirname "$0")/.."
 python=${PYTHON:-python3.11}
 command -v "$python" >/dev/null || python=python3
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[dev]'
+.venv/bin/python -m pip install -qq --upgrade pip
+.venv/bin/python -m pip install -qq -e '.[dev]'
 
 echo "== ruff"
-.venv/bin/ruff check src tests scripts bench eval
-.venv/bin/ruff format --check src tests scripts bench eval
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "== mypy (strict)"
 .venv/bin/mypy
 echo "== pytest"

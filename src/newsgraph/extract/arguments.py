@@ -57,17 +57,10 @@ class Arguments:
                 break
         return tuple(sorted(found, key=lambda n: found[n]))
 
-    def is_party_position(self, offset: int) -> bool:
-        """Whether the word at `offset` sits in a subject, object or modifier, not after a preposition."""
+    def is_locative(self, offset: int) -> bool:
+        """Whether the word at `offset` sits under "in", "at", "near" ...: a place, not a party."""
         tok = self._token_at(offset)
-        if tok is None:
-            return False
-        for node in [tok, *self.tree.ancestors(tok.i)]:
-            if node.dep == "prep" or node.pos == "ADP" or node.dep == "pobj":
-                return False
-            if node.pos in {"VERB", "AUX"}:
-                return True
-        return True
+        return tok is not None and self._locative(tok)
 
     def _in_subject(self, tok: Token) -> bool:
         for node in [tok, *self.tree.ancestors(tok.i)]:
@@ -80,7 +73,7 @@ class Arguments:
     def _core(self, tok: Token) -> list[int]:
         kept = [tok.i]
         for child in self.tree.children(tok.i):
-            if child.dep in _CORE:
+            if child.dep in _CORE and not _describes_a_relation(child, self.tree):
                 kept += self.tree.subtree(child.i)
         return sorted(kept)
 
@@ -125,6 +118,12 @@ class Arguments:
         if at >= 0 and self.doc.tokens[at].start <= offset < self.doc.tokens[at].end:
             return self.doc.tokens[at]
         return None
+
+
+def _describes_a_relation(child: Token, tree: Tree) -> bool:
+    """ "US-backed", "Kurdish-dominated": the modifier names a patron, not a party of the event."""
+    nodes = [child, *(c for c in tree.children(child.i, "conj"))]
+    return all(n.tag == "VBN" and n.dep in {"amod", "conj"} for n in nodes)
 
 
 def _outermost(refs: Sequence[Reference]) -> list[Reference]:

@@ -276,15 +276,30 @@ def _location(draft: Draft, scene: Scene) -> tuple[str, ...]:
     sent = doc.sentences[draft.tok.sent]
     start, end = (draft.quote.start, draft.quote.end) if draft.quote else (sent.start, sent.end)
     named = places_within(doc, start, end)
-    parties = {p.name for p in doc.places if _only_as_party(p.mentions, start, end, scene)}
-    found = tuple(n for n in named if n not in parties)
-    return found or place_for(doc, sent.start, sent.end)
+    not_here = {p.name for p in doc.places if not _named_as_place(p.mentions, start, end, scene)}
+    found = tuple(n for n in named if n not in not_here)
+    if found or named or draft.quote is not None:
+        # places named only as parties mean no place; a quote's event happened where the
+        # quote says, not where its speaker sits
+        return found
+    return place_for(doc, sent.start, sent.end)  # the paragraph, else the dateline
 
 
-def _only_as_party(mentions: Sequence[Mention], start: int, end: int, scene: Scene) -> bool:
-    """Whether every mention in [start, end) names a party (a subject or object), not a place."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return bool(inside) and all(scene.args.is_party_position(m.start) for m in inside)
+def _named_as_place(mentions: Sequence[Mention], start: int, end: int, scene: Scene) -> bool:
+    """Whether some mention in [start, end) names a location: not an aside in brackets, and
+    not a party ("the US and Russia have ...", "accusations against Moscow")."""
+    for m in mentions:
+        if not (start <= m.start and m.end <= end) or _in_brackets(scene.doc.text, m.start):
+            continue
+        if not scene.refs.at(m.start, m.end, "actor") or scene.args.is_locative(m.start):
+            return True
+    return False
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    """Whether `offset` is inside a parenthesis opened earlier in its sentence."""
+    before = text[max(0, offset - 300) : offset]
+    return before.rfind("(") > before.rfind(")") and before.rfind("(") > before.rfind(". ")
 
 
 def _date_in(doc: Doc, start: int, end: int) -> str | None:

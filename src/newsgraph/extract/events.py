@@ -125,7 +125,8 @@ def _negated_noun(tok: Token, tree: Tree) -> bool:
     """A noun with "no"/"any" or governed by "without", "lack of", "absence of"."""
     if tok.pos != "NOUN":
         return False
-    if any(d.text.casefold() in {"no", "any"} for d in tree.children(tok.i, "det")):
+    heads = [tok] + ([tree.tokens[tok.head]] if tok.dep == "conj" else [])  # "any combat or X"
+    if any(d.text.casefold() in {"no", "any"} for h in heads for d in tree.children(h.i, "det")):
         return True
     for node in tree.ancestors(tok.i):
         if node.text.casefold() in NEGATORS:
