@@ -1,13 +1,7 @@
 #!/usr/bin/env bash
 # Install newsgraph with its dev tools and run every check: ruff, mypy (strict), the tests.
 # .ci/run calls exactly this.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-python=${PYTHON:-python3.11}
-command -v "$python" >/dev/null || python=python3
-[ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install -qq --upgrade pip
-.venv/bin/python -m pip install -qq -e '.[dev]'
+source "$(dirname "$0")/venv.sh" "[dev]"
 
 echo "== ruff"
 .venv/bin/ruff check .
