@@ -131,6 +131,8 @@ class Actor:
     code: str | None = None  # CAMEO actor code where the lexicon gives one, e.g. "RUS"
     source: str = ""  # which lexicon or rule named it
     stage: str = ""
+    patrons: tuple[str, ...] = ()  # documented backers, from the curated lexicon
+    led_by: str | None = None  # the leading country of an alliance
 
 
 @dataclass(frozen=True, slots=True)

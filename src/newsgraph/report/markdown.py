@@ -96,7 +96,10 @@ def _who(doc: Doc) -> str:
         lines.append("")
     patrons: dict[str, list[str]] = defaultdict(list)
     for rel in doc.relations:
-        patrons[rel.subject].append(f"{rel.relation.replace('_', ' ')} {rel.object}")
+        patrons[rel.subject].append(f"{rel.relation.replace('_', ' ')} {rel.object} (article)")
+    for a in doc.actors:
+        known = [f"backed by {p}" for p in a.patrons] + ([f"led by {a.led_by}"] if a.led_by else [])
+        patrons[a.name] += [k for k in known if not any(r.startswith(k) for r in patrons[a.name])]
     if doc.actors:
         lines += ["| actor | kind | country | relations |", "|---|---|---|---|"]
         for a in doc.actors:

@@ -83,7 +83,7 @@ def resolve_actors(doc: Doc, res: Resources) -> Doc:
     found += _led_coalitions(doc, matches, lexicon)
     found += _agency_names(doc, matches, lexicon)
     found += _ner_orgs(doc, found, people)
-    return replace(doc, actors=_group(doc, found))
+    return replace(doc, actors=_group(doc, found, res.actors))
 
 
 def _person_tokens(entities: Sequence[EntityMention]) -> dict[int, EntityMention]:
@@ -277,7 +277,7 @@ def _is_generic(doc: Doc, e: EntityMention) -> bool:
     return tok.text.lower() in GENERIC_ORGS or tok.pos == "NOUN" or not tok.text[:1].isupper()
 
 
-def _group(doc: Doc, found: Sequence[_Found]) -> tuple[Actor, ...]:
+def _group(doc: Doc, found: Sequence[_Found], lexicon: ActorLexicon) -> tuple[Actor, ...]:
     """One Actor per canonical name, mentions in text order, aliases as first written."""
     by_name: dict[str, list[_Found]] = {}
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
@@ -289,7 +289,21 @@ def _group(doc: Doc, found: Sequence[_Found]) -> tuple[Actor, ...]:
             dict.fromkeys(Mention(f.start, f.end, doc.text[f.start : f.end]) for f in items)
         )
         aliases = tuple(dict.fromkeys(m.text for m in mentions))
+        entry = lexicon.lookup(name)
+        patrons = entry.patrons if entry else ()
+        led_by = entry.led_by if entry else None
         actors.append(
-            Actor(name, head.kind, aliases, mentions, head.country, head.code, head.source, STAGE)
+            Actor(
+                name,
+                head.kind,
+                aliases,
+                mentions,
+                head.country,
+                head.code,
+                head.source,
+                STAGE,
+                patrons=patrons,
+                led_by=led_by or (head.country if head.kind == "alliance" else None),
+            )
         )
     return tuple(actors)
