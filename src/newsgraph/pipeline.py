@@ -22,7 +22,10 @@ class Pipeline:
 
     def run(self, article: Article, res: Resources) -> Doc:
         """Clean one article and run every stage on it."""
-        doc = clean(article)
+        return self.run_doc(clean(article), res)
+
+    def run_doc(self, doc: Doc, res: Resources) -> Doc:
+        """Run every stage on a Doc made elsewhere (e.g. from gold text whose offsets must hold)."""
         for stage in self.stages:
             try:
                 doc = stage.fn(doc, res)

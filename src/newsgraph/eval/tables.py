@@ -1,0 +1,62 @@
+"""Evaluation results as a rich table (and plain rows for tests and README)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+
+from newsgraph.eval.quotes import SLICES, Result
+
+
+def quote_rows(results: Sequence[Result]) -> list[list[str]]:
+    """One row per system and slice: n, overlap P/R/F1, exact P/R/F1, speaker and cue accuracy."""
+    rows = []
+    for result in results:
+        for name in SLICES:
+            t = result.report.slices.get(name)
+            if t is None or not t.gold:
+                continue
+            op, orc, of = t.f1("overlap")
+            ep, er, ef = t.f1("exact")
+            rows.append(
+                [
+                    result.system,
+                    name,
+                    str(t.gold),
+                    f"{op:.3f}",
+                    f"{orc:.3f}",
+                    f"{of:.3f}",
+                    f"{ep:.3f}",
+                    f"{er:.3f}",
+                    f"{ef:.3f}",
+                    f"{t.speaker_accuracy():.3f}" if t.speaker_total else "-",
+                    f"{t.cue_accuracy():.3f}" if t.cue_total else "-",
+                ]
+            )
+    return rows
+
+
+QUOTE_HEADER = [
+    "system",
+    "slice",
+    "gold",
+    "overlap P",
+    "overlap R",
+    "overlap F1",
+    "exact P",
+    "exact R",
+    "exact F1",
+    "speaker acc",
+    "cue acc",
+]
+
+
+def quote_table(results: Sequence[Result], title: str) -> Table:
+    """The rich table printed by `newsgraph eval quotes`."""
+    table = Table(title=title)
+    for i, name in enumerate(QUOTE_HEADER):
+        table.add_column(name, justify="left" if i < 2 else "right")
+    for row in quote_rows(results):
+        table.add_row(*row)
+    return table
