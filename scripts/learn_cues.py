@@ -47,11 +47,15 @@ def main() -> None:
     )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
-        fh.write(f"# learned from PolNeAR {folder.name} ({len(articles)} articles) by scripts/learn_cues.py\n")
+        fh.write(
+            f"# learned from PolNeAR {folder.name} ({len(articles)} articles) by scripts/learn_cues.py\n"
+        )
         fh.write("# lemma\tpos\tcue\toccurrences\tshare\n")
         for lemma, pos, n, total, share in rows:
             fh.write(f"{lemma}\t{pos}\t{n}\t{total}\t{share:.3f}\n")
-    print(f"{len(rows)} cue lemmas from {sum(cues.values())} cues in {len(articles)} articles -> {OUT}")
+    print(
+        f"{len(rows)} cue lemmas from {sum(cues.values())} cues in {len(articles)} articles -> {OUT}"
+    )
 
 
 def _cue_head(doc: spacy.tokens.Doc, spans: tuple[tuple[int, int], ...]):  # type: ignore[no-untyped-def]

@@ -20,9 +20,13 @@ err = Console(stderr=True, soft_wrap=True)
 
 @app.command("quotes")
 def quotes(
-    gold: Annotated[Path, typer.Option("--gold", help="A PolNeAR split folder (text/ and attributions/).")],
+    gold: Annotated[
+        Path, typer.Option("--gold", help="A PolNeAR split folder (text/ and attributions/).")
+    ],
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
-    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score textacy.")] = True,
+    baseline: Annotated[
+        bool, typer.Option("--baseline/--no-baseline", help="Also score textacy.")
+    ] = True,
 ) -> None:
     """Quote attribution on PolNeAR: exact/overlap F1 on content, speaker and cue accuracy."""
     if not (gold / "text").is_dir():
@@ -41,4 +45,8 @@ def quotes(
         wrapped = list(track(articles, description=name, console=err, transient=True))
         results.append(evaluate(wrapped, predict, name))
     gold_count = sum(len(a.attributions) for a in articles)
-    out.print(quote_table(results, f"PolNeAR {gold.name}: {len(articles)} articles, {gold_count} attributions"))
+    out.print(
+        quote_table(
+            results, f"PolNeAR {gold.name}: {len(articles)} articles, {gold_count} attributions"
+        )
+    )

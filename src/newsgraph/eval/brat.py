@@ -43,7 +43,9 @@ def read_polnear(folder: Path) -> list[GoldArticle]:
         if not anns:
             continue
         text = text_path.read_text("utf-8")
-        articles.append(GoldArticle(text_path.stem, text, tuple(parse_ann(anns[0].read_text("utf-8")))))
+        articles.append(
+            GoldArticle(text_path.stem, text, tuple(parse_ann(anns[0].read_text("utf-8"))))
+        )
     return articles
 
 

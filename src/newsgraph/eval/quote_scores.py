@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 
 from newsgraph.eval.brat import GoldAttribution
 
-_EDGE = re.compile(r"^[\s\"'“”‘’«»,.;:!?()\[\]—–-]+|[\s\"'“”‘’«»,.;:!?()\[\]—–-]+$")
+_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb,.;:!?()\\[\\]\u2014\u2013\u2015-"
+_EDGE = re.compile(f"^[\\s{_MARKS}]+|[\\s{_MARKS}]+$")
 _THAT = re.compile(r"^that\s+", re.IGNORECASE)
-PRONOUNS = frozenset("he she they him her them it we i you his hers their".split())
+PRONOUNS = frozenset(
+    ["he", "she", "they", "him", "her", "them", "it", "we", "i", "you", "his", "hers", "their"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +106,12 @@ def slices_of(gold: GoldAttribution, text: str) -> list[str]:
 
 def _quoted(content: str) -> bool:
     stripped = content.strip().strip(".,;:")
-    return stripped[:1] in "\"“" and stripped[-1:] in "\"”"
+    return stripped[:1] in '"“' and stripped[-1:] in '"”'
 
 
-def score_article(text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Predicted], report: Report) -> None:
+def score_article(
+    text: str, gold: Sequence[GoldAttribution], predicted: Sequence[Predicted], report: Report
+) -> None:
     """Add one article's counts to `report`."""
     golds = {normalised(text[g.start : g.end]) for g in gold}
     for p in predicted:
@@ -121,9 +126,13 @@ def score_article(text: str, gold: Sequence[GoldAttribution], predicted: Sequenc
         _score_gold(text, g, predicted, report)
 
 
-def _score_gold(text: str, g: GoldAttribution, predicted: Sequence[Predicted], report: Report) -> None:
+def _score_gold(
+    text: str, g: GoldAttribution, predicted: Sequence[Predicted], report: Report
+) -> None:
     matches = [p for p in predicted if any(overlaps((p.start, p.end), c) for c in g.content)]
-    exact = any(normalised(text[p.start : p.end]) == normalised(text[g.start : g.end]) for p in matches)
+    exact = any(
+        normalised(text[p.start : p.end]) == normalised(text[g.start : g.end]) for p in matches
+    )
     best = max(matches, key=lambda p: _overlap_size(p, g), default=None)
     for name in slices_of(g, text):
         t = report.tally(name)

@@ -33,7 +33,9 @@ def newsgraph_predictor(res: Resources) -> Predictor:
     pipeline = build(QUOTE_STAGES)
 
     def predict(article: GoldArticle) -> list[Predicted]:
-        doc = Doc(id=article.name, source=article.name, text=normalise_keeping_offsets(article.text))
+        doc = Doc(
+            id=article.name, source=article.name, text=normalise_keeping_offsets(article.text)
+        )
         done = pipeline.run_doc(doc, res)
         return [_reduce(q, done) for q in done.quotes]
 
@@ -41,7 +43,9 @@ def newsgraph_predictor(res: Resources) -> Predictor:
 
 
 def _reduce(quote: Quote, doc: Doc) -> Predicted:
-    speaker = (quote.speaker_mention.start, quote.speaker_mention.end) if quote.speaker_mention else None
+    speaker = (
+        (quote.speaker_mention.start, quote.speaker_mention.end) if quote.speaker_mention else None
+    )
     cue = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
     mentions = [
         (m.start, m.end)

@@ -43,3 +43,8 @@ def inside(spans: list[Quoted], start: int, end: int) -> Quoted | None:
 def overlapping(spans: list[Quoted], start: int, end: int) -> list[Quoted]:
     """The quoted spans that overlap [start, end)."""
     return [q for q in spans if q.start < end and start < q.end]
+
+
+def inside_quote(spans: list[Quoted], offset: int) -> Quoted | None:
+    """The quoted span the character at `offset` is in, if any."""
+    return next((q for q in spans if q.start <= offset < q.end), None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
-from newsgraph.extract.quote_marks import Quoted, inside, overlapping, quoted_spans
+from newsgraph.extract.quote_marks import Quoted, inside, inside_quote, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Token
 from newsgraph.nlp.tree import Tree, trim
@@ -33,31 +33,51 @@ class _Context:
 
 
 def extract_quotes(doc: Doc, res: Resources) -> Doc:
-    """Stage: every attributed statement in the document, in text order."""
+    """Stage: every attributed statement in the document, in text order.
+
+    Cues outside quotation marks go first, so that a quotation's own speaker is known before
+    the cues inside it ("'I think ...,' Tanner said": "I" is Tanner).
+    """
     tree = Tree(doc.tokens)
     refs = References(doc)
     ctx = _Context(doc, tree, refs, quoted_spans(doc.text), SpeakerResolver(doc, tree, refs))
     quotes: list[Quote] = []
-    for sent in doc.sentences:
-        found = _cue_quotes(sent, ctx, quotes)
-        found = _according_to(sent, ctx, found)
-        quotes += found
+    for in_marks in (False, True):
+        for sent in doc.sentences:
+            quotes += _cue_quotes(sent, ctx, quotes, in_marks)
+    by_sentence: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_sentence.setdefault(_sentence_of(doc, q), []).append(q)
+    quotes = [
+        q
+        for i, sent in enumerate(doc.sentences)
+        for q in _according_to(sent, ctx, by_sentence.get(i, []))
+    ]
     quotes += _continuations(ctx, quotes)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 
-def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote]) -> list[Quote]:
+def _sentence_of(doc: Doc, quote: Quote) -> int:
+    at = quote.cue_span.start if quote.cue_span else quote.start
+    return next((i for i, s in enumerate(doc.sentences) if s.start <= at < s.end + 1), 0)
+
+
+def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote], inside: bool) -> list[Quote]:
     found: list[Quote] = []
+    taken = {(q.start, q.end) for q in earlier}
     for tok in ctx.doc.tokens[sent.first : sent.last]:
+        if (inside_quote(ctx.marks, tok.start) is not None) != inside:
+            continue
         strength = _is_cue(tok, ctx.tree)
         if strength is None:
             continue
-        content = _content(tok, strength, sent, ctx, found)
-        if content is None:
+        content = _content(tok, strength, sent, ctx, [*earlier, *found])
+        if content is None or content in taken:
             continue
         quote = _attribute(tok, content, ctx, [*earlier, *found])
-        if quote is not None and all((q.start, q.end) != (quote.start, quote.end) for q in found):
+        if quote is not None:
             found.append(quote)
+            taken.add(content)
     return found
 
 
@@ -153,7 +173,7 @@ def _attribute(
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
         return None  # the "subject" is part of what was said: not a speaker
-    speaker = ctx.speakers.resolve(subject, earlier)
+    speaker = _first_person(subject, earlier) or ctx.speakers.resolve(subject, earlier)
     via: tuple[str, ...] = ()
     cited = _cited_source(tok, ctx)
     if cited is not None and speaker is not None and cited != speaker:
@@ -172,6 +192,14 @@ def _attribute(
         method="cue-verb",
         stage=STAGE,
     )
+
+
+def _first_person(subject: Token, earlier: list[Quote]) -> str | None:
+    """ "I"/"we" inside someone's quotation is that someone."""
+    if subject.text.casefold() not in {"i", "we", "me", "us"}:
+        return None
+    holder = [q for q in earlier if q.start <= subject.start < q.end and q.kind != "indirect"]
+    return min(holder, key=lambda q: q.end - q.start).speaker if holder else None
 
 
 def _noun_owner(tok: Token, tree: Tree) -> Token | None:
