@@ -179,6 +179,9 @@ class Quote:
     via: tuple[str, ...] = ()  # outlets between the speaker and this article, nearest last
     method: str = ""
     stage: str = ""
+    # A quote interrupted by its attribution ('"A," she said. "B."') has two parts; then
+    # start/end/text span both, attribution included, and `parts` gives the content alone.
+    parts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

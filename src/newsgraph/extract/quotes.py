@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
 from newsgraph.extract.quote_marks import Quoted, inside, inside_quote, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
-from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Token
+from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Span, Token
 from newsgraph.nlp.tree import Tree, trim
 from newsgraph.resolve.references import References
 
@@ -53,7 +53,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
         for i, sent in enumerate(doc.sentences)
         for q in _according_to(sent, ctx, by_sentence.get(i, []))
     ]
-    quotes += _continuations(ctx, quotes)
+    quotes = _continuations(ctx, quotes)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 
@@ -112,12 +112,13 @@ def _content(
         first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
     else:
         quoted = _adjacent_quote(tok, sent, ctx, found)
-        if quoted is not None or strength != "strong":
-            return quoted
-        following = _following(tok, tree)
+        following = _following(tok, tree) if strength == "strong" else None
         if following is None:
-            return None
+            return quoted
         first, last = trim(tokens, *following)
+        if quoted is not None and not _overlap((tokens[first].start, tokens[last - 1].end), quoted):
+            return quoted  # '"...", X told a briefing': the quotation, not the object
+    first, last = _clip_to_paragraph(tok, first, last, ctx)
     if first >= last:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
@@ -137,6 +138,19 @@ def _following(tok: Token, tree: Tree) -> tuple[int, int] | None:
         return None
     ranges = [tree.span(c.i) for c in kids]
     return min(a for a, _ in ranges), max(b for _, b in ranges)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clip_to_paragraph(tok: Token, first: int, last: int, ctx: _Context) -> tuple[int, int]:
+    """A parse tree may run past a paragraph break; what a cue reports does not."""
+    para = ctx.doc.sentences[tok.sent].paragraph if ctx.doc.sentences else 0
+    inside = [s for s in ctx.doc.sentences if s.paragraph == para]
+    if not inside:
+        return first, last
+    return trim(ctx.doc.tokens, max(first, inside[0].first), min(last, inside[-1].last))
 
 
 def _according_preps(top: Token, tree: Tree) -> list[int]:
@@ -262,29 +276,46 @@ def _according_to(sent: Sentence, ctx: _Context, found: list[Quote]) -> list[Quo
 
 
 def _continuations(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
-    """A quotation with no cue right after an attributed direct quote continues it."""
-    out: list[Quote] = []
-    ordered = sorted(quotes, key=lambda q: q.start)
+    """Quotations with no cue after an attributed direct quote continue it.
+
+    In the same paragraph ('"A," she said. "B."') the continuation becomes a second part of
+    the same quote; in a following paragraph it is a quote of its own by the same speaker.
+    """
+    result = sorted(quotes, key=lambda q: q.start)
+    text = ctx.doc.text
     for mark in ctx.marks:
-        if overlapping([Quoted(q.start, q.end) for q in ordered], mark.start, mark.end):
+        if overlapping([Quoted(q.start, q.end) for q in result], mark.start, mark.end):
             continue
-        before = [q for q in ordered if q.end <= mark.start]
+        before = [q for q in result if q.end <= mark.start]
         if not before or before[-1].kind == "indirect" or before[-1].speaker is None:
             continue
         previous = before[-1]
-        gap = ctx.doc.text[previous.end : mark.start]
+        gap = text[previous.end : mark.start]
         if gap.count("\n\n") > 1 or len(gap) > 400:
             continue
-        out.append(
-            replace(
-                previous,
-                start=mark.start,
-                end=mark.end,
-                text=ctx.doc.text[mark.start : mark.end],
-                kind="direct",
-                cue=None,
-                cue_span=None,
-                method="continuation",
-            )
-        )
-    return out
+        if "\n\n" in gap or previous.kind != "direct":
+            result.append(_continued(previous, mark, text))
+        else:
+            result[result.index(previous)] = _joined(previous, mark, text)
+        result.sort(key=lambda q: q.start)
+    return result
+
+
+def _continued(previous: Quote, mark: Quoted, text: str) -> Quote:
+    return replace(
+        previous,
+        start=mark.start,
+        end=mark.end,
+        text=text[mark.start : mark.end],
+        kind="direct",
+        cue=None,
+        cue_span=None,
+        method="continuation",
+        parts=(),
+    )
+
+
+def _joined(previous: Quote, mark: Quoted, text: str) -> Quote:
+    parts = previous.parts or (Span(previous.start, previous.end, previous.text),)
+    parts = (*parts, Span(mark.start, mark.end, text[mark.start : mark.end]))
+    return replace(previous, end=mark.end, text=text[previous.start : mark.end], parts=parts)
