@@ -39,10 +39,16 @@ def test_every_output_field_is_documented(pipeline, resources):
 
 def test_every_cli_option_is_in_the_readme():
     readme = (ROOT / "README.md").read_text("utf-8")
-    command = get_command(app)
-    for name, sub in command.commands.items():  # type: ignore[attr-defined]
-        assert f"newsgraph {name}" in readme
+
+    def walk(group, prefix):
+        for name, sub in group.commands.items():
+            yield f"{prefix} {name}", sub
+            if hasattr(sub, "commands"):
+                yield from walk(sub, f"{prefix} {name}")
+
+    for path, sub in walk(get_command(app), "newsgraph"):
+        assert path in readme, f"README.md does not mention `{path}`"
         for param in sub.params:
             for opt in param.opts:
                 if opt.startswith("--"):
-                    assert opt in readme, f"README.md does not mention {name} {opt}"
+                    assert opt in readme, f"README.md does not mention {path} {opt}"

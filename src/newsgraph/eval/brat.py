@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,10 +78,13 @@ def parse_ann(ann: str) -> list[GoldAttribution]:
     return out
 
 
-def fingerprint(folder: Path) -> str:
-    """SHA-256 over every text and annotation file: pins the gold data a floor was set on."""
+def fingerprint(folder: Path, names: Sequence[str] = ()) -> str:
+    """SHA-256 over the text and annotation files (of `names`, else all): pins the gold data."""
     digest = hashlib.sha256()
-    for path in sorted([*folder.glob("text/*.txt"), *folder.glob("attributions/*.ann")]):
+    files = [*folder.glob("text/*.txt"), *folder.glob("attributions/*.ann")]
+    if names:
+        files = [p for p in files if any(p.name.startswith(n) for n in names)]
+    for path in sorted(files):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -105,7 +105,8 @@ def slices_of(gold: GoldAttribution, text: str) -> list[str]:
 
 
 def _quoted(content: str) -> bool:
-    stripped = content.strip().strip(".,;:")
+    """Direct speech: the content (after a leading "that") is inside quotation marks."""
+    stripped = _THAT.sub("", content.strip()).strip().strip(".,;:")
     return stripped[:1] in '"“' and stripped[-1:] in '"”'
 
 

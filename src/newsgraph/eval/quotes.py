@@ -47,12 +47,9 @@ def _reduce(quote: Quote, doc: Doc) -> Predicted:
         (quote.speaker_mention.start, quote.speaker_mention.end) if quote.speaker_mention else None
     )
     cue = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
-    mentions = [
-        (m.start, m.end)
-        for holder in (*doc.people, *doc.actors)
-        if holder.name == quote.speaker
-        for m in holder.mentions
-    ]
+    named = [m for p in doc.people if p.name == quote.speaker for m in p.mentions]
+    named += [m for a in doc.actors if a.name == quote.speaker for m in a.mentions]
+    mentions = [(m.start, m.end) for m in named]
     slices = ["all", "direct" if quote.kind == "direct" else "indirect"]
     if quote.speaker_mention and quote.speaker_mention.text.casefold() in PRONOUNS:
         slices.append("pronoun source")

@@ -83,8 +83,8 @@ def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote], inside: boo
 
 def _is_cue(tok: Token, tree: Tree) -> Strength | None:
     strength = cue_strength(tok.lemma, tok.pos)
-    if strength is None:
-        return None
+    if strength is None or (tok.lemma.casefold() in CITING and tok.dep == "advcl"):
+        return None  # "Citing X, Y said": X is a source of Y's statement, see _cited_source
     if tree.child(tok.i, "auxpass", "nsubjpass") is not None:
         return None  # "was told that ...": the subject is the addressee, not the speaker
     if strength == "weak" and tree.child(tok.i, "ccomp") is None:
