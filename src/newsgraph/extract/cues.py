@@ -149,6 +149,8 @@ def learned_cues() -> dict[tuple[str, str], Strength]:
 def cue_strength(lemma: str, pos: str) -> Strength | None:
     """How surely a word with this lemma and part of speech introduces an attribution."""
     lemma = lemma.casefold()
+    learned = learned_cues().get((lemma, "VERB" if pos == "AUX" else pos))
     if pos in {"VERB", "AUX"} and lemma in CUE_VERBS:
-        return "weak" if lemma in NEEDS_CLAUSE else "strong"
-    return learned_cues().get((lemma, "VERB" if pos == "AUX" else pos))
+        curated: Strength = "weak" if lemma in NEEDS_CLAUSE else "strong"
+        return "strong" if "strong" in (learned, curated) else curated
+    return learned

@@ -87,9 +87,13 @@ def _is_cue(tok: Token, tree: Tree) -> Strength | None:
         return None  # "Citing X, Y said": X is a source of Y's statement, see _cited_source
     if tree.child(tok.i, "auxpass", "nsubjpass") is not None:
         return None  # "was told that ...": the subject is the addressee, not the speaker
-    if strength == "weak" and tree.child(tok.i, "ccomp") is None:
-        return None  # "thinks" alone is no attribution; "thinks that ..." is
+    if strength == "weak" and tree.child(tok.i, *_CLAUSES) is None:
+        return None  # "thinks" alone is no attribution; "thinks that ...", "wants to ..." are
     return strength
+
+
+# Complements that make a weak cue an attribution: a clause, an infinitive, a noun's clause.
+_CLAUSES = ("ccomp", "xcomp", "acl")
 
 
 def _content(
@@ -247,12 +251,13 @@ def _according_to(sent: Sentence, ctx: _Context, found: list[Quote]) -> list[Quo
     for tok in tokens[sent.first : sent.last]:
         to = tree.child(tok.i, "prep") if tok.text.casefold() == ACCORDING else None
         obj = tree.child(to.i, "pobj") if to is not None else None
-        source = ctx.speakers.name_in(obj) if obj is not None else None
-        if obj is None or source is None:
+        if obj is None:
             continue
+        source = ctx.speakers.name_in(obj)  # None for "the poll": still a source, unnamed
         relayed = [q for q in found if not (q.start <= tok.start < q.end) and q.speaker != source]
         if relayed:
-            found = [replace(q, via=(*q.via, source)) if q in relayed else q for q in found]
+            if source is not None:
+                found = [replace(q, via=(*q.via, source)) if q in relayed else q for q in found]
             continue
         first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
         if first >= last:
