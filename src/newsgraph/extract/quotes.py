@@ -110,7 +110,7 @@ def _content(
         tree.children(tok.i, "acl") if tok.pos == "NOUN" else []
     )
     if comps:
-        spans = [tree.span(c.i, exclude=_according_preps(c, tree)) for c in comps]
+        spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]
         first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
         first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
@@ -157,9 +157,14 @@ def _clip_to_paragraph(tok: Token, first: int, last: int, ctx: _Context) -> tupl
     return trim(ctx.doc.tokens, max(first, inside[0].first), min(last, inside[-1].last))
 
 
-def _according_preps(top: Token, tree: Tree) -> list[int]:
-    """ "according to X" phrases below `top`: they name a source, never part of the content."""
-    return [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
+def _not_content(top: Token, tree: Tree) -> list[int]:
+    """Parts below `top` that are not what was said: "according to X" (a source) and a
+    coordinated cue ("... and warned that ..."), which starts an attribution of its own."""
+    out = [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
+    for conj in tree.children(top.i, "conj"):
+        if cue_strength(conj.lemma, conj.pos) == "strong" and tree.child(conj.i, "nsubj") is None:
+            out.append(conj.i)
+    return out
 
 
 def _cue_is_aside(tok: Token, tree: Tree) -> bool:
