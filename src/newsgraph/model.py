@@ -246,6 +246,7 @@ class Doc:
     tokens: tuple[Token, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     entities: tuple[EntityMention, ...] = ()
+    cue_marks: tuple[EntityMention, ...] = ()  # words a learned tagger marks as attribution cues
     actors: tuple[Actor, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()

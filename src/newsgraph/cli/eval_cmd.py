@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import track
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.eval.quotes import evaluate, load, newsgraph_predictor, textacy_predictor
 from newsgraph.eval.tables import quote_table
 from newsgraph.resources import Resources
@@ -41,9 +42,13 @@ def quotes(
         except ImportError:
             err.print("baseline skipped: textacy is not installed (pip install -e '.[dev]')")
     results = []
-    for name, predict in systems:
-        wrapped = list(track(articles, description=name, console=err, transient=True))
-        results.append(evaluate(wrapped, predict, name))
+    try:
+        for name, predict in systems:
+            wrapped = list(track(articles, description=name, console=err, transient=True))
+            results.append(evaluate(wrapped, predict, name))
+    except NewsgraphError as exc:
+        err.print(f"newsgraph: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
     gold_count = sum(len(a.attributions) for a in articles)
     out.print(
         quote_table(

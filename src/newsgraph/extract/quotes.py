@@ -30,6 +30,7 @@ class _Context:
     refs: References
     marks: list[Quoted]
     speakers: SpeakerResolver
+    learned: frozenset[int]  # heads of the cues the learned tagger marked
 
 
 def extract_quotes(doc: Doc, res: Resources) -> Doc:
@@ -40,11 +41,14 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     """
     tree = Tree(doc.tokens)
     refs = References(doc)
-    ctx = _Context(doc, tree, refs, quoted_spans(doc.text), SpeakerResolver(doc, tree, refs))
+    speakers = SpeakerResolver(doc, tree, refs)
+    ctx = _Context(doc, tree, refs, quoted_spans(doc.text), speakers, _learned_heads(doc, tree))
     quotes: list[Quote] = []
-    for in_marks in (False, True):
-        for sent in doc.sentences:
-            quotes += _cue_quotes(sent, ctx, quotes, in_marks)
+    for sent in doc.sentences:
+        quotes += _cue_quotes(sent, ctx, quotes, inside=False)
+    quotes = _continuations(ctx, quotes)  # before inner cues: '"A," X said. "I think B."'
+    for sent in doc.sentences:
+        quotes += _cue_quotes(sent, ctx, quotes, inside=True)
     by_sentence: dict[int, list[Quote]] = {}
     for q in quotes:
         by_sentence.setdefault(_sentence_of(doc, q), []).append(q)
@@ -53,7 +57,6 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
         for i, sent in enumerate(doc.sentences)
         for q in _according_to(sent, ctx, by_sentence.get(i, []))
     ]
-    quotes = _continuations(ctx, quotes)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 
@@ -68,21 +71,45 @@ def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote], inside: boo
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
             continue
-        strength = _is_cue(tok, ctx.tree)
+        strength = _is_cue(tok, ctx)
         if strength is None:
             continue
         content = _content(tok, strength, sent, ctx, [*earlier, *found])
         if content is None or content in taken:
             continue
         quote = _attribute(tok, content, ctx, [*earlier, *found])
-        if quote is not None:
+        if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
             taken.add(content)
     return found
 
 
-def _is_cue(tok: Token, tree: Tree) -> Strength | None:
+def _part_of_outer(quote: Quote, cue: Token, earlier: list[Quote]) -> bool:
+    """A cue inside someone's quotation ("I think", "does anybody know") is part of what they
+    said, unless it reports another named speaker ('"Putin told me ..."'): a nested quote."""
+    outer = [q for q in earlier if q.start <= cue.start < q.end and q.kind != "indirect"]
+    if not outer:
+        return False
+    return quote.speaker is None or quote.speaker in {q.speaker for q in outer}
+
+
+def _learned_heads(doc: Doc, tree: Tree) -> frozenset[int]:
+    """The head word of each learned cue mark ("has [called] for" -> called)."""
+    heads = set()
+    for mark in doc.cue_marks:
+        inside = range(mark.first, mark.last)
+        top = [i for i in inside if tree.tokens[i].head not in inside or tree.tokens[i].head == i]
+        content = [i for i in top if tree.tokens[i].pos in {"VERB", "NOUN"}]
+        if content or top:
+            heads.add((content or top)[0])
+    return frozenset(heads)
+
+
+def _is_cue(tok: Token, ctx: _Context) -> Strength | None:
+    tree = ctx.tree
     strength = cue_strength(tok.lemma, tok.pos)
+    if tok.i in ctx.learned and tok.pos in {"VERB", "NOUN"}:
+        strength = "strong"  # the tagger saw this word cue an attribution in its context
     if strength is None or (tok.lemma.casefold() in CITING and tok.dep == "advcl"):
         return None  # "Citing X, Y said": X is a source of Y's statement, see _cited_source
     if tree.child(tok.i, "auxpass", "nsubjpass") is not None:

@@ -1,0 +1,50 @@
+"""Attribution cues marked by the small spaCy tagger trained on PolNeAR (scripts/train_cue_model.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.errors import ResourceError
+from newsgraph.model import Doc, EntityMention
+
+if TYPE_CHECKING:
+    from newsgraph.resources import Resources
+
+MODEL_DIR = "data/models/cue_ner"
+
+
+class CueTagger:
+    """The packaged cue model; marks character spans of cue words."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._nlp = nlp
+
+    @classmethod
+    def load(cls) -> CueTagger:
+        """Load the model shipped inside the package (never downloads)."""
+        import spacy
+
+        path = resources.files("newsgraph").joinpath(MODEL_DIR)
+        try:
+            return cls(spacy.load(str(path)))
+        except OSError as exc:
+            raise ResourceError(
+                f"cue model missing at {path}: run scripts/train_cue_model.py"
+            ) from exc
+
+    def marks(self, text: str) -> list[tuple[int, int]]:
+        """Character spans the model labels as cues."""
+        return [(e.start_char, e.end_char) for e in self._nlp(text).ents]
+
+
+def tag_cues(doc: Doc, res: Resources) -> Doc:
+    """Stage: the learned cue marks, aligned to the parse's tokens."""
+    marks = []
+    for start, end in res.cue_tagger.marks(doc.text):
+        inside = [t for t in doc.tokens if start <= t.start < end]
+        if inside:
+            text = doc.text[start:end]
+            marks.append(EntityMention(start, end, text, "CUE", inside[0].i, inside[-1].i + 1))
+    return replace(doc, cue_marks=tuple(marks))
