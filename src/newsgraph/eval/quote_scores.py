@@ -18,7 +18,7 @@ from newsgraph.eval.brat import GoldAttribution
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb,.;:!?()\\[\\]\u2014\u2013\u2015-"
 _EDGE = re.compile(f"^[\\s{_MARKS}]+|[\\s{_MARKS}]+$")
-_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+_THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
 PRONOUNS = frozenset(
     ["he", "she", "they", "him", "her", "them", "it", "we", "i", "you", "his", "hers", "their"]
 )

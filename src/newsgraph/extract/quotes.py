@@ -149,7 +149,7 @@ def _content(
         first, last = trim(tokens, *following)
         if quoted is not None and not _overlap((tokens[first].start, tokens[last - 1].end), quoted):
             return quoted  # '"...", X told a briefing': the quotation, not the object
-    first, last = _clip_to_paragraph(tok, first, last, ctx)
+    first, last = _clip_to_sentence(tok, first, last, ctx)
     if first >= last:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
@@ -167,21 +167,23 @@ def _following(tok: Token, tree: Tree) -> tuple[int, int] | None:
     kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in _COMPLEMENTS]
     if not kids:
         return None
-    ranges = [tree.span(c.i) for c in kids]
-    return min(a for a, _ in ranges), max(b for _, b in ranges)
+    ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
+    first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
+    if tree.tokens[first].dep == "prep" and first + 1 < last:
+        first += 1  # "called for [an end to ...]": the preposition belongs to the cue
+    return first, last
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _clip_to_paragraph(tok: Token, first: int, last: int, ctx: _Context) -> tuple[int, int]:
-    """A parse tree may run past a paragraph break; what a cue reports does not."""
-    para = ctx.doc.sentences[tok.sent].paragraph if ctx.doc.sentences else 0
-    inside = [s for s in ctx.doc.sentences if s.paragraph == para]
-    if not inside:
+def _clip_to_sentence(tok: Token, first: int, last: int, ctx: _Context) -> tuple[int, int]:
+    """A parse tree may run past a sentence end; reported (unquoted) content does not."""
+    if not ctx.doc.sentences:
         return first, last
-    return trim(ctx.doc.tokens, max(first, inside[0].first), min(last, inside[-1].last))
+    sent = ctx.doc.sentences[tok.sent]
+    return trim(ctx.doc.tokens, max(first, sent.first), min(last, sent.last))
 
 
 def _not_content(top: Token, tree: Tree) -> list[int]:
