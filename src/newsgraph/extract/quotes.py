@@ -144,6 +144,8 @@ def _content(
     else:
         quoted = _adjacent_quote(tok, sent, ctx, found)
         following = _following(tok, tree) if strength == "strong" else None
+        if following is None and quoted is None and tok.i in ctx.learned:
+            following = _rest_of_sentence(tok, sent, tree)
         if following is None:
             return quoted
         first, last = trim(tokens, *following)
@@ -172,6 +174,17 @@ def _following(tok: Token, tree: Tree) -> tuple[int, int] | None:
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
     return first, last
+
+
+def _rest_of_sentence(tok: Token, sent: Sentence, tree: Tree) -> tuple[int, int] | None:
+    """For a cue the tagger vouches for but the parse gives no complement: the longer side of
+    its sentence, leaving out the cue's own subject ("Clinton beats Trump, the poll shows")."""
+    subject = tree.subject(tok.i)
+    skip = set(tree.subtree(subject.i)) if subject is not None else set()
+    left = [i for i in range(sent.first, tok.i) if i not in skip]
+    right = [i for i in range(tok.i + 1, sent.last) if i not in skip]
+    side = max(left, right, key=len)
+    return (side[0], side[-1] + 1) if len(side) > 2 else None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
