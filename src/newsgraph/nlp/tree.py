@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from newsgraph.model import Sentence, Token
+from newsgraph.model import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-OBJECTS = frozenset({"dobj", "obj", "pobj", "dative", "attr", "oprd"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 
@@ -81,11 +80,6 @@ class Tree:
         return None
 
 
-def sentence_tokens(tokens: Sequence[Token], sent: Sentence) -> Sequence[Token]:
-    """The tokens of one sentence."""
-    return tokens[sent.first : sent.last]
-
-
 def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """Shrink [first, last) past leading/trailing punctuation, spaces and conjunctions."""
     edge = {"PUNCT", "SPACE", "CCONJ"}
@@ -94,8 +88,3 @@ def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     while last > first and tokens[last - 1].pos in edge:
         last -= 1
     return first, last
-
-
-def char_span(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
-    """Character offsets of the token range [first, last)."""
-    return tokens[first].start, tokens[last - 1].end
