@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
+from newsgraph.extract.cues import ACCORDING, CITING, CUE_VERBS, Strength, cue_strength
 from newsgraph.extract.quote_marks import Quoted, inside, inside_quote, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Span, Token
@@ -81,7 +81,16 @@ def _cue_quotes(sent: Sentence, ctx: _Context, earlier: list[Quote], inside: boo
         if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
             taken.add(content)
-    return found
+    return [q for q in found if not _unnamed_inside(q, found)]
+
+
+def _unnamed_inside(quote: Quote, found: list[Quote]) -> bool:
+    """A cue inside another attribution's reported content whose speaker names no one
+    ("sources said [the protocol called for ...]") is part of that content, not a quote."""
+    if quote.speaker is not None or quote.cue_span is None:
+        return False
+    at = quote.cue_span.start
+    return any(o is not quote and o.start <= at < o.end for o in found)
 
 
 def _part_of_outer(quote: Quote, cue: Token, earlier: list[Quote]) -> bool:
@@ -143,15 +152,20 @@ def _content(
         first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
     else:
         quoted = _adjacent_quote(tok, sent, ctx, found)
-        following = _following(tok, tree) if strength == "strong" else None
+        following = _following(tok, tree, _COMPLEMENTS if strength == "strong" else _INTENT)
         if following is None and quoted is None and tok.i in ctx.learned:
             following = _rest_of_sentence(tok, sent, tree)
         if following is None:
             return quoted
         first, last = trim(tokens, *following)
-        if quoted is not None and not _overlap((tokens[first].start, tokens[last - 1].end), quoted):
+        span = (tokens[first].start, tokens[last - 1].end)
+        if quoted is not None and not _overlap(span, quoted) and _speech(tok):
             return quoted  # '"...", X told a briefing': the quotation, not the object
     first, last = _clip_to_sentence(tok, first, last, ctx)
+    first, last = _cut_according(first, last, ctx)
+    sent_first = ctx.doc.sentences[tok.sent].first if ctx.doc.sentences else 0
+    if first == sent_first + 1 and tokens[sent_first].pos == "CCONJ":
+        first = sent_first  # "But [the plan failed], she said": the "But" is hers
     if first >= last:
         return None
     start, end = tokens[first].start, tokens[last - 1].end
@@ -164,15 +178,34 @@ def _content(
 _COMPLEMENTS = frozenset({"xcomp", "dobj", "obj", "prep", "attr", "oprd", "dative", "acomp"})
 
 
-def _following(tok: Token, tree: Tree) -> tuple[int, int] | None:
+_INTENT = frozenset({"xcomp"})
+
+
+def _speech(tok: Token) -> bool:
+    """A verb of saying, whose quotation (not its object) is what was said."""
+    return tok.lemma.casefold() in CUE_VERBS
+
+
+def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] | None:
     """Token range of the cue's complements to its right: "wants [to triple ...]"."""
-    kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in _COMPLEMENTS]
+    kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in deps]
     if not kids:
         return None
     ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
     first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
+    return first, last
+
+
+def _cut_according(first: int, last: int, ctx: _Context) -> tuple[int, int]:
+    """End unquoted content before an "according to X" that names its source."""
+    tokens = ctx.doc.tokens
+    for i in range(first + 1, last - 1):
+        word = tokens[i]
+        if word.text.casefold() == ACCORDING and tokens[i + 1].text.casefold() == "to":
+            if inside_quote(ctx.marks, word.start) is None:
+                return trim(tokens, first, i)
     return first, last
 
 

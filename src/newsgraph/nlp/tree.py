@@ -81,10 +81,11 @@ class Tree:
 
 
 def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
-    """Shrink [first, last) past leading/trailing punctuation, spaces and conjunctions."""
-    edge = {"PUNCT", "SPACE", "CCONJ"}
+    """Shrink [first, last) past edge punctuation and spaces, a leading "that" and a trailing
+    conjunction; a leading "But"/"And" stays: it is part of what was said."""
+    edge = {"PUNCT", "SPACE"}
     while first < last and (tokens[first].pos in edge or tokens[first].text == "that"):
         first += 1
-    while last > first and tokens[last - 1].pos in edge:
+    while last > first and tokens[last - 1].pos in edge | {"CCONJ"}:
         last -= 1
     return first, last
