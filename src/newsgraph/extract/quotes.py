@@ -203,9 +203,9 @@ def _cut_according(first: int, last: int, ctx: _Context) -> tuple[int, int]:
     tokens = ctx.doc.tokens
     for i in range(first + 1, last - 1):
         word = tokens[i]
-        if word.text.casefold() == ACCORDING and tokens[i + 1].text.casefold() == "to":
-            if inside_quote(ctx.marks, word.start) is None:
-                return trim(tokens, first, i)
+        cue = word.text.casefold() == ACCORDING and tokens[i + 1].text.casefold() == "to"
+        if cue and inside_quote(ctx.marks, word.start) is None:
+            return trim(tokens, first, i)
     return first, last
 
 
