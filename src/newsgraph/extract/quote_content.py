@@ -1,0 +1,156 @@
+"""Where the content of an attribution lies: the cue's clause, its host clause, a quotation,
+or what follows the cue in its phrase, cut to its sentence and cleared of source phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.extract.cues import ACCORDING, CUE_VERBS, Strength, cue_strength
+from newsgraph.extract.quote_marks import Quoted, inside_quote, overlapping
+from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.model import Doc, Quote, Sentence, Token
+from newsgraph.nlp.tree import Tree, trim
+from newsgraph.resolve.references import References
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteContext:
+    """What the quote rules look at for one document."""
+
+    doc: Doc
+    tree: Tree
+    refs: References
+    marks: list[Quoted]
+    speakers: SpeakerResolver
+    learned: frozenset[int]  # heads of the cues the learned tagger marked
+
+
+def find_content(
+    tok: Token, strength: Strength, sent: Sentence, ctx: QuoteContext, found: list[Quote]
+) -> tuple[int, int] | None:
+    """Character range of what the cue at `tok` reports, or None.
+
+    In order: its clausal complement ("said that ..."); the clause hosting a parenthetical cue
+    ("X, RT reported, was ..."); a quotation in its sentence (`"...", X said`); for a sure cue,
+    whatever follows it in its phrase ("wants to triple ...", "called for ...").
+    """
+    tokens, tree = ctx.doc.tokens, ctx.tree
+    comps = tree.children(tok.i, "ccomp") or (
+        tree.children(tok.i, "acl") if tok.pos == "NOUN" else []
+    )
+    if comps:
+        spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]
+        first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
+    elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
+        first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
+    else:
+        quoted = _adjacent_quote(tok, sent, ctx, found)
+        following = _following(tok, tree, _COMPLEMENTS if strength == "strong" else _INTENT)
+        if following is None and quoted is None and tok.i in ctx.learned:
+            following = _rest_of_sentence(tok, sent, tree)
+        if following is None:
+            return quoted
+        first, last = trim(tokens, *following)
+        span = (tokens[first].start, tokens[last - 1].end)
+        if quoted is not None and not _overlap(span, quoted) and _speech(tok):
+            return quoted  # '"...", X told a briefing': the quotation, not the object
+    first, last = _clip_to_sentence(tok, first, last, ctx)
+    first, last = _cut_according(first, last, ctx)
+    sent_first = ctx.doc.sentences[tok.sent].first if ctx.doc.sentences else 0
+    if first == sent_first + 1 and tokens[sent_first].pos == "CCONJ":
+        first = sent_first  # "But [the plan failed], she said": the "But" is hers
+    if first >= last:
+        return None
+    start, end = tokens[first].start, tokens[last - 1].end
+    holder = next((q for q in ctx.marks if q.start - 1 <= start and end <= q.end + 1), None)
+    if holder is not None:
+        return holder.start, holder.end  # the complement is (in) a quotation: take it whole
+    return start, end
+
+
+_COMPLEMENTS = frozenset({"xcomp", "dobj", "obj", "prep", "attr", "oprd", "dative", "acomp"})
+
+
+_INTENT = frozenset({"xcomp"})
+
+
+def _speech(tok: Token) -> bool:
+    """A verb of saying, whose quotation (not its object) is what was said."""
+    return tok.lemma.casefold() in CUE_VERBS
+
+
+def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] | None:
+    """Token range of the cue's complements to its right: "wants [to triple ...]"."""
+    kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in deps]
+    if not kids:
+        return None
+    ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
+    first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
+    if tree.tokens[first].dep == "prep" and first + 1 < last:
+        first += 1  # "called for [an end to ...]": the preposition belongs to the cue
+    return first, last
+
+
+def _cut_according(first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:
+    """End unquoted content before an "according to X" that names its source."""
+    tokens = ctx.doc.tokens
+    for i in range(first + 1, last - 1):
+        word = tokens[i]
+        cue = word.text.casefold() == ACCORDING and tokens[i + 1].text.casefold() == "to"
+        if cue and inside_quote(ctx.marks, word.start) is None:
+            return trim(tokens, first, i)
+    return first, last
+
+
+def _rest_of_sentence(tok: Token, sent: Sentence, tree: Tree) -> tuple[int, int] | None:
+    """For a cue the tagger vouches for but the parse gives no complement: the longer side of
+    its sentence, leaving out the cue's own subject ("Clinton beats Trump, the poll shows")."""
+    subject = tree.subject(tok.i)
+    skip = set(tree.subtree(subject.i)) if subject is not None else set()
+    left = [i for i in range(sent.first, tok.i) if i not in skip]
+    right = [i for i in range(tok.i + 1, sent.last) if i not in skip]
+    side = max(left, right, key=len)
+    return (side[0], side[-1] + 1) if len(side) > 2 else None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clip_to_sentence(tok: Token, first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:
+    """A parse tree may run past a sentence end; reported (unquoted) content does not."""
+    if not ctx.doc.sentences:
+        return first, last
+    sent = ctx.doc.sentences[tok.sent]
+    return trim(ctx.doc.tokens, max(first, sent.first), min(last, sent.last))
+
+
+def _not_content(top: Token, tree: Tree) -> list[int]:
+    """Parts below `top` that are not what was said: "according to X" (a source) and a
+    coordinated cue ("... and warned that ..."), which starts an attribution of its own."""
+    out = [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
+    for conj in tree.children(top.i, "conj"):
+        if cue_strength(conj.lemma, conj.pos) == "strong" and tree.child(conj.i, "nsubj") is None:
+            out.append(conj.i)
+    return out
+
+
+def _cue_is_aside(tok: Token, tree: Tree) -> bool:
+    """A parenthetical cue with its own subject: "Asapov, RT reported, was ..."."""
+    return tree.child(tok.i, "nsubj") is not None and tree.child(tok.i, "dobj") is None
+
+
+def _adjacent_quote(
+    tok: Token, sent: Sentence, ctx: QuoteContext, found: list[Quote]
+) -> tuple[int, int] | None:
+    """A quotation in the cue's sentence that no other cue has taken: `"...", X said`."""
+    taken = {(q.start, q.end) for q in found}
+    near = [
+        q
+        for q in overlapping(ctx.marks, sent.start, sent.end)
+        if (q.start, q.end) not in taken and not (q.start <= tok.start < q.end)
+    ]
+    if not near:
+        return None
+    best = min(near, key=lambda q: min(abs(q.start - tok.end), abs(tok.start - q.end)))
+    return best.start, best.end
