@@ -1,6 +1,6 @@
-"""Train the attribution-cue tagger on PolNeAR train and ship it in the package.
+"""Train the attribution tagger on PolNeAR train and ship it in the package.
 
-usage: python scripts/train_cue_model.py [../shared/eval/quotes/polnear/train]
+usage: python scripts/train_cue_model.py [../shared/eval/quotes/polnear/train] [--labels CUE,SOURCE,CONTENT]
 
 A small spaCy NER (hash-embedding CNN, CPU, a few minutes) that marks the words cueing an
 attribution ("said", "according to", "called for", "polls show"). The quote stage uses it to
@@ -30,37 +30,49 @@ WORK = ROOT / "training" / "work"
 TARGET = ROOT / "src" / "newsgraph" / "data" / "models" / "cue_ner"
 
 
-def to_docbin(articles: list[GoldArticle], nlp: spacy.language.Language) -> DocBin:
-    """Each article as a Doc whose entities are its annotated cues."""
+def to_docbin(
+    articles: list[GoldArticle], nlp: spacy.language.Language, labels: tuple[str, ...]
+) -> DocBin:
+    """Each article as a Doc whose entities are its annotated cues (and sources, contents)."""
     bin_ = DocBin()
     for article in articles:
         doc = nlp.make_doc(normalise_keeping_offsets(article.text))
         spans = []
         for gold in article.attributions:
-            for start, end in gold.cue:
-                span = doc.char_span(start, end, label="CUE", alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
+            parts = {"CUE": gold.cue, "SOURCE": gold.source, "CONTENT": gold.content}
+            for label in labels:
+                for start, end in parts[label]:
+                    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
         doc.ents = filter_spans(spans)
         bin_.add(doc)
     return bin_
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    args = [a for a in sys.argv[1:] if not a.startswith("--labels")]
+    labels = tuple(
+        next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--labels=")), "CUE").split(
+            ","
+        )
+    )
+    target = TARGET if labels == ("CUE",) else TARGET.parent / "attribution_ner"
+    work = WORK / "-".join(labels).lower()
+    folder = Path(args[0]) if args else DEFAULT
     articles = read_polnear(folder)
     held = articles[::10]
     rest = [a for a in articles if a not in held]
     nlp = spacy.blank("en")
-    WORK.mkdir(parents=True, exist_ok=True)
-    to_docbin(rest, nlp).to_disk(WORK / "train.spacy")
-    to_docbin(held, nlp).to_disk(WORK / "dev.spacy")
-    overrides = {"paths.train": str(WORK / "train.spacy"), "paths.dev": str(WORK / "dev.spacy")}
-    train(CONFIG, WORK / "output", overrides=overrides)
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    shutil.copytree(WORK / "output" / "model-best", TARGET)
-    print(f"trained on {len(rest)} articles, checked on {len(held)} -> {TARGET}")
+    work.mkdir(parents=True, exist_ok=True)
+    to_docbin(rest, nlp, labels).to_disk(work / "train.spacy")
+    to_docbin(held, nlp, labels).to_disk(work / "dev.spacy")
+    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+    train(CONFIG, work / "output", overrides=overrides)
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(work / "output" / "model-best", target)
+    print(f"trained on {len(rest)} articles, checked on {len(held)} -> {target}")
 
 
 if __name__ == "__main__":

@@ -196,7 +196,14 @@ def _according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list
         if obj is None:
             continue
         source = ctx.speakers.name_in(obj)  # None for "the poll": still a source, unnamed
-        relayed = [q for q in found if not (q.start <= tok.start < q.end) and q.speaker != source]
+        host = tokens[tok.head]  # the clause "according to X" attaches to
+        relayed = [
+            q
+            for q in found
+            if not (q.start <= tok.start < q.end)
+            and q.speaker != source
+            and (q.start <= host.start < q.end or (q.cue_span and q.cue_span.start == host.start))
+        ]
         if relayed:
             if source is not None:
                 found = [replace(q, via=(*q.via, source)) if q in relayed else q for q in found]
