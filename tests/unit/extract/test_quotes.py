@@ -120,3 +120,46 @@ def test_no_cue_no_quote():
         ACCORDING.replace("according accord VERB VBG prep 3", "notably notably ADV RB advmod 3")
     )
     assert run(doc) == ()
+
+
+# "She wants to triple the program ."
+INTENT = """
+She she PRON PRP nsubj 1
+wants want VERB VBZ ROOT 1
+to to PART TO aux 3
+triple triple VERB VB xcomp 1
+the the DET DT det 5
+program program NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+
+# '" Taxes rise , " Smith said . " They must . "'
+INTERRUPTED = """
+" " PUNCT `` punct 2
+Taxes tax NOUN NNS nsubj 2
+rise rise VERB VBP ccomp 6
+, , PUNCT , punct 2
+" " PUNCT '' punct 2
+Smith Smith PROPN NNP nsubj 6
+said say VERB VBD ROOT 6
+. . PUNCT . punct 6
+" " PUNCT `` punct 10
+They they PRON PRP nsubj 10
+must must AUX MD ROOT 10
+. . PUNCT . punct 10
+" " PUNCT '' punct 10
+"""
+
+
+def test_intention_verb_reports_its_infinitive():
+    (quote,) = run(build_doc(INTENT))
+    assert (quote.text, quote.cue, quote.kind) == ("to triple the program", "wants", "indirect")
+
+
+def test_quotation_interrupted_by_its_attribution_is_one_quote_in_two_parts():
+    doc = build_doc(INTERRUPTED)
+    doc = replace(doc, people=(person(doc, "John Smith", "Smith"),))
+    (quote,) = run(doc)
+    assert quote.speaker == "John Smith"
+    assert [p.text.strip(' ,."') for p in quote.parts] == ["Taxes rise", "They must"]
+    assert quote.text.startswith(" Taxes rise") and quote.text.rstrip().endswith("They must .")
