@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.model import QuoteKind
+
 # After `clean`, curly quotes are straight. A double quote opens when it follows a space,
 # start of line or an opening bracket, and closes otherwise.
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -48,3 +50,10 @@ def overlapping(spans: list[Quoted], start: int, end: int) -> list[Quoted]:
 def inside_quote(spans: list[Quoted], offset: int) -> Quoted | None:
     """The quoted span the character at `offset` is in, if any."""
     return next((q for q in spans if q.start <= offset < q.end), None)
+
+
+def kind_of(spans: list[Quoted], start: int, end: int) -> QuoteKind:
+    """Direct when the content lies in quotation marks, mixed when it takes some in."""
+    if inside(spans, start, end):
+        return "direct"
+    return "mixed" if overlapping(spans, start, end) else "indirect"

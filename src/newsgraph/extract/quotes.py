@@ -11,10 +11,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
+from newsgraph.extract.learned_quotes import learned_quotes
 from newsgraph.extract.quote_content import QuoteContext, find_content
-from newsgraph.extract.quote_marks import Quoted, inside, inside_quote, overlapping, quoted_spans
+from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
-from newsgraph.model import Doc, Mention, Quote, QuoteKind, Sentence, Span, Token
+from newsgraph.model import Doc, Mention, Quote, Sentence, Span, Token
 from newsgraph.nlp.tree import Tree, trim
 from newsgraph.resolve.references import References
 
@@ -48,6 +49,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
         for i, sent in enumerate(doc.sentences)
         for q in _according_to(sent, ctx, by_sentence.get(i, []))
     ]
+    quotes += learned_quotes(ctx, quotes, STAGE)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 
@@ -98,7 +100,7 @@ def _part_of_outer(quote: Quote, cue: Token, earlier: list[Quote]) -> bool:
 def _learned_heads(doc: Doc, tree: Tree) -> frozenset[int]:
     """The head word of each learned cue mark ("has [called] for" -> called)."""
     heads = set()
-    for mark in doc.cue_marks:
+    for mark in (m for m in doc.cue_marks if m.label == "CUE"):
         inside = range(mark.first, mark.last)
         top = [i for i in inside if tree.tokens[i].head not in inside or tree.tokens[i].head == i]
         content = [i for i in top if tree.tokens[i].pos in {"VERB", "NOUN"}]
@@ -143,7 +145,7 @@ def _attribute(
         start=start,
         end=end,
         text=ctx.doc.text[start:end],
-        kind=_kind(ctx.marks, start, end),
+        kind=kind_of(ctx.marks, start, end),
         cue=tok.text,
         speaker=speaker,
         speaker_mention=ctx.speakers.mention(subject),
@@ -181,12 +183,6 @@ def _cited_source(tok: Token, ctx: QuoteContext) -> str | None:
     return None
 
 
-def _kind(marks: list[Quoted], start: int, end: int) -> QuoteKind:
-    if inside(marks, start, end):
-        return "direct"
-    return "mixed" if overlapping(marks, start, end) else "indirect"
-
-
 def _according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list[Quote]:
     """ "..., according to X": X relays the sentence's quotes, or is the source of the sentence."""
     tokens, tree = ctx.doc.tokens, ctx.tree
@@ -217,7 +213,7 @@ def _according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list
                 start=start,
                 end=end,
                 text=ctx.doc.text[start:end],
-                kind=_kind(ctx.marks, start, end),
+                kind=kind_of(ctx.marks, start, end),
                 cue="according to",
                 speaker=source,
                 speaker_mention=ctx.speakers.mention(obj),

@@ -34,17 +34,17 @@ class CueTagger:
                 f"cue model missing at {path}: run scripts/train_cue_model.py"
             ) from exc
 
-    def marks(self, text: str) -> list[tuple[int, int]]:
-        """Character spans the model labels as cues."""
-        return [(e.start_char, e.end_char) for e in self._nlp(text).ents]
+    def marks(self, text: str) -> list[tuple[int, int, str]]:
+        """Character spans the model labels: CUE, and with the joint model SOURCE and CONTENT."""
+        return [(e.start_char, e.end_char, e.label_) for e in self._nlp(text).ents]
 
 
 def tag_cues(doc: Doc, res: Resources) -> Doc:
     """Stage: the learned cue marks, aligned to the parse's tokens."""
     marks = []
-    for start, end in res.cue_tagger.marks(doc.text):
+    for start, end, label in res.cue_tagger.marks(doc.text):
         inside = [t for t in doc.tokens if start <= t.start < end]
         if inside:
             text = doc.text[start:end]
-            marks.append(EntityMention(start, end, text, "CUE", inside[0].i, inside[-1].i + 1))
+            marks.append(EntityMention(start, end, text, label, inside[0].i, inside[-1].i + 1))
     return replace(doc, cue_marks=tuple(marks))

@@ -1,0 +1,68 @@
+"""Attributions the grammar rules miss but the learned tagger marks (CONTENT with its SOURCE/CUE).
+
+The joint attribution tagger (scripts/train_cue_model.py --labels=CUE,SOURCE,CONTENT) marks the
+content of attributions directly. Where it marks content that no rule-made quote covers, and
+marks a source or a cue in the same sentence, that is a quote too: speaker resolved like any
+other (pronouns, titles, organisations), method "learned".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsgraph.extract.quote_content import QuoteContext
+from newsgraph.extract.quote_marks import kind_of
+from newsgraph.model import EntityMention, Mention, Quote, Token
+from newsgraph.nlp.tree import trim
+
+MIN_TOKENS = 3  # shorter "content" is mostly a tagging slip
+
+
+def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> list[Quote]:
+    """Quotes for tagged contents that no quote covers yet."""
+    doc = ctx.doc
+    marks = [m for m in doc.cue_marks if m.label in {"CONTENT", "SOURCE", "CUE"}]
+    out: list[Quote] = []
+    for mark in (m for m in marks if m.label == "CONTENT"):
+        first, last = trim(doc.tokens, mark.first, mark.last)
+        if last - first < MIN_TOKENS:
+            continue
+        start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+        if any(q.start < end and start < q.end for q in [*quotes, *out]):
+            continue
+        sent = doc.tokens[first].sent
+        source = _nearest(marks, "SOURCE", sent, start, doc.tokens)
+        cue = _nearest(marks, "CUE", sent, start, doc.tokens)
+        if source is None and cue is None:
+            continue
+        speaker = ctx.speakers.resolve(_head(source, ctx), [*quotes, *out]) if source else None
+        out.append(
+            Quote(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                kind=kind_of(ctx.marks, start, end),
+                cue=cue.text if cue else None,
+                speaker=speaker,
+                speaker_mention=Mention(source.start, source.end, source.text) if source else None,
+                cue_span=Mention(cue.start, cue.end, cue.text) if cue else None,
+                method="learned",
+                stage=stage,
+            )
+        )
+    return out
+
+
+def _nearest(
+    marks: Sequence[EntityMention], label: str, sent: int, at: int, tokens: Sequence[Token]
+) -> EntityMention | None:
+    same = [m for m in marks if m.label == label and tokens[m.first].sent == sent]
+    return min(same, key=lambda m: abs(m.start - at), default=None)
+
+
+def _head(mark: EntityMention, ctx: QuoteContext) -> Token:
+    """The syntactic head of a marked phrase: its word whose head lies outside it."""
+    tokens = ctx.doc.tokens
+    inside = range(mark.first, mark.last)
+    heads = [tokens[i] for i in inside if tokens[i].head not in inside or tokens[i].head == i]
+    return heads[0] if heads else tokens[mark.first]
