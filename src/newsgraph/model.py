@@ -246,7 +246,9 @@ class Doc:
     tokens: tuple[Token, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     entities: tuple[EntityMention, ...] = ()
-    cue_marks: tuple[EntityMention, ...] = ()  # words a learned tagger marks as attribution cues
+    attribution_marks: tuple[
+        EntityMention, ...
+    ] = ()  # words a learned tagger marks as attribution cues
     actors: tuple[Actor, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()

@@ -14,7 +14,7 @@ from newsgraph.extract.events import extract_events
 from newsgraph.extract.quantities import extract_quantities
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.relations import extract_relations
-from newsgraph.nlp.cues import tag_cues
+from newsgraph.nlp.attribution_tags import tag_attributions
 from newsgraph.nlp.parse import parse
 from newsgraph.resolve.actors import resolve_actors
 from newsgraph.resolve.people import resolve_people
@@ -43,7 +43,9 @@ def _stage(name: str, fn: StageFn, requires: str, produces: str) -> Stage:
 
 STAGES: dict[str, Stage] = {
     "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities"),
-    "cues.v1": _stage("cues.v1", tag_cues, "text tokens", "cue_marks"),
+    "attributions.v1": _stage(
+        "attributions.v1", tag_attributions, "text tokens", "attribution_marks"
+    ),
     "actors.v1": _stage("actors.v1", resolve_actors, "tokens entities", "actors"),
     "places.v1": _stage("places.v1", resolve_places, "tokens sentences entities actors", "places"),
     "people.v1": _stage("people.v1", resolve_people, "tokens entities actors places", "people"),
@@ -57,7 +59,7 @@ STAGES: dict[str, Stage] = {
 
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "parse.v1",
-    "cues.v1",
+    "attributions.v1",
     "actors.v1",
     "places.v1",
     "people.v1",

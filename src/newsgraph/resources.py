@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsgraph.extract.event_lexicon import EventLexicon
-    from newsgraph.nlp.cues import CueTagger
+    from newsgraph.nlp.attribution_tags import AttributionTagger
     from newsgraph.nlp.parse import Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
@@ -26,14 +26,14 @@ class Resources:
         people: PeopleLexicon | None = None,
         gazetteer: Gazetteer | None = None,
         events: EventLexicon | None = None,
-        cue_tagger: CueTagger | None = None,
+        attribution_tagger: AttributionTagger | None = None,
     ) -> None:
         self._parser = parser
         self._actors = actors
         self._people = people
         self._gazetteer = gazetteer
         self._events = events
-        self._cue_tagger = cue_tagger
+        self._attribution_tagger = attribution_tagger
 
     @property
     def parser(self) -> Parser:
@@ -81,10 +81,10 @@ class Resources:
         return self._events
 
     @property
-    def cue_tagger(self) -> CueTagger:
+    def attribution_tagger(self) -> AttributionTagger:
         """The small learned attribution-cue tagger shipped in the package."""
-        if self._cue_tagger is None:
-            from newsgraph.nlp.cues import CueTagger
+        if self._attribution_tagger is None:
+            from newsgraph.nlp.attribution_tags import AttributionTagger
 
-            self._cue_tagger = CueTagger.load()
-        return self._cue_tagger
+            self._attribution_tagger = AttributionTagger.load()
+        return self._attribution_tagger

@@ -14,7 +14,7 @@ from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
 from newsgraph.resources import Resources
 
-QUOTE_STAGES = ("parse.v1", "cues.v1", "actors.v1", "places.v1", "people.v1", "quotes.v1")
+QUOTE_STAGES = ("parse.v1", "attributions.v1", "actors.v1", "places.v1", "people.v1", "quotes.v1")
 SLICES = ("all", "direct", "indirect", "pronoun source", "according to", "no source")
 Predictor = Callable[[GoldArticle], list[Predicted]]
 

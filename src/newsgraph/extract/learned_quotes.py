@@ -1,6 +1,6 @@
 """Attributions the grammar rules miss but the learned tagger marks (CONTENT with its SOURCE/CUE).
 
-The joint attribution tagger (scripts/train_cue_model.py --labels=CUE,SOURCE,CONTENT) marks the
+The joint attribution tagger (scripts/train_attribution_model.py --labels=CUE,SOURCE,CONTENT) marks the
 content of attributions directly. Where it marks content that no rule-made quote covers, and
 marks a source or a cue in the same sentence, that is a quote too: speaker resolved like any
 other (pronouns, titles, organisations), method "learned".
@@ -9,6 +9,7 @@ other (pronouns, titles, organisations), method "learned".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.extract.quote_marks import kind_of
@@ -21,7 +22,7 @@ MIN_TOKENS = 3  # shorter "content" is mostly a tagging slip
 def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> list[Quote]:
     """Quotes for tagged contents that no quote covers yet."""
     doc = ctx.doc
-    marks = [m for m in doc.cue_marks if m.label in {"CONTENT", "SOURCE", "CUE"}]
+    marks = [m for m in doc.attribution_marks if m.label in {"CONTENT", "SOURCE", "CUE"}]
     out: list[Quote] = []
     for mark in (m for m in marks if m.label == "CONTENT"):
         first, last = trim(doc.tokens, mark.first, mark.last)
@@ -66,3 +67,29 @@ def _head(mark: EntityMention, ctx: QuoteContext) -> Token:
     inside = range(mark.first, mark.last)
     heads = [tokens[i] for i in inside if tokens[i].head not in inside or tokens[i].head == i]
     return heads[0] if heads else tokens[mark.first]
+
+
+SNAP_SHARE = 0.5  # how much of each other two spans must share before the tagger's edges win
+
+
+def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
+    """Take the tagger's content edges for a reported (indirect) quote when the two mostly agree:
+    the grammar finds the clause, the tagger learned where annotators end it."""
+    doc = ctx.doc
+    contents = [m for m in doc.attribution_marks if m.label == "CONTENT"]
+    out = []
+    for quote in quotes:
+        best = max(contents, key=lambda m: _shared(m.start, m.end, quote), default=None)
+        if quote.kind == "indirect" and not quote.parts and best is not None:
+            shared = _shared(best.start, best.end, quote)
+            longer = max(best.end - best.start, quote.end - quote.start)
+            if shared >= SNAP_SHARE * longer:
+                first, last = trim(doc.tokens, best.first, best.last)
+                start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+                quote = replace(quote, start=start, end=end, text=doc.text[start:end])
+        out.append(quote)
+    return out
+
+
+def _shared(start: int, end: int, quote: Quote) -> int:
+    return max(0, min(end, quote.end) - max(start, quote.start))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
-from newsgraph.extract.learned_quotes import learned_quotes
+from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
 from newsgraph.extract.quote_content import QuoteContext, find_content
 from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
@@ -49,6 +49,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
         for i, sent in enumerate(doc.sentences)
         for q in _according_to(sent, ctx, by_sentence.get(i, []))
     ]
+    quotes = snap_to_tagged(ctx, quotes)
     quotes += learned_quotes(ctx, quotes, STAGE)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
@@ -100,7 +101,7 @@ def _part_of_outer(quote: Quote, cue: Token, earlier: list[Quote]) -> bool:
 def _learned_heads(doc: Doc, tree: Tree) -> frozenset[int]:
     """The head word of each learned cue mark ("has [called] for" -> called)."""
     heads = set()
-    for mark in (m for m in doc.cue_marks if m.label == "CUE"):
+    for mark in (m for m in doc.attribution_marks if m.label == "CUE"):
         inside = range(mark.first, mark.last)
         top = [i for i in inside if tree.tokens[i].head not in inside or tree.tokens[i].head == i]
         content = [i for i in top if tree.tokens[i].pos in {"VERB", "NOUN"}]

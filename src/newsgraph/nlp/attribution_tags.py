@@ -1,4 +1,5 @@
-"""Attribution cues marked by the small spaCy tagger trained on PolNeAR (scripts/train_cue_model.py)."""
+"""Attribution parts (CUE, SOURCE, CONTENT) marked by the small spaCy tagger trained on PolNeAR
+(scripts/train_attribution_model.py); with nlp/parse.py the only modules that import spaCy."""
 
 from __future__ import annotations
 
@@ -12,17 +13,17 @@ from newsgraph.model import Doc, EntityMention
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
-MODEL_DIR = "data/models/cue_ner"
+MODEL_DIR = "data/models/attribution_ner"
 
 
-class CueTagger:
+class AttributionTagger:
     """The packaged cue model; marks character spans of cue words."""
 
     def __init__(self, nlp: Any) -> None:
         self._nlp = nlp
 
     @classmethod
-    def load(cls) -> CueTagger:
+    def load(cls) -> AttributionTagger:
         """Load the model shipped inside the package (never downloads)."""
         import spacy
 
@@ -31,7 +32,7 @@ class CueTagger:
             return cls(spacy.load(str(path)))
         except OSError as exc:
             raise ResourceError(
-                f"cue model missing at {path}: run scripts/train_cue_model.py"
+                f"attribution model missing at {path}: run scripts/train_attribution_model.py"
             ) from exc
 
     def marks(self, text: str) -> list[tuple[int, int, str]]:
@@ -39,12 +40,12 @@ class CueTagger:
         return [(e.start_char, e.end_char, e.label_) for e in self._nlp(text).ents]
 
 
-def tag_cues(doc: Doc, res: Resources) -> Doc:
+def tag_attributions(doc: Doc, res: Resources) -> Doc:
     """Stage: the learned cue marks, aligned to the parse's tokens."""
     marks = []
-    for start, end, label in res.cue_tagger.marks(doc.text):
+    for start, end, label in res.attribution_tagger.marks(doc.text):
         inside = [t for t in doc.tokens if start <= t.start < end]
         if inside:
             text = doc.text[start:end]
             marks.append(EntityMention(start, end, text, label, inside[0].i, inside[-1].i + 1))
-    return replace(doc, cue_marks=tuple(marks))
+    return replace(doc, attribution_marks=tuple(marks))
