@@ -34,8 +34,8 @@ def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> li
         sent = doc.tokens[first].sent
         source = _nearest(marks, "SOURCE", sent, start, doc.tokens)
         cue = _nearest(marks, "CUE", sent, start, doc.tokens)
-        if source is None and cue is None:
-            continue
+        if source is None:
+            continue  # content with no one marked as saying it: too often a slip
         speaker = ctx.speakers.resolve(_head(source, ctx), [*quotes, *out]) if source else None
         out.append(
             Quote(
