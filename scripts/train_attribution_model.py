@@ -1,6 +1,6 @@
 """Train the attribution tagger on PolNeAR train and ship it in the package.
 
-usage: python scripts/train_attribution_model.py [../shared/eval/quotes/polnear/train] [--labels=CUE,SOURCE,CONTENT]
+usage: python scripts/train_attribution_model.py [TRAIN_DIR] [--labels=CUE,SOURCE,CONTENT] [--config=CFG]
 
 A small spaCy NER (hash-embedding CNN, CPU, ~15 minutes on 2 cores) that marks the parts of
 attributions: the CUE ("said", "according to", "called for", "polls show"), the SOURCE and the
@@ -53,11 +53,13 @@ def to_docbin(
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--labels")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    config = next((Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--config=")), CONFIG)
     chosen = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--labels=")), None)
     labels = tuple((chosen or DEFAULT_LABELS).split(","))
-    work = WORK / "-".join(labels).lower()
-    target = TARGET if chosen is None else work / "shipped"  # experiments never overwrite
+    work = WORK / ("-".join(labels).lower() + ("" if config == CONFIG else "-" + config.stem))
+    experiment = chosen is not None or config != CONFIG
+    target = work / "shipped" if experiment else TARGET  # experiments never overwrite
     folder = Path(args[0]) if args else DEFAULT
     articles = read_polnear(folder)
     held = articles[::10]
@@ -67,7 +69,7 @@ def main() -> None:
     to_docbin(rest, nlp, labels).to_disk(work / "train.spacy")
     to_docbin(held, nlp, labels).to_disk(work / "dev.spacy")
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
-    train(CONFIG, work / "output", overrides=overrides)
+    train(config, work / "output", overrides=overrides)
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(work / "output" / "model-best", target)
