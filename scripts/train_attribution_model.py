@@ -54,7 +54,9 @@ def to_docbin(
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    config = next((Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--config=")), CONFIG)
+    config = next(
+        (Path(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--config=")), CONFIG
+    )
     chosen = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--labels=")), None)
     labels = tuple((chosen or DEFAULT_LABELS).split(","))
     work = WORK / ("-".join(labels).lower() + ("" if config == CONFIG else "-" + config.stem))

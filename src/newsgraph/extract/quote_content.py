@@ -3,7 +3,7 @@ or what follows the cue in its phrase, cut to its sentence and cleared of source
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.extract.cues import ACCORDING, CUE_VERBS, Strength, cue_strength
 from newsgraph.extract.quote_marks import Quoted, inside_quote, overlapping
@@ -55,7 +55,7 @@ def find_content(
         if quoted is not None and not _overlap(span, quoted) and _speech(tok):
             return quoted  # '"...", X told a briefing': the quotation, not the object
     first, last = _clip_to_sentence(tok, first, last, ctx)
-    first, last = _cut_according(first, last, ctx)
+    first, last = cut_according(first, last, ctx)
     sent_first = ctx.doc.sentences[tok.sent].first if ctx.doc.sentences else 0
     if first == sent_first + 1 and tokens[sent_first].pos == "CCONJ":
         first = sent_first  # "But [the plan failed], she said": the "But" is hers
@@ -91,7 +91,7 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     return first, last
 
 
-def _cut_according(first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:
+def cut_according(first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:
     """End unquoted content before an "according to X" that names its source."""
     tokens = ctx.doc.tokens
     for i in range(first + 1, last - 1):
@@ -154,3 +154,18 @@ def _adjacent_quote(
         return None
     best = min(near, key=lambda q: min(abs(q.start - tok.end), abs(tok.start - q.end)))
     return best.start, best.end
+
+
+def without_source_phrase(quote: Quote, ctx: QuoteContext) -> Quote:
+    """A reported quote from any path, ended before a trailing "according to X"."""
+    if quote.kind == "direct" or quote.parts:
+        return quote
+    tokens = ctx.doc.tokens
+    inside = [t.i for t in tokens if quote.start <= t.start < quote.end]
+    if len(inside) < 3:
+        return quote
+    first, last = cut_according(inside[0], inside[-1] + 1, ctx)
+    if (first, last) == (inside[0], inside[-1] + 1) or first >= last:
+        return quote
+    start, end = tokens[first].start, tokens[last - 1].end
+    return replace(quote, start=start, end=end, text=ctx.doc.text[start:end])
