@@ -3,6 +3,11 @@
 Rules follow the dependency parse: a cue verb's subject is the speaker and its clausal
 complement the content; a parenthetical cue ("X, RT reported, was ...") reports its host
 clause; "according to X" names a source; "Citing X, Y said" makes X the speaker via Y.
+Which words are cues is learned from PolNeAR train (`extract/cues.py`), and the attribution
+tagger (stage attributions.v1) adds the cues, content edges and contents the rules miss
+(`extract/learned_quotes.py`). Order matters: quotes outside quotation marks first, then
+interrupted quotations joined, then cues inside quotations, then "according to", then the
+tagger's additions.
 """
 
 from __future__ import annotations
