@@ -1,4 +1,4 @@
-"""Heavy things (the spaCy pipeline, lexicons, the gazetteer), built once per process on first use.
+"""Heavy things (the spaCy pipelines, lexicons, the gazetteer), built once per process on first use.
 
 Stages take a `Resources` and never load anything themselves. Tests pass small stubs through
 the constructor, so no model is loaded unless a test asks for it.
@@ -6,7 +6,8 @@ the constructor, so no model is loaded unless a test asks for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from newsgraph.extract.event_lexicon import EventLexicon
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from newsgraph.nlp.parse import Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
+
+T = TypeVar("T")
 
 
 class Resources:
@@ -28,63 +31,64 @@ class Resources:
         events: EventLexicon | None = None,
         attribution_tagger: AttributionTagger | None = None,
     ) -> None:
-        self._parser = parser
-        self._actors = actors
-        self._people = people
-        self._gazetteer = gazetteer
-        self._events = events
-        self._attribution_tagger = attribution_tagger
+        self._built: dict[str, Any] = {
+            name: value
+            for name, value in {
+                "parser": parser,
+                "actors": actors,
+                "people": people,
+                "gazetteer": gazetteer,
+                "events": events,
+                "attribution_tagger": attribution_tagger,
+            }.items()
+            if value is not None
+        }
+
+    def _get(self, name: str, load: Callable[[], T]) -> T:
+        """The resource `name`, loading it on first use."""
+        if name not in self._built:
+            self._built[name] = load()
+        value: T = self._built[name]
+        return value
 
     @property
     def parser(self) -> Parser:
         """The spaCy-backed parser (loaded once)."""
-        if self._parser is None:
-            from newsgraph.nlp.parse import SpacyParser
+        from newsgraph.nlp.parse import SpacyParser
 
-            self._parser = SpacyParser.load()
-        return self._parser
+        return self._get("parser", SpacyParser.load)
 
     @property
     def actors(self) -> ActorLexicon:
         """Actor aliases: countries, armed groups, organisations, outlets, alliances."""
-        if self._actors is None:
-            from newsgraph.resolve.actor_lexicon import ActorLexicon
+        from newsgraph.resolve.actor_lexicon import ActorLexicon
 
-            self._actors = ActorLexicon.load()
-        return self._actors
+        return self._get("actors", ActorLexicon.load)
 
     @property
     def people(self) -> PeopleLexicon:
         """Known office holders with their country and role."""
-        if self._people is None:
-            from newsgraph.resolve.actor_lexicon import PeopleLexicon
+        from newsgraph.resolve.actor_lexicon import PeopleLexicon
 
-            self._people = PeopleLexicon.load()
-        return self._people
+        return self._get("people", PeopleLexicon.load)
 
     @property
     def gazetteer(self) -> Gazetteer:
         """The offline place index."""
-        if self._gazetteer is None:
-            from newsgraph.resolve.gazetteer import Gazetteer
+        from newsgraph.resolve.gazetteer import Gazetteer
 
-            self._gazetteer = Gazetteer.load()
-        return self._gazetteer
+        return self._get("gazetteer", Gazetteer.load)
 
     @property
     def events(self) -> EventLexicon:
         """Event triggers: CAMEO verbs mapped to PLOVER, plus nominal triggers."""
-        if self._events is None:
-            from newsgraph.extract.event_lexicon import EventLexicon
+        from newsgraph.extract.event_lexicon import EventLexicon
 
-            self._events = EventLexicon.load()
-        return self._events
+        return self._get("events", EventLexicon.load)
 
     @property
     def attribution_tagger(self) -> AttributionTagger:
-        """The small learned attribution-cue tagger shipped in the package."""
-        if self._attribution_tagger is None:
-            from newsgraph.nlp.attribution_tags import AttributionTagger
+        """The small learned attribution tagger (CUE, SOURCE, CONTENT) shipped in the package."""
+        from newsgraph.nlp.attribution_tags import AttributionTagger
 
-            self._attribution_tagger = AttributionTagger.load()
-        return self._attribution_tagger
+        return self._get("attribution_tagger", AttributionTagger.load)
