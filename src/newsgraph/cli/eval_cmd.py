@@ -10,8 +10,10 @@ from rich.console import Console
 from rich.progress import track
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.eval.lgl import read_lgl
+from newsgraph.eval.places import evaluate_places
 from newsgraph.eval.quotes import evaluate, load, newsgraph_predictor, textacy_predictor
-from newsgraph.eval.tables import quote_table
+from newsgraph.eval.tables import place_table, quote_table
 from newsgraph.resources import Resources
 
 app = typer.Typer(no_args_is_help=True, help="Score the stages against public gold data.")
@@ -55,3 +57,29 @@ def quotes(
             results, f"PolNeAR {gold.name}: {len(articles)} articles, {gold_count} attributions"
         )
     )
+
+
+@app.command("places")
+def places(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="LGL XML file (articles with resolved toponyms).")
+    ],
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
+) -> None:
+    """Places on LGL: recognition P/R/F1, accuracy@161km, error km, GeoNames id, by kind; with a
+    largest-population baseline on the same gazetteer and the same recognised spans."""
+    if not gold.is_file():
+        err.print(f"newsgraph: error: {gold}: no such file (expected LGL XML)")
+        raise typer.Exit(2)
+    articles = read_lgl(gold)[:limit] if limit else read_lgl(gold)
+    try:
+        results = evaluate_places(
+            articles,
+            Resources(),
+            lambda a: list(track(a, description="places", console=err, transient=True)),
+        )
+    except NewsgraphError as exc:
+        err.print(f"newsgraph: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    toponyms = sum(len(a.toponyms) for a in articles)
+    out.print(place_table(results, f"LGL: {len(articles)} articles, {toponyms} toponyms"))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
+from newsgraph.eval.places import KINDS, PlaceResult
 from newsgraph.eval.quotes import SLICES, Result
 
 
@@ -58,5 +59,57 @@ def quote_table(results: Sequence[Result], title: str) -> Table:
     for i, name in enumerate(QUOTE_HEADER):
         table.add_column(name, justify="left" if i < 2 else "right")
     for row in quote_rows(results):
+        table.add_row(*row)
+    return table
+
+
+PLACE_HEADER = [
+    "system",
+    "kind",
+    "gold",
+    "recog P",
+    "recog R",
+    "recog F1",
+    "acc@161km",
+    "mean km",
+    "median km",
+    "same id",
+]
+
+
+def place_rows(results: Sequence[PlaceResult]) -> list[list[str]]:
+    """One row per system and kind of place."""
+    rows = []
+    for result in results:
+        for kind in KINDS:
+            t = result.tallies.get(kind)
+            if t is None or not t.gold:
+                continue
+            p, r, f = t.recognition()
+            mean, median = t.error_km()
+            recog = (
+                [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"] if kind == "all" else ["-", f"{r:.3f}", "-"]
+            )
+            rows.append(
+                [
+                    result.system,
+                    kind,
+                    str(t.gold),
+                    *recog,
+                    f"{t.accuracy():.3f}",
+                    f"{mean:.0f}",
+                    f"{median:.0f}",
+                    f"{t.id_match():.3f}",
+                ]
+            )
+    return rows
+
+
+def place_table(results: Sequence[PlaceResult], title: str) -> Table:
+    """The rich table printed by `newsgraph eval places`."""
+    table = Table(title=title)
+    for i, name in enumerate(PLACE_HEADER):
+        table.add_column(name, justify="left" if i < 2 else "right")
+    for row in place_rows(results):
         table.add_row(*row)
     return table
