@@ -96,3 +96,9 @@ def test_score_stays_at_the_floor(doc: Doc, tmp_path):
         found, total = score.score(output["documents"][0], expected, False)
     assert found >= FLOOR, printed.getvalue()
     assert total == 46
+
+
+def test_each_stage_is_recorded_once_in_order(doc: Doc):
+    from newsgraph.registry import DEFAULT_PIPELINE
+
+    assert doc.stages == ("clean.v1", *DEFAULT_PIPELINE)

@@ -51,7 +51,7 @@ def resolve_places(doc: Doc, res: Resources) -> Doc:
             **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
         }
         chosen = _resolve_round(doc, groups, candidates, votes, actors, chosen)
-    return replace(doc, places=_places(groups, chosen), stages=(*doc.stages, STAGE))
+    return replace(doc, places=_places(groups, chosen))
 
 
 def _resolve_round(
