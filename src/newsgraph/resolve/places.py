@@ -159,7 +159,29 @@ def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Pla
         )
         for entry, ms in mentions.items()
     ]
+    places += _unresolved(groups, chosen)
     return tuple(sorted(places, key=lambda p: p.mentions[0].start))
+
+
+def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[Place]:
+    """Places the NER names but the gazetteer cannot place ("Kanawha County", "Wichita Drive"):
+    kept, without coordinates, so an analyst sees them and the map does not guess."""
+    return [
+        Place(
+            name=spans[0].text,
+            geonames_id=None,
+            lat=None,
+            lon=None,
+            country_code=None,
+            kind="unresolved",
+            mentions=tuple(Mention(s.start, s.end, s.text) for s in spans),
+            confidence=0.0,
+            source="ner",
+            stage=STAGE,
+        )
+        for key, spans in groups.items()
+        if key not in chosen and all(s.origin == "ner" for s in spans)
+    ]
 
 
 # Most specific first: a town or feature before its region, its country, its continent.
