@@ -193,7 +193,13 @@ def test_paris_alone_is_in_france() -> None:
 
 def test_unknown_names_stay_unresolved() -> None:
     doc = make_doc("They met in Zzyzxqville.", [("Zzyzxqville", "GPE")])
-    assert run(doc).places == ()
+    (place,) = run(doc).places
+    assert (place.name, place.kind, place.geonames_id, place.lat) == (
+        "Zzyzxqville",
+        "unresolved",
+        None,
+        None,
+    )
 
 
 def test_place_for_prefers_the_sentence_most_specific_first(reference: Doc) -> None:
