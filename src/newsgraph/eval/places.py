@@ -50,7 +50,7 @@ def population_places(doc: Doc, res: Resources) -> list[PredictedPlace]:
     for place in doc.places:
         for m in place.mentions:
             entries = [c.entry for c in res.gazetteer.candidates(m.text)]
-            best = max(entries, key=lambda e: e.population, default=None)
+            best = max(entries, key=lambda e: (e.population, -(e.geonames_id or 0)), default=None)
             if best is None:
                 out.append(PredictedPlace(m.start, m.end, None, None, None))
             else:

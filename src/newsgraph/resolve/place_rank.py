@@ -55,7 +55,11 @@ def rank(candidates: list[Candidate], context: PlaceContext) -> tuple[GazetteerE
     pool = _prune(candidates)
     if not pool:
         return None
-    scored = sorted(((score(c, pool, context), c) for c in pool), key=lambda s: -s[0])
+    # ties go to the lower GeoNames id, so a run never depends on string hashing
+    scored = sorted(
+        ((score(c, pool, context), c) for c in pool),
+        key=lambda s: (-s[0], s[1].entry.geonames_id or 0, s[1].entry.name),
+    )
     best_score, best = scored[0]
     # Near-duplicates (a region and its curated twin) do not make the choice less sure.
     rivals = [s for s, c in scored[1:] if distance_km(best.entry, c.entry) > _SAME_PLACE_KM]

@@ -56,7 +56,30 @@ def find_spans(doc: Doc, gazetteer: Gazetteer) -> list[PlaceSpan]:
     spans += _curated_spans(doc)
     spans += _gazetteer_spans(doc, gazetteer, spans)
     kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
-    return [s for s in kept if not _is_demonym(s.text, gazetteer)]
+    kept = [s for s in kept if not _is_demonym(s.text, gazetteer)]
+    kept += _repeated(doc, kept, blocked)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _repeated(doc: Doc, found: list[PlaceSpan], blocked: list[tuple[int, int]]) -> list[PlaceSpan]:
+    """One sense per discourse: a name the article uses as a place is a place at its other
+    occurrences too, where NER called that very name a person or an organisation, or nothing
+    ("Gainesville" as GPE once and as PERSON later) - but not inside a longer name."""
+    out: list[PlaceSpan] = []
+    taken = [(s.start, s.end) for s in found]
+    names = {s.text for s in found if s.origin == "ner" and len(s.text) > 3}
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first, never hash order
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text):
+            start, end = m.start(), m.end()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            around = [e for e in doc.entities if e.start < end and start < e.end]
+            if all((e.start, e.end) == (start, end) for e in around):
+                span = PlaceSpan(start, end, name, "repeat")
+                if not _blocked(span, blocked):
+                    out.append(span)
+                    taken.append((start, end))
+    return out
 
 
 def _from_entity(entity: EntityMention) -> PlaceSpan | None:

@@ -212,3 +212,11 @@ def test_place_for_falls_back_to_the_dateline() -> None:
     doc = run(make_doc(text, [("BAGHDAD", "GPE")]))
     at = text.index("Nothing")
     assert place_for(doc, at, at + 7) == ("Baghdad",)
+
+
+def test_a_name_used_as_a_place_is_a_place_where_ner_mislabels_it() -> None:
+    text = "Fire in Baghdad. Baghdad officials met. The Baghdad Times reported it."
+    doc = make_doc(text, [("Baghdad", "GPE"), ("Baghdad", "PERSON"), ("The Baghdad Times", "ORG")])
+    (place,) = run(doc).places
+    starts = [m.start for m in place.mentions]
+    assert starts == [8, 17]  # not the Baghdad inside "The Baghdad Times"
