@@ -53,14 +53,19 @@ QUOTE_HEADER = [
 ]
 
 
-def quote_table(results: Sequence[Result], title: str) -> Table:
-    """The rich table printed by `newsgraph eval quotes`."""
+def results_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    """A rich table: the first two columns (system, slice) left, the figures right."""
     table = Table(title=title)
-    for i, name in enumerate(QUOTE_HEADER):
+    for i, name in enumerate(header):
         table.add_column(name, justify="left" if i < 2 else "right")
-    for row in quote_rows(results):
+    for row in rows:
         table.add_row(*row)
     return table
+
+
+def quote_table(results: Sequence[Result], title: str) -> Table:
+    """The rich table printed by `newsgraph eval quotes`."""
+    return results_table(title, QUOTE_HEADER, quote_rows(results))
 
 
 PLACE_HEADER = [
@@ -107,9 +112,4 @@ def place_rows(results: Sequence[PlaceResult]) -> list[list[str]]:
 
 def place_table(results: Sequence[PlaceResult], title: str) -> Table:
     """The rich table printed by `newsgraph eval places`."""
-    table = Table(title=title)
-    for i, name in enumerate(PLACE_HEADER):
-        table.add_column(name, justify="left" if i < 2 else "right")
-    for row in place_rows(results):
-        table.add_row(*row)
-    return table
+    return results_table(title, PLACE_HEADER, place_rows(results))
