@@ -257,3 +257,11 @@ class Doc:
     relations: tuple[Relation, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     stages: tuple[str, ...] = field(default=())  # versioned names of the stages that ran
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """An input (or one record inside it) that could not be read, and the one-line reason."""
+
+    source: str
+    reason: str
