@@ -8,6 +8,7 @@ NewsgraphError
 │   └── TooLarge          over the size cap
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
 ├── PipelineError         stages in an order that cannot work
+├── StoreError            the database cannot be opened or written (locked, corrupt, full)
 └── StageError            a stage failed on one document (a bug): that document is
                           skipped, the run goes on, --debug shows the traceback
 """
@@ -41,6 +42,10 @@ class TooLarge(InputError):
 
 class ResourceError(NewsgraphError):
     """A model, lexicon or gazetteer is missing or broken."""
+
+
+class StoreError(NewsgraphError):
+    """The database cannot be opened or written."""
 
 
 class PipelineError(NewsgraphError):

@@ -257,6 +257,7 @@ class Doc:
     relations: tuple[Relation, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     stages: tuple[str, ...] = field(default=())  # versioned names of the stages that ran
+    fingerprint: tuple[int, ...] = ()  # MinHash signature for near-duplicate search (normalize)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.relations import extract_relations
 from newsgraph.nlp.attribution_tags import tag_attributions
 from newsgraph.nlp.parse import parse
+from newsgraph.normalize.fingerprint import add_fingerprint
 from newsgraph.resolve.actors import resolve_actors
 from newsgraph.resolve.people import resolve_people
 from newsgraph.resolve.places import resolve_places
@@ -42,6 +43,7 @@ def _stage(name: str, fn: StageFn, requires: str, produces: str) -> Stage:
 
 
 STAGES: dict[str, Stage] = {
+    "fingerprint.v1": _stage("fingerprint.v1", add_fingerprint, "text", "fingerprint"),
     "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities"),
     "attributions.v1": _stage(
         "attributions.v1", tag_attributions, "text tokens", "attribution_marks"
@@ -58,6 +60,7 @@ STAGES: dict[str, Stage] = {
 }
 
 DEFAULT_PIPELINE: tuple[str, ...] = (
+    "fingerprint.v1",
     "parse.v1",
     "attributions.v1",
     "actors.v1",

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +10,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from newsgraph.cli.errors import guarded, write_atomically
 from newsgraph.cli.eval_cmd import app as eval_app
+from newsgraph.cli.store_cmds import export_command, ingest_command, query_command
 from newsgraph.cli.inputs import expand, read_all
-from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
 from newsgraph.pipeline import build, run_many
@@ -40,6 +38,9 @@ class Format(StrEnum):
 
 
 app.add_typer(eval_app, name="eval")
+app.command("ingest")(ingest_command)
+app.command("query")(query_command)
+app.command("export")(export_command)
 
 
 @app.callback()
@@ -63,24 +64,10 @@ def analyze(
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Analyse articles and print a situation report (md) or the extracted graph (json)."""
-    try:
+    with guarded(err, debug):
         docs, failed = _analyze(expand(paths), encoding, max_bytes, debug)
         text = render_json(docs) if format is Format.json else render_markdown(docs)
-        _write(text, output)
-    except NewsgraphError as exc:
-        if debug:
-            raise
-        err.print(f"[red]newsgraph: error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-    except Exception as exc:
-        if debug:
-            raise
-        err.print(
-            f"[red]newsgraph: internal error:[/red] {type(exc).__name__}: {exc} "
-            "(run again with --debug for the traceback)",
-            highlight=False,
-        )
-        raise typer.Exit(3) from None
+        write_atomically(text, output)
     if failed:
         err.print(f"newsgraph: {failed} input(s) failed, {len(docs)} analysed", highlight=False)
         raise typer.Exit(1)
@@ -110,18 +97,6 @@ def _analyze(
                 )
             bar.advance(task)
     return docs, failed
-
-
-def _write(text: str, output: Path | None) -> None:
-    """Print, or replace `output` atomically so a crash never leaves half a file."""
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, output)
 
 
 def run() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from newsgraph.model import Doc
 
 # Parse internals that are not part of the output.
-_INTERNAL = ("tokens", "sentences", "entities", "attribution_marks")
+_INTERNAL = ("tokens", "sentences", "entities", "attribution_marks", "fingerprint")
 SCHEMA_VERSION = "1"
 
 

@@ -1,0 +1,213 @@
+"""`newsgraph ingest`, `query` and `export`: a corpus into the store, and back out of it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.cli.errors import guarded, write_atomically
+from newsgraph.corpus import Summary, ingest
+from newsgraph.errors import NewsgraphError
+from newsgraph.ingest.sources import ReadOptions
+from newsgraph.ingest.tables import ColumnMap
+from newsgraph.ingest.text import DEFAULT_MAX_BYTES
+from newsgraph.model import Unreadable
+from newsgraph.report.export import export_csv
+from newsgraph.store.db import Store
+from newsgraph.store.query import Filters, Result, What, run_query, write_parquet
+
+err = Console(stderr=True, soft_wrap=True)
+DEFAULT_DB = Path("newsgraph.duckdb")
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
+
+
+def ingest_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories, globs or http(s) URLs: text, HTML, feeds, WARC, CSV, JSONL."),
+    ],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int, typer.Option(help="Processes for the NLP (0: one per CPU core).")
+    ] = 1,
+    encoding: Annotated[str, typer.Option(help="Encoding of text, CSV and JSONL inputs.")] = "utf-8",
+    max_bytes: Annotated[
+        int, typer.Option(help="Skip inputs (or archive records) larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
+    csv_text: Annotated[str | None, typer.Option(help="CSV/JSONL column with the article text.")] = None,
+    csv_title: Annotated[str | None, typer.Option(help="Column with the title.")] = None,
+    csv_date: Annotated[str | None, typer.Option(help="Column with the publication date.")] = None,
+    csv_source: Annotated[str | None, typer.Option(help="Column with the outlet.")] = None,
+    csv_url: Annotated[str | None, typer.Option(help="Column with the article URL.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Read sources into the database: analyse new or changed articles, merge across outlets."""
+    columns = (
+        ColumnMap(text=csv_text, title=csv_title, date=csv_date, source=csv_source, url=csv_url)
+        if csv_text
+        else None
+    )
+    options = ReadOptions(encoding=encoding, max_bytes=max_bytes, timeout=timeout, columns=columns)
+    count = workers if workers > 0 else (os.cpu_count() or 1)
+    with guarded(err, debug):
+        summary = _ingest(sources, db, options, count)
+    _print_summary(summary, db)
+    if summary.interrupted:
+        raise typer.Exit(130)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ingest(sources: list[str], db: Path, options: ReadOptions, workers: int) -> Summary:
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingesting {task.fields[done]} stored, {task.fields[read]} read"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+    )
+    with Store(db) as store, Progress(*columns, console=err, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=None, done=0, read=0, rate=0.0)
+
+        def progress(s: Summary) -> None:
+            rate = s.stored / s.seconds if s.seconds else 0.0
+            bar.update(task, done=s.stored, read=s.read, rate=rate)
+
+        def failed(item: Unreadable) -> None:
+            err.print(f"[red]newsgraph: skipped[/red] {item.source}: {item.reason}", highlight=False)
+
+        return ingest(sources, store, options, workers, progress, failed)
+
+
+def _print_summary(s: Summary, db: Path) -> None:
+    rate = s.stored / s.seconds if s.seconds else 0.0
+    head = "interrupted" if s.interrupted else "done"
+    err.print(
+        f"newsgraph: {head}: read {s.read}, new {s.new}, updated {s.changed}, "
+        f"unchanged {s.unchanged}, near-duplicates {s.copies}, failed {len(s.failed)} "
+        f"({rate:.1f} articles/s) -> {db}",
+        highlight=False,
+    )
+    for reason, n in s.reasons().most_common():
+        err.print(f"  failed {n}: {reason}", highlight=False)
+    if s.interrupted:
+        err.print("newsgraph: run the same command again to resume", highlight=False)
+
+
+class QueryFormat(StrEnum):
+    """Output formats of `query`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class ExportFormatOption(StrEnum):
+    """Layouts of `export`."""
+
+    plover = "plover"
+    acled = "acled"
+
+
+def query_command(
+    what: Annotated[What, typer.Argument(help="events, quotes, actors or places.")],
+    db: DbOption = DEFAULT_DB,
+    type: Annotated[str | None, typer.Option("--type", help="Event type (PLOVER).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor or recipient name contains.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Quote speaker contains.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name contains.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+    text: Annotated[str | None, typer.Option(help="Evidence text contains.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, json, csv or parquet.")] = QueryFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Events (merged across reports), quotes, actors or places from the database."""
+    with guarded(err, debug):
+        filters = Filters(type, actor, speaker, place, _day(since), _day(until), text, limit)
+        if format is QueryFormat.parquet:
+            if output is None:
+                raise NewsgraphError("--format parquet needs --output FILE")
+            n = write_parquet(db, what, filters, output)
+            err.print(f"newsgraph: {n} rows -> {output}", highlight=False)
+            return
+        result = run_query(db, what, filters)
+        if format is QueryFormat.table and output is None:
+            Console(soft_wrap=False).print(_table(result))
+            return
+        text_out = _json(result) if format is QueryFormat.json else _csv(result)
+        write_atomically(text_out, output)
+
+
+def export_command(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[
+        ExportFormatOption, typer.Option("--format", "-f", help="plover (with CAMEO codes) or acled.")
+    ] = ExportFormatOption.plover,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
+    since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Every merged event as CSV: PLOVER fields plus CAMEO codes, or ACLED-like columns."""
+    with guarded(err, debug):
+        result = run_query(db, "events", Filters(since=_day(since), until=_day(until)))
+        write_atomically(export_csv(result, format.value), output)  # type: ignore[arg-type]
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise NewsgraphError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _json(result: Result) -> str:
+    rows = [{c: _plain(v) for c, v in zip(result.columns, r, strict=True)} for r in result.rows]
+    return json.dumps(rows, ensure_ascii=False, indent=1)
+
+
+def _csv(result: Result) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else v for v in row])
+    return out.getvalue()
+
+
+def _table(result: Result) -> Table:
+    table = Table(*result.columns, show_lines=False)
+    for row in result.rows:
+        table.add_row(*("; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v)) for v in row))
+    return table
+
+
+def _stdout(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -1,0 +1,1 @@
+"""Doc <-> database: the only package that writes SQL (DuckDB, one embedded file)."""

@@ -1,0 +1,129 @@
+"""What many documents share: near-duplicate copies, one event reported many times, stories.
+
+All three keep an in-memory index loaded from the store at open and updated as documents
+are written, so each new document costs a bounded number of lookups, never a scan of the
+corpus (per-article cost stays flat as the corpus grows).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from datasketch import MinHashLSH
+
+from newsgraph.normalize.fingerprint import NUM_PERM, as_minhash, similarity
+from newsgraph.store.rows import EventRow
+
+COPY_SIMILARITY = 0.5  # estimated Jaccard of word 3-grams above which a text is a copy
+WINDOW_DAYS = 3  # reports of one event date it within this many days of each other
+# Places too large to say two reports describe the same occurrence.
+BROAD_PLACES = frozenset({"country", "admin1", "region", "unresolved"})
+
+
+class DuplicateIndex:
+    """MinHash LSH over every stored document: which earlier document does this one copy?"""
+
+    def __init__(self) -> None:
+        # LSH at a lower threshold than the decision, so borderline copies are candidates.
+        self._lsh = MinHashLSH(threshold=COPY_SIMILARITY * 0.8, num_perm=NUM_PERM)
+        self._signatures: dict[str, tuple[int, ...]] = {}
+        self._original: dict[str, str] = {}
+
+    def add(self, doc_id: str, signature: tuple[int, ...], original: str | None) -> None:
+        if not signature or len(signature) != NUM_PERM or doc_id in self._signatures:
+            return
+        self._lsh.insert(doc_id, as_minhash(signature))
+        self._signatures[doc_id] = signature
+        if original is not None:
+            self._original[doc_id] = original
+
+    def remove(self, doc_id: str) -> None:
+        if doc_id in self._signatures:
+            self._lsh.remove(doc_id)
+            del self._signatures[doc_id]
+            self._original.pop(doc_id, None)
+
+    def find(self, doc_id: str, signature: tuple[int, ...]) -> tuple[str, float] | None:
+        """The original `signature` copies (following copies of copies), with the similarity."""
+        if not signature or len(signature) != NUM_PERM:
+            return None
+        best: tuple[float, str] | None = None
+        for other in self._lsh.query(as_minhash(signature)):
+            if other == doc_id:
+                continue
+            score = similarity(signature, self._signatures[other])
+            if score >= COPY_SIMILARITY and (best is None or (score, other) > best):
+                best = (score, other)
+        if best is None:
+            return None
+        return self._original.get(best[1], best[1]), best[0]
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One real occurrence: the type, place and days of the reports merged into it."""
+
+    id: str
+    type: str
+    place_id: str
+    first: date | None
+    last: date | None
+    parties: set[str] = field(default_factory=set)
+
+
+class EventIndex:
+    """Merged events by (type, place, day), so a new report finds its occurrence in O(window)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str, int | None], list[Cluster]] = defaultdict(list)
+
+    def match(self, event: EventRow) -> Cluster | None:
+        """The occurrence `event` reports again: same type and place, near day, shared party."""
+        if not event.mergeable or event.place_id is None:
+            return None
+        for bucket in _buckets(event.day):
+            for cluster in self._by_key.get((event.type, event.place_id, bucket), ()):
+                if _parties_agree(event.parties, cluster.parties):
+                    return cluster
+        return None
+
+    def add(self, cluster: Cluster, day: date | None) -> None:
+        """Register `cluster` under `day` (a cluster spans every day its reports give)."""
+        key = (cluster.type, cluster.place_id, day.toordinal() if day else None)
+        if cluster not in self._by_key[key]:
+            self._by_key[key].append(cluster)
+
+    def extend(self, cluster: Cluster, event: EventRow) -> None:
+        """Merge `event` into `cluster`: widen its days and parties."""
+        cluster.parties |= event.parties
+        if event.day is not None:
+            cluster.first = min(cluster.first or event.day, event.day)
+            cluster.last = max(cluster.last or event.day, event.day)
+        self.add(cluster, event.day)
+
+
+def _buckets(day: date | None) -> list[int | None]:
+    if day is None:
+        return [None]
+    return [(day + timedelta(days=d)).toordinal() for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+
+
+def _parties_agree(new: frozenset[str], known: set[str]) -> bool:
+    """Two reports of one occurrence share a party, or one of them names none."""
+    return not new or not known or bool(new & known)
+
+
+def story_label(
+    event_type: str | None, place: str | None, actors: list[str], recipients: list[str]
+) -> str | None:
+    """ "ASSAULT in Deir ez-Zor: Islamic State -> Russia", from a story's main event."""
+    if event_type is None:
+        return None
+    label = f"{event_type} in {place}" if place else event_type
+    if actors or recipients:
+        who = ", ".join(actors[:2]) or "?"
+        whom = ", ".join(recipients[:2])
+        label += f": {who} -> {whom}" if whom else f": {who}"
+    return label

