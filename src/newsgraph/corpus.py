@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsgraph.errors import EmptyInput, NewsgraphError
+from newsgraph.errors import EmptyInput
 from newsgraph.ingest.sources import ReadOptions, expand_sources, read_source
 from newsgraph.model import Article, Doc, Unreadable
 from newsgraph.normalize.clean import clean
@@ -23,6 +23,7 @@ from newsgraph.store.db import Store
 from newsgraph.store.rows import content_hash
 
 BATCH = 32  # documents per transaction: what a crash can cost, and what makes writing fast
+CHUNK = 8  # documents parsed together (spaCy batching) and sent to a worker at once
 BATCH_SECONDS = 5.0  # ... or this long, whichever comes first, so slow inputs still commit
 
 
@@ -139,34 +140,44 @@ def _start_worker() -> None:
     _WORKER = (build(), Resources())
 
 
-def analyse(doc: Doc) -> Doc | Unreadable:
-    """Run the default pipeline on one cleaned document; keep only what the store needs."""
+def analyse(docs: list[Doc]) -> list[Doc | Unreadable]:
+    """Run the default pipeline on cleaned documents; keep only what the store needs."""
     if _WORKER is None:
         _start_worker()
     assert _WORKER is not None
     pipeline, res = _WORKER
-    try:
-        done = pipeline.run_doc(doc, res)
-    except NewsgraphError as exc:
-        return Unreadable(doc.source, str(exc))
-    # The parse is bulky and not stored: dropping it makes results cheap to send back.
-    return replace(done, tokens=(), sentences=(), entities=(), attribution_marks=())
+    out: list[Doc | Unreadable] = []
+    for doc, done in zip(docs, pipeline.run_docs(docs, res), strict=True):
+        if isinstance(done, Doc):
+            # The parse is bulky and not stored: dropping it makes results cheap to send back.
+            out.append(replace(done, tokens=(), sentences=(), entities=(), attribution_marks=()))
+        else:
+            out.append(Unreadable(doc.source, str(done)))
+    return out
 
 
 def _analysed(
     items: Iterator[Doc | Unreadable], workers: int, failed: Callable[[Unreadable], None]
 ) -> Iterator[Doc | Unreadable]:
-    def docs_only() -> Iterator[Doc]:
+    def chunks() -> Iterator[list[Doc]]:
+        chunk: list[Doc] = []
         for item in items:
             if isinstance(item, Unreadable):
                 failed(item)
-            else:
-                yield item
+                continue
+            chunk.append(item)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
     if workers <= 1:
-        yield from (analyse(doc) for doc in docs_only())
+        for chunk in chunks():
+            yield from analyse(chunk)
         return
     # spawn, not fork: the parent holds DuckDB's threads, which a forked child must not inherit.
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start_worker) as pool:
-        yield from pool.imap(analyse, docs_only(), chunksize=2)
+        for done in pool.imap(analyse, chunks()):
+            yield from done

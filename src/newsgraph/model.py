@@ -195,7 +195,8 @@ class Event:
     recipient: tuple[str, ...] = ()
     mode: str | None = None
     location: tuple[str, ...] = ()
-    date: str | None = None
+    date: str | None = None  # the date expression as written ("on Sunday")
+    day: str | None = None  # ISO day it names, read against the publication date
     killed: tuple[str, ...] = ()  # named victims, or a count as a string ("12")
     injured: tuple[str, ...] = ()
     status: EventStatus = "asserted"

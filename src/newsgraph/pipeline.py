@@ -36,6 +36,40 @@ class Pipeline:
             doc = replace(doc, stages=(*doc.stages, stage.name))
         return doc
 
+    def run_docs(self, docs: Sequence[Doc], res: Resources) -> list[Doc | StageError]:
+        """Run every stage on many documents, batching the stages that can batch.
+
+        A batch that fails is run again one document at a time, so one bad document costs
+        only itself (the same isolation as `run_doc`).
+        """
+        results: list[Doc | StageError] = list(docs)
+        for stage in self.stages:
+            live = [i for i, d in enumerate(results) if isinstance(d, Doc)]
+            batch = [d for d in results if isinstance(d, Doc)]
+            done = _batched(stage, batch, res) if stage.batch is not None else None
+            for slot, i in enumerate(live):
+                doc = results[i]
+                assert isinstance(doc, Doc)
+                if done is not None:
+                    results[i] = replace(done[slot], stages=(*doc.stages, stage.name))
+                    continue
+                try:
+                    results[i] = Pipeline((stage,)).run_doc(doc, res)
+                except StageError as exc:
+                    results[i] = exc
+        return results
+
+
+def _batched(stage: Stage, docs: list[Doc], res: Resources) -> list[Doc] | None:
+    """The stage's batch function on `docs`, or None to fall back to one by one."""
+    assert stage.batch is not None
+    try:
+        return stage.batch(docs, res)
+    except NewsgraphError:
+        raise
+    except Exception:  # retried one by one, where the failing document is named
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:

@@ -6,7 +6,7 @@ A stage is a function `(Doc, Resources) -> Doc` that declares which Doc fields i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,8 +14,8 @@ from newsgraph.extract.events import extract_events
 from newsgraph.extract.quantities import extract_quantities
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.relations import extract_relations
-from newsgraph.nlp.attribution_tags import tag_attributions
-from newsgraph.nlp.parse import parse
+from newsgraph.nlp.attribution_tags import tag_attributions, tag_attributions_batch
+from newsgraph.nlp.parse import parse, parse_batch
 from newsgraph.normalize.fingerprint import add_fingerprint
 from newsgraph.resolve.actors import resolve_actors
 from newsgraph.resolve.people import resolve_people
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
 StageFn = Callable[["Doc", "Resources"], "Doc"]
+BatchFn = Callable[[Sequence["Doc"], "Resources"], list["Doc"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,17 +37,24 @@ class Stage:
     fn: StageFn
     requires: frozenset[str]
     produces: frozenset[str]
+    batch: BatchFn | None = None  # the same work over many documents at once, when faster
 
 
-def _stage(name: str, fn: StageFn, requires: str, produces: str) -> Stage:
-    return Stage(name, fn, frozenset(requires.split()), frozenset(produces.split()))
+def _stage(
+    name: str, fn: StageFn, requires: str, produces: str, batch: BatchFn | None = None
+) -> Stage:
+    return Stage(name, fn, frozenset(requires.split()), frozenset(produces.split()), batch)
 
 
 STAGES: dict[str, Stage] = {
     "fingerprint.v1": _stage("fingerprint.v1", add_fingerprint, "text", "fingerprint"),
-    "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities"),
+    "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities", parse_batch),
     "attributions.v1": _stage(
-        "attributions.v1", tag_attributions, "text tokens", "attribution_marks"
+        "attributions.v1",
+        tag_attributions,
+        "text tokens",
+        "attribution_marks",
+        tag_attributions_batch,
     ),
     "actors.v1": _stage("actors.v1", resolve_actors, "tokens entities", "actors"),
     "places.v1": _stage("places.v1", resolve_places, "tokens sentences entities actors", "places"),

@@ -12,8 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsgraph.cli.errors import guarded, write_atomically
 from newsgraph.cli.eval_cmd import app as eval_app
-from newsgraph.cli.store_cmds import export_command, ingest_command, query_command
 from newsgraph.cli.inputs import expand, read_all
+from newsgraph.cli.store_cmds import export_command, ingest_command, query_command
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
 from newsgraph.pipeline import build, run_many

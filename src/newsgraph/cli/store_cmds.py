@@ -34,18 +34,22 @@ DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB database file."
 def ingest_command(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Files, directories, globs or http(s) URLs: text, HTML, feeds, WARC, CSV, JSONL."),
+        typer.Argument(
+            help="Files, directories, globs or http(s) URLs: text, HTML, feeds, WARC, CSV, JSONL."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[
-        int, typer.Option(help="Processes for the NLP (0: one per CPU core).")
-    ] = 1,
-    encoding: Annotated[str, typer.Option(help="Encoding of text, CSV and JSONL inputs.")] = "utf-8",
+    workers: Annotated[int, typer.Option(help="Processes for the NLP (0: one per CPU core).")] = 1,
+    encoding: Annotated[
+        str, typer.Option(help="Encoding of text, CSV and JSONL inputs.")
+    ] = "utf-8",
     max_bytes: Annotated[
         int, typer.Option(help="Skip inputs (or archive records) larger than this.")
     ] = DEFAULT_MAX_BYTES,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
-    csv_text: Annotated[str | None, typer.Option(help="CSV/JSONL column with the article text.")] = None,
+    csv_text: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column with the article text.")
+    ] = None,
     csv_title: Annotated[str | None, typer.Option(help="Column with the title.")] = None,
     csv_date: Annotated[str | None, typer.Option(help="Column with the publication date.")] = None,
     csv_source: Annotated[str | None, typer.Option(help="Column with the outlet.")] = None,
@@ -84,7 +88,9 @@ def _ingest(sources: list[str], db: Path, options: ReadOptions, workers: int) ->
             bar.update(task, done=s.stored, read=s.read, rate=rate)
 
         def failed(item: Unreadable) -> None:
-            err.print(f"[red]newsgraph: skipped[/red] {item.source}: {item.reason}", highlight=False)
+            err.print(
+                f"[red]newsgraph: skipped[/red] {item.source}: {item.reason}", highlight=False
+            )
 
         return ingest(sources, store, options, workers, progress, failed)
 
@@ -131,7 +137,9 @@ def query_command(
     until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
     text: Annotated[str | None, typer.Option(help="Evidence text contains.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, json, csv or parquet.")] = QueryFormat.table,
+    format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="table, json, csv or parquet.")
+    ] = QueryFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
@@ -155,7 +163,8 @@ def query_command(
 def export_command(
     db: DbOption = DEFAULT_DB,
     format: Annotated[
-        ExportFormatOption, typer.Option("--format", "-f", help="plover (with CAMEO codes) or acled.")
+        ExportFormatOption,
+        typer.Option("--format", "-f", help="plover (with CAMEO codes) or acled."),
     ] = ExportFormatOption.plover,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
@@ -165,7 +174,7 @@ def export_command(
     """Every merged event as CSV: PLOVER fields plus CAMEO codes, or ACLED-like columns."""
     with guarded(err, debug):
         result = run_query(db, "events", Filters(since=_day(since), until=_day(until)))
-        write_atomically(export_csv(result, format.value), output)  # type: ignore[arg-type]
+        write_atomically(export_csv(result, format.value), output)
 
 
 def _day(text: str | None) -> date | None:
@@ -205,7 +214,12 @@ def _csv(result: Result) -> str:
 def _table(result: Result) -> Table:
     table = Table(*result.columns, show_lines=False)
     for row in result.rows:
-        table.add_row(*("; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v)) for v in row))
+        table.add_row(
+            *(
+                "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
+                for v in row
+            )
+        )
     return table
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.event_lexicon import Trigger
+from newsgraph.extract.dates import resolve_day
 from newsgraph.model import Doc, Event, EventStatus, Mention, Quote, Span, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.places import place_for, places_within
@@ -250,6 +251,8 @@ def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
     doc = scene.doc
     sent = doc.sentences[draft.tok.sent]
     also = tuple(Span(t.start, t.end, t.text) for t in draft.also)
+    date = _date_in(doc, sent.start, sent.end)
+    day = resolve_day(date, doc.published)
     return Event(
         type=draft.type,
         evidence=Span(sent.start, sent.end, doc.text[sent.start : sent.end]),
@@ -258,7 +261,8 @@ def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
         recipient=tuple(n for n in draft.recipient if n not in draft.actor),
         mode=draft.mode,
         location=_location(draft, scene),
-        date=_date_in(doc, sent.start, sent.end),
+        date=date,
+        day=day.isoformat() if day else None,
         killed=draft.killed,
         status=draft.status,
         claimed_by=draft.claimed_by,

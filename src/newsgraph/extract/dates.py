@@ -7,8 +7,8 @@ date after publication is not a past event's date.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 import re
+from datetime import date, datetime
 from functools import lru_cache
 
 import dateparser

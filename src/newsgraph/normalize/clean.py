@@ -109,7 +109,12 @@ def document_id(url: str | None, text: str) -> str:
 def clean(article: Article) -> Doc:
     """Turn a raw article into a Doc with cleaned text, title and byline."""
     lines = [fix_spacing(line) for line in normalise_characters(article.raw).split("\n")]
-    title, byline, body = split_header(lines)
+    title: str | None
+    byline: str | None
+    if article.title:  # the source gave the title (HTML, feed, CSV): every line is body
+        title, byline, body = article.title, None, lines
+    else:
+        title, byline, body = split_header(lines)
     text = _BLANKS.sub("\n\n", "\n".join(body)).strip()
     return Doc(
         id=document_id(article.url, text),

@@ -45,6 +45,9 @@ class DuplicateIndex:
             del self._signatures[doc_id]
             self._original.pop(doc_id, None)
 
+    def original_of(self, doc_id: str) -> str | None:
+        return self._original.get(doc_id)
+
     def find(self, doc_id: str, signature: tuple[int, ...]) -> tuple[str, float] | None:
         """The original `signature` copies (following copies of copies), with the similarity."""
         if not signature or len(signature) != NUM_PERM:
@@ -67,7 +70,8 @@ class Cluster:
 
     id: str
     type: str
-    place_id: str
+    place_id: str | None
+    place: str | None
     first: date | None
     last: date | None
     parties: set[str] = field(default_factory=set)
@@ -91,7 +95,7 @@ class EventIndex:
 
     def add(self, cluster: Cluster, day: date | None) -> None:
         """Register `cluster` under `day` (a cluster spans every day its reports give)."""
-        key = (cluster.type, cluster.place_id, day.toordinal() if day else None)
+        key = (cluster.type, cluster.place_id or "", day.toordinal() if day else None)
         if cluster not in self._by_key[key]:
             self._by_key[key].append(cluster)
 
@@ -115,15 +119,53 @@ def _parties_agree(new: frozenset[str], known: set[str]) -> bool:
     return not new or not known or bool(new & known)
 
 
-def story_label(
-    event_type: str | None, place: str | None, actors: list[str], recipients: list[str]
-) -> str | None:
-    """ "ASSAULT in Deir ez-Zor: Islamic State -> Russia", from a story's main event."""
-    if event_type is None:
-        return None
-    label = f"{event_type} in {place}" if place else event_type
-    if actors or recipients:
-        who = ", ".join(actors[:2]) or "?"
-        whom = ", ".join(recipients[:2])
-        label += f": {who} -> {whom}" if whom else f": {who}"
-    return label
+class StoryIndex:
+    """Which story each document and each specifically placed occurrence belongs to.
+
+    Stories merge when a document links two of them (it copies one and shares an event
+    with another): a union-find over story ids, so a merge costs one relabel, not a rescan.
+    """
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self._of_doc: dict[str, str] = {}
+        self._of_cluster: dict[str, str] = {}
+
+    def load(self, doc_id: str, story: str | None, clusters: list[str]) -> None:
+        """Register a stored document's story and the occurrences it shares."""
+        if story is None:
+            return
+        self._parent.setdefault(story, story)
+        self._of_doc[doc_id] = story
+        for cluster in clusters:
+            self._of_cluster.setdefault(cluster, story)
+
+    def find(self, story: str) -> str:
+        root = story
+        while self._parent.get(root, root) != root:
+            root = self._parent[root]
+        while story != root:  # path compression
+            self._parent[story], story = root, self._parent[story]
+        return root
+
+    def of_doc(self, doc_id: str) -> str | None:
+        story = self._of_doc.get(doc_id)
+        return self.find(story) if story is not None else None
+
+    def assign(
+        self, doc_id: str, original: str | None, clusters: list[str]
+    ) -> tuple[str, list[str]]:
+        """The story of a new document, and the stories merged into it (to relabel)."""
+        found = {self.find(self._of_cluster[c]) for c in clusters if c in self._of_cluster}
+        copied = self.of_doc(original) if original is not None else None
+        if copied is not None:
+            found.add(copied)
+        story = min(found) if found else f"s:{doc_id}"
+        merged = sorted(found - {story})
+        self._parent.setdefault(story, story)
+        for other in merged:
+            self._parent[other] = story
+        self._of_doc[doc_id] = story
+        for cluster in clusters:
+            self._of_cluster[cluster] = story
+        return story, merged

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsgraph.extract.dates import parse_day, resolve_day
+from newsgraph.extract.dates import parse_day
 from newsgraph.model import Doc, Event, Place, Span
 
 Row = tuple[object, ...]
@@ -159,7 +159,7 @@ def _events(doc: Doc, rows: DocRows, published: date | None) -> None:
     for n, ev in enumerate(doc.events):
         eid = f"{doc.id}:e{n}"
         place = next((places[name] for name in ev.location if name in places), None)
-        day = resolve_day(ev.date, doc.published) if ev.date else published
+        day = date.fromisoformat(ev.day) if ev.day else published
         rows.events.append(_event_row(doc, ev, eid, place, day))
         for span in (ev.evidence, *ev.also_in):
             rows.evidence.append(_evidence("event", eid, doc.id, span))

@@ -72,9 +72,6 @@ CREATE TABLE IF NOT EXISTS evidence (
     "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS stories (
-    id VARCHAR PRIMARY KEY, label VARCHAR NOT NULL
-);
 
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence (doc_id);
@@ -83,3 +80,40 @@ CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id);
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id);
 CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id);
 CREATE INDEX IF NOT EXISTS documents_story ON documents (story_id);
+
+-- A story: documents that copy each other or report a shared, specifically placed event
+-- (store/merge.py). Labelled by its most reported event, else by its earliest title.
+CREATE OR REPLACE VIEW stories AS
+WITH reported AS (
+    SELECT d.story_id, e.cluster_id, e.type, e.place,
+           any_value(e.actors) AS actors, any_value(e.recipients) AS recipients,
+           count(DISTINCT e.doc_id) AS docs, max(len(e.killed)) AS killed, count(*) AS n
+    FROM events e JOIN documents d ON d.id = e.doc_id
+    WHERE e.place IS NOT NULL AND e.status IN ('asserted', 'claimed')
+    GROUP BY d.story_id, e.cluster_id, e.type, e.place
+),
+main AS (
+    SELECT * FROM reported
+    QUALIFY row_number() OVER (
+        PARTITION BY story_id ORDER BY docs DESC, killed DESC, n DESC, cluster_id
+    ) = 1
+),
+members AS (
+    SELECT story_id, count(*) AS documents, min(published) AS first_day,
+           max(published) AS last_day,
+           arg_min(title, coalesce(published, DATE '9999-12-31')) AS first_title
+    FROM documents GROUP BY story_id
+)
+SELECT m.story_id AS id,
+       coalesce(
+           main.type || ' in ' || main.place
+           || CASE WHEN len(main.actors) + len(main.recipients) = 0 THEN ''
+                   WHEN len(main.recipients) = 0
+                       THEN ': ' || array_to_string(main.actors[1:2], ', ')
+                   ELSE ': ' || coalesce(nullif(array_to_string(main.actors[1:2], ', '), ''), '?')
+                        || ' -> ' || array_to_string(main.recipients[1:2], ', ')
+              END,
+           m.first_title, m.story_id
+       ) AS label,
+       m.documents, m.first_day, m.last_day
+FROM members m LEFT JOIN main ON main.story_id = m.story_id;
