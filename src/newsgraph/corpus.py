@@ -59,6 +59,7 @@ def ingest(
     workers: int = 1,
     progress: Progress | None = None,
     on_failure: Callable[[Unreadable], None] | None = None,
+    batch_size: int = BATCH,
 ) -> Summary:
     """Read every source, analyse what is new or changed, store it; never stop for bad input."""
     summary = Summary()
@@ -78,7 +79,8 @@ def ingest(
                 failed(item)
             else:
                 batch.append(item)
-            if batch and (len(batch) >= BATCH or time.perf_counter() - last_write > BATCH_SECONDS):
+            due = time.perf_counter() - last_write > BATCH_SECONDS
+            if batch and (len(batch) >= batch_size or due):
                 _write(store, batch, summary)
                 batch, last_write = [], time.perf_counter()
             summary.seconds = time.perf_counter() - started

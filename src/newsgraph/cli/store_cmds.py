@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsgraph.cli.errors import guarded, write_atomically
-from newsgraph.corpus import Summary, ingest
+from newsgraph.corpus import BATCH, Summary, ingest
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.sources import ReadOptions
 from newsgraph.ingest.tables import ColumnMap
@@ -54,6 +53,9 @@ def ingest_command(
     csv_date: Annotated[str | None, typer.Option(help="Column with the publication date.")] = None,
     csv_source: Annotated[str | None, typer.Option(help="Column with the outlet.")] = None,
     csv_url: Annotated[str | None, typer.Option(help="Column with the article URL.")] = None,
+    batch: Annotated[
+        int, typer.Option(help="Documents per transaction (what a crash can cost).")
+    ] = BATCH,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Read sources into the database: analyse new or changed articles, merge across outlets."""
@@ -65,7 +67,7 @@ def ingest_command(
     options = ReadOptions(encoding=encoding, max_bytes=max_bytes, timeout=timeout, columns=columns)
     count = workers if workers > 0 else (os.cpu_count() or 1)
     with guarded(err, debug):
-        summary = _ingest(sources, db, options, count)
+        summary = _ingest(sources, db, options, count, max(1, batch))
     _print_summary(summary, db)
     if summary.interrupted:
         raise typer.Exit(130)
@@ -73,7 +75,9 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def _ingest(sources: list[str], db: Path, options: ReadOptions, workers: int) -> Summary:
+def _ingest(
+    sources: list[str], db: Path, options: ReadOptions, workers: int, batch: int
+) -> Summary:
     columns = (
         SpinnerColumn(),
         TextColumn("ingesting {task.fields[done]} stored, {task.fields[read]} read"),
@@ -92,7 +96,7 @@ def _ingest(sources: list[str], db: Path, options: ReadOptions, workers: int) ->
                 f"[red]newsgraph: skipped[/red] {item.source}: {item.reason}", highlight=False
             )
 
-        return ingest(sources, store, options, workers, progress, failed)
+        return ingest(sources, store, options, workers, progress, failed, batch)
 
 
 def _print_summary(s: Summary, db: Path) -> None:
@@ -221,7 +225,3 @@ def _table(result: Result) -> Table:
             )
         )
     return table
-
-
-def _stdout(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.extract.arguments import Arguments
-from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.dates import resolve_day
+from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.model import Doc, Event, EventStatus, Mention, Quote, Span, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.places import place_for, places_within
