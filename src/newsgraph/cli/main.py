@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsgraph.cli.errors import guarded, write_atomically
 from newsgraph.cli.eval_cmd import app as eval_app
 from newsgraph.cli.inputs import expand, read_all
+from newsgraph.cli.serve_cmds import report_command, serve_command
 from newsgraph.cli.store_cmds import export_command, ingest_command, query_command
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
@@ -41,6 +42,8 @@ app.add_typer(eval_app, name="eval")
 app.command("ingest")(ingest_command)
 app.command("query")(query_command)
 app.command("export")(export_command)
+app.command("serve")(serve_command)
+app.command("report")(report_command)
 
 
 @app.callback()

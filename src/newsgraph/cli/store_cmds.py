@@ -149,7 +149,9 @@ def query_command(
 ) -> None:
     """Events (merged across reports), quotes, actors or places from the database."""
     with guarded(err, debug):
-        filters = Filters(type, actor, speaker, place, _day(since), _day(until), text, limit)
+        filters = Filters(
+            type, actor, speaker, place, parse_day(since), parse_day(until), text, limit
+        )
         if format is QueryFormat.parquet:
             if output is None:
                 raise NewsgraphError("--format parquet needs --output FILE")
@@ -177,11 +179,11 @@ def export_command(
 ) -> None:
     """Every merged event as CSV: PLOVER fields plus CAMEO codes, or ACLED-like columns."""
     with guarded(err, debug):
-        result = run_query(db, "events", Filters(since=_day(since), until=_day(until)))
+        result = run_query(db, "events", Filters(since=parse_day(since), until=parse_day(until)))
         write_atomically(export_csv(result, format.value), output)
 
 
-def _day(text: str | None) -> date | None:
+def parse_day(text: str | None) -> date | None:
     if text is None:
         return None
     try:

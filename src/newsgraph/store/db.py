@@ -75,8 +75,9 @@ class Store:
         ).fetchall():
             self.copies.add(doc_id, tuple(signature or ()), original)
         self.events = EventIndex()
-        for cid, kind, pid, place, first, last, parties in self.con.execute(_CLUSTERS).fetchall():
-            cluster = Cluster(cid, kind, pid, place, first, last, set(parties or ()))
+        for row in self.con.execute(_CLUSTERS).fetchall():
+            cid, kind, pid, place, first, last, actors, recipients = row
+            cluster = Cluster(cid, kind, pid, place, first, last, set(actors), set(recipients))
             for day in {first, last}:
                 self.events.add(cluster, day)
         self.stories = StoryIndex()
@@ -155,7 +156,8 @@ class Store:
                 cluster = Cluster(
                     f"c:{event.id}", event.type, event.place_id, event.place, event.day, event.day
                 )
-                cluster.parties |= event.parties
+                cluster.actors |= event.actors
+                cluster.recipients |= event.recipients
                 if event.mergeable and event.place_id is not None:
                     self.events.add(cluster, event.day)
             else:
@@ -220,7 +222,7 @@ class _Pending:
 
 _CLUSTERS = """
 SELECT c.id, c.type, c.place_id, c.place, c.first_day, c.last_day,
-       flatten(list(list_concat(e.actors, e.recipients)))
+       list_distinct(flatten(list(e.actors))), list_distinct(flatten(list(e.recipients)))
 FROM event_clusters c JOIN events e ON e.cluster_id = c.id
 WHERE c.place_id IS NOT NULL AND e.status IN ('asserted', 'claimed')
 GROUP BY ALL

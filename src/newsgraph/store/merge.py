@@ -74,7 +74,8 @@ class Cluster:
     place: str | None
     first: date | None
     last: date | None
-    parties: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    recipients: set[str] = field(default_factory=set)
 
 
 class EventIndex:
@@ -89,7 +90,9 @@ class EventIndex:
             return None
         for bucket in _buckets(event.day):
             for cluster in self._by_key.get((event.type, event.place_id, bucket), ()):
-                if _parties_agree(event.parties, cluster.parties):
+                if _agree(event.actors, cluster.actors) and _agree(
+                    event.recipients, cluster.recipients
+                ):
                     return cluster
         return None
 
@@ -101,7 +104,8 @@ class EventIndex:
 
     def extend(self, cluster: Cluster, event: EventRow) -> None:
         """Merge `event` into `cluster`: widen its days and parties."""
-        cluster.parties |= event.parties
+        cluster.actors |= event.actors
+        cluster.recipients |= event.recipients
         if event.day is not None:
             cluster.first = min(cluster.first or event.day, event.day)
             cluster.last = max(cluster.last or event.day, event.day)
@@ -114,8 +118,9 @@ def _buckets(day: date | None) -> list[int | None]:
     return [(day + timedelta(days=d)).toordinal() for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
 
 
-def _parties_agree(new: frozenset[str], known: set[str]) -> bool:
-    """Two reports of one occurrence share a party, or one of them names none."""
+def _agree(new: frozenset[str], known: set[str]) -> bool:
+    """Two reports of one occurrence name a common actor (or recipient), or one names none:
+    "US accuses Russia" and "Russia accuses US" are two events, not one."""
     return not new or not known or bool(new & known)
 
 

@@ -29,6 +29,8 @@ class Filters:
     until: date | None = None
     text: str | None = None
     limit: int | None = None
+    status: str | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,9 @@ SELECT c.id AS event, c.type, any_value(e.mode) FILTER (WHERE e.mode IS NOT NULL
        any_value(e.cameo) FILTER (WHERE e.cameo IS NOT NULL) AS cameo,
        count(DISTINCT e.id) AS reports, count(DISTINCT e.doc_id) AS documents,
        list_sort(list_distinct(list(coalesce(d.outlet, d.url, d.source)))) AS sources,
-       min(v.text) AS evidence
+       min(v.text) AS evidence,
+       list_sort(list_distinct(list(d.id))) AS doc_ids,
+       list_sort(list_distinct(list(d.url) FILTER (WHERE d.url IS NOT NULL))) AS urls
 FROM event_clusters c
 JOIN events e ON e.cluster_id = c.id
 JOIN documents d ON d.id = e.doc_id
@@ -93,7 +97,7 @@ GROUP BY ALL ORDER BY documents DESC, mentions DESC, p.name
 """
 
 
-def _conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
+def conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
     """SQL conditions and their parameters for the filters that apply to `what`."""
     conds: list[str] = []
     params: list[Any] = []
@@ -117,6 +121,8 @@ def _conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
         add("a.name ILIKE ?", like["actor"])
     if f.speaker and what == "quotes":
         add("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)", like["speaker"], like["speaker"])
+    if f.status and what == "events":
+        add("e.status = lower(?)", f.status)
     if f.place and what == "events":
         add("coalesce(c.place, e.place) ILIKE ?", like["place"])
     if f.place and what == "places":
@@ -140,11 +146,19 @@ _SQL = {"events": _EVENTS, "quotes": _QUOTES, "actors": _ACTORS, "places": _PLAC
 
 def sql_for(what: What, filters: Filters) -> tuple[str, list[Any]]:
     """The query for `what` with `filters` applied, and its parameters."""
-    where, params = _conditions(what, filters)
+    where, params = conditions(what, filters)
     sql = _SQL[what].format(where=where)
     if filters.limit:
         sql += f" LIMIT {int(filters.limit)}"
+    if filters.offset:
+        sql += f" OFFSET {int(filters.offset)}"
     return sql, params
+
+
+def count_sql(what: What, filters: Filters) -> tuple[str, list[Any]]:
+    """How many rows `sql_for` gives without its limit: for paging."""
+    where, params = conditions(what, filters)
+    return f"SELECT count(*) FROM ({_SQL[what].format(where=where)})", params
 
 
 def run_query(db: Path, what: What, filters: Filters) -> Result:

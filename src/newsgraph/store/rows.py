@@ -26,7 +26,8 @@ class EventRow:
     place: str | None
     place_kind: str | None
     day: date | None
-    parties: frozenset[str]
+    actors: frozenset[str]
+    recipients: frozenset[str]
     mergeable: bool  # asserted or claimed: something that happened, not a threat
     values: Row = ()
 
@@ -195,7 +196,8 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         place=place.name if place else None,
         place_kind=place.kind if place else None,
         day=day,
-        parties=frozenset((*ev.actor, *ev.recipient)),
+        actors=frozenset(ev.actor),
+        recipients=frozenset(ev.recipient),
         mergeable=ev.status in {"asserted", "claimed"},
         values=values,
     )

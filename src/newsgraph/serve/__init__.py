@@ -1,0 +1,1 @@
+"""The HTTP API and the web page, read-only over the store."""
