@@ -45,7 +45,7 @@ Day = Annotated[
         json_schema_extra={"format": "date"},
     ),
 ]
-MISSING = {404: {"description": "No such thing in the store"}}
+MISSING: dict[int | str, dict[str, Any]] = {404: {"description": "No such thing in the store"}}
 
 
 def _day(value: str | None, name: str = "since") -> date | None:
