@@ -15,18 +15,21 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import shapefile  # pyshp: needed only to rebuild the file, not at run time
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "data" / "map" / "countries.json"
+OUT = (
+    Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "data" / "map" / "countries.json"
+)
 
 
 def rings(shape: Any) -> list[list[list[float]]]:
     parts = [*shape.parts, len(shape.points)]
     out = []
-    for a, b in zip(parts, parts[1:], strict=False):
+    for a, b in pairwise(parts):
         ring: list[list[float]] = []
         for lon, lat in shape.points[a:b]:
             point = [round(lon, 1), round(lat, 1)]

@@ -20,8 +20,8 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Doc
-from newsgraph.store.merge import BROAD_PLACES, Cluster, DuplicateIndex, EventIndex, StoryIndex
-from newsgraph.store.rows import DocRows, Row, content_hash, doc_rows
+from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryIndex
+from newsgraph.store.rows import BROAD_PLACES, DocRows, Row, content_hash, doc_rows
 
 SCHEMA_VERSION = "1"
 Status = Literal["new", "changed", "unchanged"]
@@ -75,13 +75,13 @@ class Store:
         ).fetchall():
             self.copies.add(doc_id, tuple(signature or ()), original)
         self.events = EventIndex()
-        for row in self.con.execute(_CLUSTERS).fetchall():
+        broad = list(BROAD_PLACES)
+        for row in self.con.execute(_CLUSTERS, [broad]).fetchall():
             cid, kind, pid, place, first, last, actors, recipients = row
             cluster = Cluster(cid, kind, pid, place, first, last, set(actors), set(recipients))
             for day in {first, last}:
                 self.events.add(cluster, day)
         self.stories = StoryIndex()
-        broad = list(BROAD_PLACES)
         for doc_id, story, clusters in self.con.execute(_STORIES, [broad]).fetchall():
             self.stories.load(doc_id, story, [c for c in clusters or () if c])
 
@@ -223,8 +223,8 @@ class _Pending:
 _CLUSTERS = """
 SELECT c.id, c.type, c.place_id, c.place, c.first_day, c.last_day,
        list_distinct(flatten(list(e.actors))), list_distinct(flatten(list(e.recipients)))
-FROM event_clusters c JOIN events e ON e.cluster_id = c.id
-WHERE c.place_id IS NOT NULL AND e.status IN ('asserted', 'claimed')
+FROM event_clusters c JOIN events e ON e.cluster_id = c.id JOIN places p ON p.id = c.place_id
+WHERE p.kind <> ALL(?) AND e.status IN ('asserted', 'claimed')
 GROUP BY ALL
 """
 _STORIES = """

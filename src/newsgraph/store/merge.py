@@ -18,8 +18,6 @@ from newsgraph.store.rows import EventRow
 
 COPY_SIMILARITY = 0.5  # estimated Jaccard of word 3-grams above which a text is a copy
 WINDOW_DAYS = 3  # reports of one event date it within this many days of each other
-# Places too large to say two reports describe the same occurrence.
-BROAD_PLACES = frozenset({"country", "admin1", "region", "unresolved"})
 
 
 class DuplicateIndex:

@@ -14,6 +14,8 @@ from newsgraph.extract.dates import parse_day
 from newsgraph.model import Doc, Event, Place, Span
 
 Row = tuple[object, ...]
+# Places too large to say two reports describe the same occurrence.
+BROAD_PLACES = frozenset({"country", "admin1", "region", "unresolved"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,10 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         day=day,
         actors=frozenset(ev.actor),
         recipients=frozenset(ev.recipient),
-        mergeable=ev.status in {"asserted", "claimed"},
+        # Only something that happened, at a place precise enough to call it one occurrence.
+        mergeable=ev.status in {"asserted", "claimed"}
+        and place is not None
+        and place.kind not in BROAD_PLACES,
         values=values,
     )
 

@@ -185,7 +185,16 @@ def _schema_app(tmp: Path) -> object:
     db = tmp / "schema.duckdb"
     text = "Russia said jets hit Aleppo."
     with Store(db) as store:
-        store.write([_doc("s", text, (_event("ASSAULT", "Russia", "Free Syrian Army", "2017-04-03", text),), "2017-04-04")])
+        store.write(
+            [
+                _doc(
+                    "s",
+                    text,
+                    (_event("ASSAULT", "Russia", "Free Syrian Army", "2017-04-03", text),),
+                    "2017-04-04",
+                )
+            ]
+        )
     return create_app(db)
 
 

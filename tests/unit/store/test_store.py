@@ -111,9 +111,11 @@ def test_one_event_reported_by_three_outlets_is_one_event_with_three_sources(db:
         # a strike in another place, and one a month later, are other events
         store.write([article("d", OTHER + " 3", "2017-04-05", (strike(None, "Syria"),), "X")])
         store.write([article("e", OTHER + " 4", "2017-05-20", (strike(None),), "Y")])
+        # two strikes placed only "in Syria" the same day: too coarse to call them one
+        store.write([article("f", OTHER + " 5", "2017-04-05", (strike(None, "Syria"),), "Z")])
     rows = run_query(db, "events", Filters(type="assault")).rows
     merged = [r for r in rows if r[16] == 3]
-    assert len(rows) == 3 and len(merged) == 1
+    assert len(rows) == 4 and len(merged) == 1
     assert merged[0][17] == ["AP", "Reuters", "SANA"]
 
 

@@ -1,0 +1,111 @@
+"""A real store, a real server and headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLE = ROOT / "examples" / "asapov_deir_ez_zor.txt"
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+# Flags for a sandboxed CI machine with no network: no background connections, no GPU.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOSTILE = """Rebels say <script>window.__pwned = 1</script> army shelled Homs
+
+Rebels said on Monday that the army shelled Homs <img src=x onerror="window.__pwned = 2">, killing
+five people. "Click <a href="javascript:window.__pwned = 3">here</a> for the truth," the rebel
+spokesman said. <svg onload="window.__pwned = 4"></svg> The army denied shelling Homs.
+"""
+
+
+@pytest.fixture(scope="session")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from newsgraph.corpus import ingest
+    from newsgraph.ingest.sources import ReadOptions
+    from newsgraph.ingest.tables import ColumnMap
+    from newsgraph.store.db import Store
+
+    folder = tmp_path_factory.mktemp("browser")
+    (folder / "hostile.txt").write_text(HOSTILE, "utf-8")
+    sources = [str(EXAMPLE), str(folder / "hostile.txt")]
+    fakes = SHARED / "corpus" / "fakes" / "FA-KES-Dataset.csv"
+    columns = None
+    if fakes.exists():  # a slice of real Syrian-war reports, when ../shared is here
+        lines = fakes.read_text("utf-8").splitlines(keepends=True)
+        (folder / "fakes.csv").write_text("".join(lines[:41]), "utf-8")
+        sources.append(str(folder / "fakes.csv"))
+        columns = ColumnMap("article_content", "article_title", "date", "source")
+    db = folder / "page.duckdb"
+    with Store(db) as target:
+        summary = ingest(sources, target, ReadOptions(columns=columns))
+    assert not summary.failed, summary.failed
+    return db
+
+
+@pytest.fixture(scope="session")
+def server(store: Path) -> Iterator[str]:
+    import uvicorn
+
+    from newsgraph.serve.app import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("NEWSGRAPH_REQUIRE_BROWSER"):
+            pytest.fail("no /usr/bin/chromium although scripts/check.sh tried to install it")
+        pytest.skip("no /usr/bin/chromium: scripts/check.sh (.ci/run) installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.goto(server)
+    tab.wait_for_selector("body[data-ready=yes]", timeout=20_000)
+    tab.errors = errors
+    yield tab
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()

@@ -1,0 +1,95 @@
+"""The page as an analyst uses it, in headless Chromium: look, filter, click, read the evidence."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def rows(page: Any) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        "#events-table tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))"
+    )
+
+
+def test_the_page_loads_with_map_timeline_and_events(page: Any, server: str, browser: Any) -> None:
+    assert "documents" in page.text_content("#summary")
+    assert page.locator("#map path.country").count() > 150  # the world, drawn offline
+    assert page.locator("#map circle.place").count() >= 3
+    assert page.locator("#timeline rect").count() >= 2
+    assert len(rows(page)) > 5
+    assert page.errors == []
+    started = time.perf_counter()
+    tab = browser.new_page()
+    tab.goto(server)
+    tab.wait_for_selector("body[data-ready=yes]")
+    assert time.perf_counter() - started < 5  # generous for CI; ~0.3 s on a laptop
+    tab.close()
+
+
+def test_filter_by_type_and_place(page: Any) -> None:
+    page.select_option("#f-type", "ASSAULT")
+    page.fill("#f-place", "Deir")
+    page.click("#apply")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#events-table tbody tr')].every("
+        "r => r.cells[0].textContent.startsWith('ASSAULT') && r.cells[2].textContent.includes('Deir'))"
+    )
+    found = rows(page)
+    assert found and all(r[0].startswith("ASSAULT") and "Deir" in r[2] for r in found)
+    assert all(
+        "Deir" in c
+        for c in page.eval_on_selector_all(
+            "#map circle.place", "cs => cs.map(c => c.dataset.place)"
+        )
+    )
+
+
+def test_clicking_an_event_shows_its_sentence_highlighted(page: Any) -> None:
+    page.fill("#f-actor", "Islamic State")
+    page.select_option("#f-type", "ASSAULT")
+    page.click("#apply")
+    page.wait_for_timeout(300)
+    page.click("#events-table tbody tr >> nth=0")
+    focus = page.wait_for_selector("#doc .focus")
+    sentence = page.text_content("#event-detail .report div:nth-child(2)")
+    assert focus.text_content().strip() and focus.text_content().strip() in sentence
+    assert "ASSAULT" in page.text_content("#fact")
+
+
+def test_the_disputes_view_shows_both_sides(page: Any) -> None:
+    page.click("a[href='#disputes']")
+    heading = page.locator(".dispute h3", has_text="Russia").first
+    assert "United States" in heading.text_content()
+    sides = heading.locator("xpath=..").locator(".side")
+    assert sides.count() == 2
+    assert "accuses" in sides.nth(0).text_content() and "accuses" in sides.nth(1).text_content()
+
+
+def test_who_is_who_for_a_person(page: Any) -> None:
+    page.fill("#who-q", "Konashenkov")
+    page.click("#who-form button")
+    page.click("#who-results .link >> nth=0")
+    page.wait_for_selector("#who-page h3")
+    text = page.text_content("#who-page")
+    assert "Igor Konashenkov" in text and "Quotes (" in text and "Quotes (0)" not in text
+
+
+def test_hostile_article_text_never_runs(page: Any) -> None:
+    page.fill("#who-q", "Homs")
+    page.click("#who-form button")
+    page.wait_for_selector("#who-results .link")
+    doc_id = page.evaluate(
+        "async () => (await (await fetch('/api/search?q=pwned')).json()).documents[0].id"
+    )
+    page.evaluate("id => openDocument(id)", doc_id)
+    page.wait_for_selector("#doc span")
+    text = page.text_content("#doc")
+    assert "<script>" in text and "onerror=" in text and "javascript:" in text  # shown as text
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("#doc script, #doc img, #doc a[href^='javascript'], #doc svg").count() == 0
+    assert page.errors == []
