@@ -15,6 +15,7 @@ import csv
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -81,7 +82,15 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run(corpus: Path, workers: int, articles: int, words: int) -> float:
+def run(corpus: Path, workers: int, articles: int, words: int) -> None:
+    """One measured run in a fresh process, so each peak-memory figure is its own."""
+    subprocess.run(
+        [sys.executable, __file__, "--one", str(corpus), str(workers), str(articles), str(words)],
+        check=True,
+    )
+
+
+def run_here(corpus: Path, workers: int, articles: int, words: int) -> None:
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
         started = time.perf_counter()
         summary = ingest(
@@ -89,14 +98,15 @@ def run(corpus: Path, workers: int, articles: int, words: int) -> float:
         )
         seconds = time.perf_counter() - started
     per = 1000 * seconds / articles
+    main, worker = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
+    total = main + (worker * workers if workers > 1 else 0)
     print(
         f"  {articles:>6} articles  workers={workers}  {articles / seconds:6.1f} articles/s  "
         f"{words / seconds:8.0f} words/s  {per:6.1f} ms/article  stored {summary.stored}  "
-        f"near-duplicates {summary.copies}  failed {len(summary.failed)}  "
-        f"peak RSS main {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
-        f"largest worker {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        f"near-duplicates {summary.copies}  failed {len(summary.failed)}  peak RSS: main "
+        f"{main:.0f} MB, largest worker {worker:.0f} MB, all processes <= {total:.0f} MB",
+        flush=True,
     )
-    return per
 
 
 def profile(corpus: Path, n: int = 150) -> None:
@@ -137,14 +147,19 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)  # internal: one measured run
     args = parser.parse_args()
+    if args.one:
+        corpus, workers, articles, words = args.one
+        run_here(Path(corpus), int(workers), int(articles), int(words))
+        return
     if not args.corpus.exists():
         sys.exit(f"no corpus at {args.corpus}: pass --corpus FILE.csv (FA-KES layout)")
     with tempfile.TemporaryDirectory() as tmp:
-        for scale in (1, args.scale):
+        for scale in sorted({1, args.scale}):
             corpus = Path(tmp) / f"corpus{scale}.csv"
             articles, words = make_corpus(args.corpus, scale, args.limit, corpus)
-            print(f"corpus x{scale}: {articles} articles, {words} words")
+            print(f"corpus x{scale}: {articles} articles, {words} words", flush=True)
             for workers in args.workers:
                 run(corpus, workers, articles, words)
         profile(Path(tmp) / "corpus1.csv")

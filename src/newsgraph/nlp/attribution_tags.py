@@ -39,14 +39,15 @@ class AttributionTagger:
 
     def marks(self, text: str) -> list[tuple[int, int, str]]:
         """Character spans the model labels: CUE, and with the joint model SOURCE and CONTENT."""
-        return [(e.start_char, e.end_char, e.label_) for e in self._nlp(text).ents]
+        return self.marks_many([text])[0]
 
     def marks_many(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        """`marks` for many texts, batched."""
-        return [
-            [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
-            for sdoc in self._nlp.pipe(texts, batch_size=16)
-        ]
+        """`marks` for many texts, batched, freeing spaCy's strings afterwards (see parse.py)."""
+        with self._nlp.memory_zone():
+            return [
+                [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+                for sdoc in self._nlp.pipe(texts, batch_size=16)
+            ]
 
 
 def tag_attributions(doc: Doc, res: Resources) -> Doc:

@@ -55,14 +55,17 @@ class SpacyParser:
         self, text: str
     ) -> tuple[tuple[Token, ...], tuple[Sentence, ...], tuple[EntityMention, ...]]:
         """Parse `text` with spaCy and copy the result into newsgraph records."""
-        return _records(self._nlp(text), text)
+        return self.parse_many([text])[0]
 
     def parse_many(self, texts: Sequence[str]) -> list[Parsed]:
-        """Parse many texts at once: spaCy's batching is ~15% faster than one by one."""
-        return [
-            _records(sdoc, text)
-            for sdoc, text in zip(self._nlp.pipe(texts, batch_size=16), texts, strict=True)
-        ]
+        """Parse many texts at once: spaCy's batching is ~15% faster than one by one.
+
+        Inside a memory zone, so the strings each batch adds to spaCy's vocabulary are freed
+        afterwards: without it a long ingest grows by hundreds of MB per worker.
+        """
+        with self._nlp.memory_zone():
+            docs = self._nlp.pipe(texts, batch_size=16)
+            return [_records(sdoc, text) for sdoc, text in zip(docs, texts, strict=True)]
 
 
 Parsed = tuple[tuple[Token, ...], tuple[Sentence, ...], tuple[EntityMention, ...]]

@@ -24,6 +24,7 @@ from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryInde
 from newsgraph.store.rows import BROAD_PLACES, DocRows, Row, content_hash, doc_rows
 
 SCHEMA_VERSION = "1"
+MEMORY_LIMIT = "256MB"
 Status = Literal["new", "changed", "unchanged"]
 _FACT_TABLES = ("mentions", "quotes", "events", "relations", "evidence")
 
@@ -44,7 +45,10 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path}: no such database (run `newsgraph ingest` first)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return duckdb.connect(str(path), read_only=read_only)
+        # DuckDB caches up to 80% of RAM by default; a bounded cache keeps an ingest's memory
+        # flat as the corpus grows (it spills to disk when a query needs more).
+        config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": MEMORY_LIMIT}
+        return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         first = str(exc).splitlines()[0]
         if "conflicting lock" in first.casefold() or "could not set lock" in first.casefold():
@@ -192,7 +196,8 @@ class Store:
         try:
             self.con.execute(f"{verb} {table} SELECT * FROM _rows")
         finally:
-            self.con.unregister("_rows")
+            with contextlib.suppress(duckdb.Error):  # keep the insert's own error, if any
+                self.con.unregister("_rows")
 
     def close(self) -> None:
         self.con.close()

@@ -101,7 +101,18 @@ def doc_rows(doc: Doc, now: str) -> DocRows:
 def _entities(doc: Doc, rows: DocRows) -> None:
     for actor in doc.actors:
         eid = actor_id(actor.name)
-        rows.actors.append((eid, actor.name, actor.kind, actor.code, actor.country, actor.source))
+        rows.actors.append(
+            (
+                eid,
+                actor.name,
+                actor.kind,
+                actor.code,
+                actor.country,
+                actor.source,
+                list(actor.patrons),
+                actor.led_by,
+            )
+        )
         rows.mentions += [(doc.id, "actor", eid, m.start, m.end, m.text) for m in actor.mentions]
     for person in doc.people:
         eid = person_id(person.name)

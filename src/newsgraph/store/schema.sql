@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS documents (
 
 CREATE TABLE IF NOT EXISTS actors (
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR, code VARCHAR,
-    country VARCHAR, source VARCHAR
+    country VARCHAR, source VARCHAR, patrons VARCHAR[], led_by VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS people (

@@ -338,12 +338,16 @@ async function openEntity(id, label) {
   const page = document.getElementById("who-page");
   if (!item) { page.replaceChildren(el("p", { class: "muted", text: `Nothing stored for ${label}.` })); return; }
   const facts = [item.kind, item.title, item.affiliation ? `of ${item.affiliation}` : null, item.code ? `CAMEO ${item.code}` : null, item.country].filter(Boolean).join(" · ");
-  page.replaceChildren(el("h3", { text: item.name }), el("div", { class: "muted", text: facts }),
+  const parts = [el("h3", { text: item.name }), el("div", { class: "muted", text: facts }),
     el("h3", { text: "Titles" }), ...item.titles.map((t) => el("div", { text: [t.title, t.affiliation].filter(Boolean).join(", ") })),
-    el("h3", { text: "Patrons and partners" }), ...item.relations.map((r) => el("div", { text: `${r.subject} ${r.relation.replace("_", " ")} ${r.object}` })),
+    el("h3", { text: "Patrons and partners" }),
+    ...(item.patrons || []).map((p) => el("div", { text: `backed by ${p} (documented)` })),
+    item.led_by ? el("div", { text: `led by ${item.led_by}` }) : null,
+    ...item.relations.map((r) => el("div", { text: `${r.subject} ${r.relation.replace("_", " ")} ${r.object}` })),
     el("h3", { text: `Events (${item.events.length})` }), ...item.events.slice(0, 40).map((e) => el("div", { class: "link", onclick: () => openEvent(e.cluster_id) },
       tag(e.type), ` ${e.day || ""} ${e.place || ""}: ${list(e.actors)} → ${list(e.recipients)}`)),
-    el("h3", { text: `Quotes (${item.quotes.length})` }), ...item.quotes.slice(0, 40).map((q) => el("div", { class: "link", text: `“${q.text}”`, onclick: () => openDocument(q.doc_id, { kind: "quote", id: q.id }) })));
+    el("h3", { text: `Quotes (${item.quotes.length})` }), ...item.quotes.slice(0, 40).map((q) => el("div", { class: "link", text: `“${q.text}”`, onclick: () => openDocument(q.doc_id, { kind: "quote", id: q.id }) }))];
+  page.replaceChildren(...parts.filter(Boolean));
   document.getElementById("who").scrollIntoView();
 }
 
