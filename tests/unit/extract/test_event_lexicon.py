@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsgraph.extract.event_lexicon import EventLexicon, Trigger
@@ -126,9 +124,3 @@ def test_blockers(lexicon: EventLexicon) -> None:
 def test_every_trigger_has_a_plover_type(lexicon: EventLexicon) -> None:
     verbs = [lexicon.verb(v) for v in ("kill", "meet", "aid", "agree", "veto", "release")]
     assert all(t is not None and t.plover in PLOVER_TYPES for t in verbs)
-
-
-def test_load_is_fast() -> None:
-    start = time.perf_counter()
-    EventLexicon.load()
-    assert time.perf_counter() - start < 0.2
