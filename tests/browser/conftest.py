@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import socket
 import threading
@@ -44,15 +45,24 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from newsgraph.store.db import Store
 
     folder = tmp_path_factory.mktemp("browser")
-    (folder / "hostile.txt").write_text(HOSTILE, "utf-8")
-    sources = [str(EXAMPLE), str(folder / "hostile.txt")]
+    title, _, body = EXAMPLE.read_text("utf-8").partition("\n")
+    hostile_title, _, hostile_body = HOSTILE.partition("\n")
+    with (folder / "dated.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "text", "date", "source"])
+        writer.writerow([title, body.strip(), "2017-09-25", "RT"])
+        writer.writerow([hostile_title, hostile_body.strip(), "2017-09-26", "Rebel TV"])
+    sources = [str(folder / "dated.csv")]
     fakes = SHARED / "corpus" / "fakes" / "FA-KES-Dataset.csv"
-    columns = None
     if fakes.exists():  # a slice of real Syrian-war reports, when ../shared is here
         lines = fakes.read_text("utf-8").splitlines(keepends=True)
-        (folder / "fakes.csv").write_text("".join(lines[:41]), "utf-8")
-        sources.append(str(folder / "fakes.csv"))
-        columns = ColumnMap("article_content", "article_title", "date", "source")
+        with (folder / "dated.csv").open("a", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            for row in csv.DictReader(lines[:41]):
+                writer.writerow(
+                    [row["article_title"], row["article_content"], row["date"], row["source"]]
+                )
+    columns = ColumnMap("text", "title", "date", "source")
     db = folder / "page.duckdb"
     with Store(db) as target:
         summary = ingest(sources, target, ReadOptions(columns=columns))
