@@ -14,7 +14,7 @@ from newsgraph.cli.errors import guarded, write_atomically
 from newsgraph.cli.eval_cmd import app as eval_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
-from newsgraph.cli.store_cmds import export_command, ingest_command, query_command
+from newsgraph.cli.store_cmds import export_command, ingest_command, load_command, query_command
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
 from newsgraph.pipeline import build, run_many
@@ -42,6 +42,7 @@ app.add_typer(eval_app, name="eval")
 app.command("ingest")(ingest_command)
 app.command("query")(query_command)
 app.command("export")(export_command)
+app.command("load")(load_command)
 app.command("serve")(serve_command)
 app.command("report")(report_command)
 

@@ -30,6 +30,13 @@ DEFAULT_DB = Path("newsgraph.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
 
+class Engine(StrEnum):
+    """Where `ingest` runs the pipeline."""
+
+    local = "local"
+    ray = "ray"
+
+
 def ingest_command(
     sources: Annotated[
         list[str],
@@ -56,9 +63,21 @@ def ingest_command(
     batch: Annotated[
         int, typer.Option(help="Documents per transaction (what a crash can cost).")
     ] = BATCH,
+    engine: Annotated[
+        Engine, typer.Option(help="local (processes on this machine) or ray (a Ray cluster).")
+    ] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option(help="With --engine ray: auto, or ray://HOST:PORT.")
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", help="With --engine ray: folder (or URI) for Parquet.")
+    ] = Path("newsgraph-parquet"),
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
-    """Read sources into the database: analyse new or changed articles, merge across outlets."""
+    """Read sources into the database: analyse new or changed articles, merge across outlets.
+
+    With --engine ray, write Parquet partitions to --output instead; `newsgraph load` then
+    puts them into a database."""
     columns = (
         ColumnMap(text=csv_text, title=csv_title, date=csv_date, source=csv_source, url=csv_url)
         if csv_text
@@ -66,6 +85,10 @@ def ingest_command(
     )
     options = ReadOptions(encoding=encoding, max_bytes=max_bytes, timeout=timeout, columns=columns)
     count = workers if workers > 0 else (os.cpu_count() or 1)
+    if engine is Engine.ray:
+        with guarded(err, debug):
+            _ingest_ray(sources, output, options, count, address)
+        return
     with guarded(err, debug):
         summary = _ingest(sources, db, options, count, max(1, batch))
     _print_summary(summary, db)
@@ -73,6 +96,44 @@ def ingest_command(
         raise typer.Exit(130)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _ingest_ray(
+    sources: list[str], out: Path, options: ReadOptions, workers: int, address: str | None
+) -> None:
+    from newsgraph.scale.ray_engine import run_ray
+
+    err.print(f"newsgraph: ingesting on Ray ({workers} workers) -> {out}", highlight=False)
+    run = run_ray(sources, out, options, workers, address)
+    for source, reason in run.failed:
+        err.print(f"[red]newsgraph: skipped[/red] {source}: {reason}", highlight=False)
+    peak = max(run.peak_rss_mb, default=0.0)
+    err.print(
+        f"newsgraph: done: {run.partitions} partitions ({run.skipped} already done), read "
+        f"{run.read}, stored {run.stored}, near-duplicates {run.copies}, failed "
+        f"{len(run.failed)}; peak RSS per worker {peak:.0f} MB -> {out} "
+        f"(next: newsgraph load {out} --db PATH)",
+        highlight=False,
+    )
+    if run.failed:
+        raise typer.Exit(1)
+
+
+def load_command(
+    folder: Annotated[Path, typer.Argument(help="The --output folder of `ingest --engine ray`.")],
+    db: DbOption = DEFAULT_DB,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
+) -> None:
+    """Load Parquet partitions written by `ingest --engine ray` into the database."""
+    with guarded(err, debug):
+        from newsgraph.store.load import load_parquet
+
+        loaded = load_parquet(db, folder)
+    err.print(
+        f"newsgraph: loaded {loaded.documents} documents ({loaded.copies} near-duplicates), "
+        f"{loaded.events} events -> {db}",
+        highlight=False,
+    )
 
 
 def _ingest(

@@ -26,6 +26,7 @@ from newsgraph.ingest.tables import (
     read_csv_stream,
     read_jsonl,
     read_jsonl_stream,
+    read_parquet,
 )
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text
 from newsgraph.ingest.warc import read_warc
@@ -104,6 +105,9 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
         raise InputError("no such file or directory")
     if path.is_dir():
         raise InputError("is a directory")
+    if path.suffix.lower() == ".parquet":  # columnar datasets: read by record batches
+        yield from read_parquet(path, options.columns, options.max_bytes)
+        return
     with path.open("rb") as stream:
         kind = detect(source, stream.read(SNIFF_BYTES))
         if kind == "warc":

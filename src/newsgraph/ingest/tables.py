@@ -120,6 +120,31 @@ def read_jsonl_stream(
         raise EmptyInput("no JSON objects in the file")
 
 
+def read_parquet(
+    path: Path, columns: ColumnMap | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Unreadable]:
+    """Each row of a Parquet file (read in record batches, never whole) as an Article.
+
+    With no mapping, the columns named like JSONL's defaults (text, title, date, source, url)
+    are used where present."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError)
+        raise InputError(f"not a readable Parquet file: {str(exc).splitlines()[0]}") from None
+    names = table.schema_arrow.names
+    if columns is None:
+        present = {k: (k if k in names else None) for k in ("title", "date", "source", "url")}
+        columns = ColumnMap(text="text", **present)
+    _check_columns(columns, names)
+    number = 0
+    for batch in table.iter_batches(batch_size=1024):
+        for row in batch.to_pylist():
+            number += 1
+            yield _row_article(row, f"{path}:{number}", columns, max_bytes)
+
+
 def check_encoding(path: Path, encoding: str) -> None:
     """Raise EncodingError, naming the first bad byte, unless the whole file decodes."""
     try:

@@ -17,6 +17,7 @@ from newsgraph.normalize.fingerprint import NUM_PERM, as_minhash, similarity
 from newsgraph.store.rows import EventRow
 
 COPY_SIMILARITY = 0.5  # estimated Jaccard of word 3-grams above which a text is a copy
+BANDS = 16  # LSH bands of the 64-value signature
 WINDOW_DAYS = 3  # reports of one event date it within this many days of each other
 
 
@@ -24,16 +25,19 @@ class DuplicateIndex:
     """MinHash LSH over every stored document: which earlier document does this one copy?"""
 
     def __init__(self) -> None:
-        # LSH at a lower threshold than the decision, so borderline copies are candidates.
-        self._lsh = MinHashLSH(threshold=COPY_SIMILARITY * 0.8, num_perm=NUM_PERM)
-        self._signatures: dict[str, tuple[int, ...]] = {}
+        # 16 bands of 4 rows: pairs near 0.5 Jaccard share a band with high probability, and
+        # the Ray engine shuffles by exactly these bands, so both engines see the same pairs.
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, NUM_PERM // BANDS))
+        self._signatures: dict[str, tuple[int, ...]] = {}  # in the order documents came
         self._original: dict[str, str] = {}
+        self._order: dict[str, int] = {}
 
     def add(self, doc_id: str, signature: tuple[int, ...], original: str | None) -> None:
         if not signature or len(signature) != NUM_PERM or doc_id in self._signatures:
             return
         self._lsh.insert(doc_id, as_minhash(signature))
         self._signatures[doc_id] = signature
+        self._order[doc_id] = len(self._order)
         if original is not None:
             self._original[doc_id] = original
 
@@ -42,24 +46,28 @@ class DuplicateIndex:
             self._lsh.remove(doc_id)
             del self._signatures[doc_id]
             self._original.pop(doc_id, None)
+            self._order.pop(doc_id, None)
 
     def original_of(self, doc_id: str) -> str | None:
         return self._original.get(doc_id)
 
     def find(self, doc_id: str, signature: tuple[int, ...]) -> tuple[str, float] | None:
-        """The original `signature` copies (following copies of copies), with the similarity."""
+        """The earliest stored document `signature` copies, with the similarity.
+
+        Earliest, not most similar: the original is the first version seen. The Ray engine
+        applies the same rule by bands (scale/ray_engine.py), so both engines agree.
+        """
         if not signature or len(signature) != NUM_PERM:
             return None
-        best: tuple[float, str] | None = None
+        found = []
         for other in self._lsh.query(as_minhash(signature)):
-            if other == doc_id:
-                continue
             score = similarity(signature, self._signatures[other])
-            if score >= COPY_SIMILARITY and (best is None or (score, other) > best):
-                best = (score, other)
-        if best is None:
+            if other != doc_id and score >= COPY_SIMILARITY:
+                found.append((self._order[other], other, score))
+        if not found:
             return None
-        return self._original.get(best[1], best[1]), best[0]
+        _, original, score = min(found)
+        return original, score
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""The same pipeline past one machine: partitions of input on Ray, Parquet out."""
