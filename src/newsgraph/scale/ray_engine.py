@@ -99,9 +99,7 @@ def run_ray(
             fn_constructor_kwargs={"out": str(out), "options": options},
             batch_size=1,
             concurrency=max(1, min(workers, len(pending))),
-            num_cpus=1,
-            max_restarts=2,  # a worker that dies is replaced ...
-            max_task_retries=2,  # ... and its partition retried
+            num_cpus=1,  # Ray Data restarts a dead actor and retries its partition by default
         ).take_all()
         for row in results:
             run.read += row["read"]
@@ -124,20 +122,26 @@ def _pair(failure: str) -> tuple[str, str]:
 def merge_on_ray(out: Path) -> int:
     """Write OUT/copies and OUT/clusters from every partition; the number of copies."""
     import ray
+    from ray.data.expressions import col
 
     for name in ("copies", "clusters"):
         shutil.rmtree(out / name, ignore_errors=True)  # derived from all partitions: redone
-    docs = ray.data.read_parquet(str(out / "documents"), columns=["id", "fingerprint", "seq"])
+    docs = ray.data.read_parquet(str(out / "documents")).select_columns(
+        ["id", "fingerprint", "seq"]
+    )
     bands = docs.flat_map(band_rows)
     pairs = bands.groupby("band").map_groups(copies_in_band, batch_format="pandas")
     best = pairs.groupby("id").map_groups(earliest_original, batch_format="pandas")
     copies = best.materialize()
     if copies.count():
         copies.write_parquet(str(out / "copies"))
-    events = ray.data.read_parquet(
-        str(out / "events"),
-        columns=["id", "type", "place_id", "day", "actors", "recipients", "mergeable", "seq"],
-    ).filter(lambda row: bool(row["mergeable"]))
+    events = (
+        ray.data.read_parquet(str(out / "events"))
+        .select_columns(
+            ["id", "type", "place_id", "day", "actors", "recipients", "mergeable", "seq"]
+        )
+        .filter(expr=col("mergeable") == True)  # noqa: E712 (an expression, not a test)
+    )
     clusters = events.groupby(["type", "place_id"]).map_groups(
         clusters_in_group, batch_format="pandas"
     )
