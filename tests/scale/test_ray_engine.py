@@ -40,13 +40,26 @@ def _corpus(folder: Path) -> None:
     for i in range(6):
         body = paragraphs[i % len(paragraphs) :] + paragraphs[: i % len(paragraphs)]
         rows.append(
-            {"title": f"Report {i}", "text": "\n\n".join(body), "date": f"2017-09-{24 + i % 3}", "source": f"outlet{i}"}
+            {
+                "title": f"Report {i}",
+                "text": "\n\n".join(body),
+                "date": f"2017-09-{24 + i % 3}",
+                "source": f"outlet{i}",
+            }
         )
     copies = [
-        {**r, "title": r["title"] + " (copy)", "text": r["text"].replace(" said", " stated"), "source": "farm"}
+        {
+            **r,
+            "title": r["title"] + " (copy)",
+            "text": r["text"].replace(" said", " stated"),
+            "source": "farm",
+        }
         for r in rng.sample(rows, 3)
     ]
-    for name, table in (("b.csv", rows), ("c.csv", copies + [{"title": "x", "text": "", "date": "", "source": ""}])):
+    for name, table in (
+        ("b.csv", rows),
+        ("c.csv", [*copies, {"title": "x", "text": "", "date": "", "source": ""}]),
+    ):
         with (folder / name).open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=["title", "text", "date", "source"])
             writer.writeheader()
