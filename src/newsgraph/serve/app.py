@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 
@@ -116,6 +117,21 @@ def _pages(app: FastAPI) -> None:
         return FileResponse(path)
 
 
+def event_filters(
+    type: Text = None,
+    actor: Text = None,
+    place: Text = None,
+    status: Text = None,
+    since: Day = None,
+    until: Day = None,
+) -> Filters:
+    """The filters every event view shares (list, map, timeline), as one dependency."""
+    return Filters(type, actor, None, place, _day(since), _day(until, "until"), status=status)
+
+
+EventFilters = Annotated[Filters, Depends(event_filters)]
+
+
 def _paged(total: int, items: list[Item], limit: int, offset: int) -> dict[str, Any]:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -123,20 +139,10 @@ def _paged(total: int, items: list[Item], limit: int, offset: int) -> dict[str, 
 def _lists(app: FastAPI, reader: Reader) -> None:
     @app.get("/api/events", tags=["events"])
     def events(
-        type: Text = None,
-        actor: Text = None,
-        place: Text = None,
-        status: Text = None,
-        since: Day = None,
-        until: Day = None,
-        q: Text = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
+        filters: EventFilters, q: Text = None, limit: Limit = 50, offset: Offset = 0
     ) -> dict[str, Any]:
         """Events, one per real occurrence (reports merged), most reported first."""
-        f = Filters(
-            type, actor, None, place, _day(since), _day(until, "until"), q, limit, status, offset
-        )
+        f = replace(filters, text=q, limit=limit, offset=offset)
         return _paged(*reader.page("events", f), limit, offset)
 
     @app.get("/api/quotes", tags=["quotes"])
@@ -229,32 +235,14 @@ def _aggregates(app: FastAPI, reader: Reader) -> None:
         return reader.summary()
 
     @app.get("/api/map", tags=["aggregates"])
-    def map_(
-        type: Text = None,
-        actor: Text = None,
-        place: Text = None,
-        status: Text = None,
-        since: Day = None,
-        until: Day = None,
-    ) -> list[Item]:
+    def map_(filters: EventFilters) -> list[Item]:
         """Events per place and type, with coordinates."""
-        return reader.map(
-            Filters(type, actor, None, place, _day(since), _day(until, "until"), status=status)
-        )
+        return reader.map(filters)
 
     @app.get("/api/timeline", tags=["aggregates"])
-    def timeline(
-        type: Text = None,
-        actor: Text = None,
-        place: Text = None,
-        status: Text = None,
-        since: Day = None,
-        until: Day = None,
-    ) -> list[Item]:
+    def timeline(filters: EventFilters) -> list[Item]:
         """Events per day and type."""
-        return reader.timeline(
-            Filters(type, actor, None, place, _day(since), _day(until, "until"), status=status)
-        )
+        return reader.timeline(filters)
 
     @app.get("/api/disputes", tags=["aggregates"])
     def disputes(actor: Text = None, since: Day = None, until: Day = None) -> list[Item]:

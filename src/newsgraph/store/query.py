@@ -10,8 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-import duckdb
-
 from newsgraph.store.db import connect
 
 What = Literal["events", "quotes", "actors", "places"]
@@ -184,8 +182,6 @@ def write_parquet(db: Path, what: What, filters: Filters, output: Path) -> int:
         tmp.replace(output)
         count = con.execute("SELECT count(*) FROM result").fetchone()
         return int(count[0]) if count else 0
-    except duckdb.Error:
-        raise
     finally:
         con.close()
 
