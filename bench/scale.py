@@ -64,9 +64,11 @@ def main() -> None:
             started = time.perf_counter()
             ingest([str(base / "parts")], store, options, workers=cores)
             seconds = time.perf_counter() - started
+        main, worker = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
         print(
-            f"  local engine, {cores} workers: {articles / seconds:6.1f} articles/s "
-            f"(worker peak RSS {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB)",
+            f"  local engine, {cores} workers: {articles / seconds:6.1f} articles/s, "
+            f"{words / seconds:8.0f} words/s; peak RSS main {main:.0f} MB, largest worker "
+            f"{worker:.0f} MB, all processes <= {main + cores * worker:.0f} MB",
             flush=True,
         )
         rates = {}

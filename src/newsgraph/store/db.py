@@ -24,7 +24,7 @@ from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryInde
 from newsgraph.store.rows import BROAD_PLACES, DocRows, Row, content_hash, doc_rows
 
 SCHEMA_VERSION = "1"
-MEMORY_LIMIT = "256MB"
+MEMORY_LIMIT = "128MB"
 Status = Literal["new", "changed", "unchanged"]
 _FACT_TABLES = ("mentions", "quotes", "events", "relations", "evidence")
 
