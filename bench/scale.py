@@ -50,6 +50,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--split", type=int, default=8)
+    parser.add_argument("--no-local", action="store_true", help="measure Ray only")
     args = parser.parse_args()
     import ray
 
@@ -60,17 +61,18 @@ def main() -> None:
         parts = split(base / "corpus.csv", args.split, base / "parts")
         print(f"corpus x{args.scale}: {articles} articles, {words} words, {len(parts)} partitions")
         cores = os.cpu_count() or 1
-        with Store(base / "local.duckdb") as store:
-            started = time.perf_counter()
-            ingest([str(base / "parts")], store, options, workers=cores)
-            seconds = time.perf_counter() - started
-        main, worker = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
-        print(
-            f"  local engine, {cores} workers: {articles / seconds:6.1f} articles/s, "
-            f"{words / seconds:8.0f} words/s; peak RSS main {main:.0f} MB, largest worker "
-            f"{worker:.0f} MB, all processes <= {main + cores * worker:.0f} MB",
-            flush=True,
-        )
+        if not args.no_local:
+            with Store(base / "local.duckdb") as store:
+                started = time.perf_counter()
+                ingest([str(base / "parts")], store, options, workers=cores)
+                seconds = time.perf_counter() - started
+            main, worker = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
+            print(
+                f"  local engine, {cores} workers: {articles / seconds:6.1f} articles/s, "
+                f"{words / seconds:8.0f} words/s; peak RSS main {main:.0f} MB, largest worker "
+                f"{worker:.0f} MB, all processes <= {main + cores * worker:.0f} MB",
+                flush=True,
+            )
         rates = {}
         for workers in args.workers:
             from newsgraph.scale.ray_engine import run_ray

@@ -45,8 +45,9 @@ def partition_key(uri: str) -> str:
 
 
 def is_remote(uri: str) -> bool:
+    """A filesystem URI pyarrow opens (s3://, gs://, hdfs://, file://), not an http(s) page."""
     scheme = urlsplit(uri).scheme.lower()
-    return len(scheme) > 1 and not is_url(uri) and scheme != "file"
+    return len(scheme) > 1 and not is_url(uri)
 
 
 def list_partitions(sources: Sequence[str]) -> list[str]:

@@ -98,7 +98,7 @@ def run_ray(
             PartitionActor,
             fn_constructor_kwargs={"out": str(out), "options": options},
             batch_size=1,
-            concurrency=max(1, min(workers, len(pending))),
+            compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(pending)))),
             num_cpus=1,  # Ray Data restarts a dead actor and retries its partition by default
         ).take_all()
         for row in results:
@@ -172,7 +172,8 @@ def copies_in_band(group: Any) -> Any:
     """Within one band: each document's earliest similar predecessor, as a candidate."""
     import pandas as pd
 
-    rows = group.sort_values("order").to_dict("records")
+    # a document stored in two partitions counts once, as the local engine keeps its first
+    rows = group.sort_values("order").drop_duplicates("id").to_dict("records")
     found = []
     for i, row in enumerate(rows):
         for earlier in rows[:i]:
@@ -201,7 +202,7 @@ def clusters_in_group(group: Any) -> Any:
 
     index = EventIndex()
     found = []
-    for row in group.sort_values("seq").to_dict("records"):
+    for row in group.sort_values("seq").drop_duplicates("id").to_dict("records"):
         day = row["day"] if isinstance(row["day"], date) else None
         event = EventRow(
             id=row["id"],
