@@ -24,7 +24,8 @@ from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryInde
 from newsgraph.store.rows import BROAD_PLACES, DocRows, Row, content_hash, doc_rows
 
 SCHEMA_VERSION = "1"
-MEMORY_LIMIT = "128MB"
+MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
+READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
 _FACT_TABLES = ("mentions", "quotes", "events", "relations", "evidence")
 
@@ -47,7 +48,8 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         path.parent.mkdir(parents=True, exist_ok=True)
         # DuckDB caches up to 80% of RAM by default; a bounded cache keeps an ingest's memory
         # flat as the corpus grows (it spills to disk when a query needs more).
-        config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": MEMORY_LIMIT}
+        limit = READ_MEMORY_LIMIT if read_only else MEMORY_LIMIT
+        config: dict[str, str | bool | int | float | list[str]] = {"memory_limit": limit}
         return duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.IOException as exc:
         first = str(exc).splitlines()[0]
