@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
+from newsgraph.eval.events import EventResult
 from newsgraph.eval.places import KINDS, PlaceResult
 from newsgraph.eval.quotes import SLICES, Result
 
@@ -113,3 +114,50 @@ def place_rows(results: Sequence[PlaceResult]) -> list[list[str]]:
 def place_table(results: Sequence[PlaceResult], title: str) -> Table:
     """The rich table printed by `newsgraph eval places`."""
     return results_table(title, PLACE_HEADER, place_rows(results))
+
+
+EVENT_HEADER = ["system", "type", "gold", "P", "R", "F1"]
+
+
+def event_rows(results: Sequence[EventResult]) -> list[list[str]]:
+    """Per system: one row per PLOVER type, then micro and macro F1 and argument accuracy."""
+    rows = []
+    for result in results:
+        report = result.report
+        for name in sorted(set(report.types) | report.gold_types):
+            t = report.tally(name)
+            p, r, f = t.f1()
+            rows.append([result.system, name, str(t.tp + t.fn), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"])
+        p, r, f = report.micro()
+        gold = sum(report.tally(t).tp + report.tally(t).fn for t in report.gold_types)
+        rows.append([result.system, "micro", str(gold), f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"])
+        n = len(report.gold_types)
+        rows.append(
+            [result.system, f"macro F1 ({n} types)", "", "", "", f"{report.macro_f1():.3f}"]
+        )
+        rows.append(
+            [
+                result.system,
+                "actor accuracy",
+                str(report.actor_total),
+                "",
+                "",
+                f"{report.actor_accuracy():.3f}",
+            ]
+        )
+        rows.append(
+            [
+                result.system,
+                "recipient accuracy",
+                str(report.recipient_total),
+                "",
+                "",
+                f"{report.recipient_accuracy():.3f}",
+            ]
+        )
+    return rows
+
+
+def event_table(results: Sequence[EventResult], title: str) -> Table:
+    """The rich table printed by `newsgraph eval events`."""
+    return results_table(title, EVENT_HEADER, event_rows(results))
