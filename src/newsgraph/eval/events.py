@@ -21,7 +21,8 @@ from newsgraph.eval.event_scores import (
 )
 from newsgraph.eval.plover_gold import GoldSentence
 from newsgraph.model import Doc
-from newsgraph.pipeline import DEFAULT_PIPELINE, build
+from newsgraph.pipeline import build
+from newsgraph.registry import DEFAULT_PIPELINE
 from newsgraph.resources import Resources
 
 Predictor = Callable[[Doc, Resources], list[PredictedEvent]]
