@@ -83,6 +83,8 @@ class Draft:
     via_noun: Token | None = None
     method: str = "trigger"
     also: list[Token] = field(default_factory=list)
+    intent: bool = False  # a stated intent recoded as AGREE or THREATEN ("will send aid")
+    content_of: Draft | None = None  # the act whose content this is ("agreed to *set up*")
 
 
 def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:

@@ -23,6 +23,7 @@ from newsgraph.extract.claims import (
     merge_linked,
     to_event,
 )
+from newsgraph.extract.event_frames import nest, recode_intent, verb_trigger
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.relations import RELATIONS
 from newsgraph.model import Doc, Token
@@ -91,6 +92,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         for tok in doc.tokens
         if (trigger := _trigger(tok, scene, res)) is not None
     ]
+    drafts = nest(drafts, scene)
     drafts = merge_linked(drafts, scene)
     drafts = attach_quotes(drafts, scene)
     drafts += find_allegations(drafts, scene)
@@ -109,8 +111,7 @@ def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
     if _negated_noun(tok, scene.tree):
         return None  # "without any bombardment", "no clashes": said not to have happened
     if tok.pos == "VERB":
-        prt = scene.tree.child(tok.i, "prt")
-        found = res.events.verb(lemma, prt.text.casefold() if prt else None)
+        found = verb_trigger(tok, scene, res.events)
         if found is None and lemma in COERCIVE and _modal(tok, scene.tree) in FUTURE:
             found = Trigger("THREATEN", "138", None, "future-coercion")
         return found
@@ -149,8 +150,11 @@ def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
         _verb_arguments(draft, scene)
     else:
         _noun_arguments(draft, scene)
+    recode_intent(draft, scene)
     modal = _modal(tok, scene.tree)
-    if scene.tree.child(tok.i, "neg") is not None:
+    if draft.intent:
+        draft.status = "threatened" if draft.type == "THREATEN" else "asserted"
+    elif scene.tree.child(tok.i, "neg") is not None:
         draft.status = "hypothetical"  # "did not attack": not reported as having happened
     elif modal in FUTURE or modal in MODAL_MAYBE:
         draft.status = "threatened" if draft.type == "THREATEN" else "hypothetical"
