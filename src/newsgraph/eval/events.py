@@ -17,6 +17,7 @@ from newsgraph.eval.event_scores import (
     EventReport,
     Party,
     PredictedEvent,
+    find_all,
     score_sentence,
 )
 from newsgraph.eval.plover_gold import GoldSentence
@@ -56,7 +57,8 @@ def newsgraph_events(doc: Doc, res: Resources) -> list[PredictedEvent]:
     named = parties(doc)
 
     def resolve(names: Iterable[str]) -> tuple[Party, ...]:
-        return tuple(named.get(n, Party(n)) for n in names)
+        # a phrase no lexicon knows ("Darfur rebels") is found where the sentence says it
+        return tuple(named.get(n, Party(n, tuple(find_all(n, doc.text)))) for n in names)
 
     return [
         PredictedEvent(e.type, resolve(e.actor), resolve(e.recipient))

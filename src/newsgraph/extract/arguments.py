@@ -12,6 +12,93 @@ from newsgraph.resolve.references import Reference, References
 # A party named under one of these prepositions is where something happened, not who.
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout"})
 _CORE = frozenset({"compound", "amod", "poss", "nmod", "conj", "cc", "det", "npadvmod", "appos"})
+# Nouns that name a group or office even when no actor lexicon knows the group: "Darfur
+# rebels", "Hausa politicians", "Moslem forces" are parties of an event all the same.
+GROUP_NOUNS = frozenset(
+    [
+        "rebel",
+        "force",
+        "troop",
+        "army",
+        "militant",
+        "militia",
+        "police",
+        "government",
+        "official",
+        "authority",
+        "leader",
+        "politician",
+        "extremist",
+        "insurgent",
+        "fighter",
+        "guerrilla",
+        "guerillas",
+        "soldier",
+        "protester",
+        "demonstrator",
+        "student",
+        "worker",
+        "farmer",
+        "refugee",
+        "civilian",
+        "peacekeeper",
+        "opposition",
+        "parliament",
+        "court",
+        "ministry",
+        "minister",
+        "president",
+        "council",
+        "committee",
+        "party",
+        "group",
+        "coalition",
+        "movement",
+        "union",
+        "candidate",
+        "settler",
+        "resident",
+        "villager",
+        "activist",
+        "negotiator",
+        "diplomat",
+        "delegation",
+        "doctor",
+        "judge",
+        "elder",
+        "inhabitant",
+        "commission",
+        "assembly",
+        "administration",
+        "regime",
+        "junta",
+        "military",
+        "navy",
+        "agency",
+        "observer",
+        "gunman",
+        "separatist",
+        "tribesman",
+        "clan",
+        "cabinet",
+        "premier",
+        "chancellor",
+        "king",
+        "emir",
+        "sheikh",
+        "prince",
+        "mayor",
+        "governor",
+        "general",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "ambassador",
+        "prosecutor",
+    ]
+)
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep"})
 
 
 class Arguments:
@@ -32,6 +119,24 @@ class Arguments:
         if not found and whole:
             found = self._parties(self.tree.subtree(tok.i))
         return found
+
+    def names_or_phrase(self, tok: Token) -> tuple[str, ...]:
+        """Parties named by the phrase, else the phrase itself when it names a group or an
+        office no lexicon knows ("Darfur rebels"); else nothing."""
+        if found := self.names(tok):
+            return found
+        if tok.pos not in {"NOUN", "PROPN"} or tok.lemma.casefold() not in GROUP_NOUNS:
+            return ()
+        kept = [tok.i]
+        for child in self.tree.children(tok.i):
+            if child.dep in _PHRASE_DEPS and (child.dep != "prep" or child.text == "of"):
+                kept += self.tree.subtree(child.i)
+        if len(kept) == 1 or any(c.pos == "PRON" for c in self.tree.children(tok.i, "poss")):
+            return ()  # "troops", "its troops": whose, the sentence does not say here
+        first, last = min(kept), max(kept)
+        if self.doc.tokens[first].dep == "det":
+            first += 1
+        return (self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last].end],)
 
     def covering(self, tok: Token) -> tuple[str, ...]:
         """The party whose name takes in `tok` and the words before it ("USA-led coalition")."""

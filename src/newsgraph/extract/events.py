@@ -79,7 +79,9 @@ LIGHT_VERBS = frozenset(
     ]
 )
 NEGATORS = frozenset({"without", "lack", "absence", "no"})
-_RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "between", "with", "of", "into"})
+_RECIPIENT_PREPS = frozenset(
+    {"against", "on", "at", "upon", "between", "with", "of", "into", "to", "for", "from"}
+)
 
 
 def extract_events(doc: Doc, res: Resources) -> Doc:
@@ -97,6 +99,9 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts = attach_quotes(drafts, scene)
     drafts += find_allegations(drafts, scene)
     drafts = bridge_definite(drafts, scene)
+    for draft in drafts:
+        if draft.type == "PROTEST" and not draft.recipient:
+            draft.recipient = _protest_target(draft, scene)
     events = [to_event(d, scene, STAGE) for d in merge_drafts(drafts)]
     return replace(doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)))
 
@@ -171,20 +176,71 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
         patient = tree.child(tok.i, "nsubjpass")
         agent = tree.child(tok.i, "agent")
         pobj = tree.child(agent.i, "pobj") if agent else None
-        draft.actor = args.names(pobj) if pobj else ()
+        draft.actor = args.names_or_phrase(pobj) if pobj else ()
     else:
         patient = tree.child(tok.i, "dobj", "obj")
         if subject is not None and not _is_event_noun(subject, scene):
-            draft.actor = args.names(subject)
+            draft.actor = args.names_or_phrase(subject)
         elif subject is not None:
             draft.via_noun = subject
     if patient is not None:
-        draft.recipient = args.names(patient)
+        draft.recipient = args.names_or_phrase(patient) or _prep_parties(patient, scene)
         if tok.lemma.casefold() in KILL_LEMMAS:
             draft.killed = _victims(patient, scene)
             draft.recipient = tuple(n for n in draft.recipient if n not in draft.killed)
     if not draft.recipient:
         draft.recipient = _prep_parties(tok, scene)
+    if not draft.recipient:
+        draft.recipient = _dative_or_complement(tok, draft.actor, scene)
+    if not draft.recipient and draft.type == "THREATEN":
+        draft.recipient = _condition_subject(tok, draft.actor, scene)
+
+
+def _protest_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
+    """Whom a protest is aimed at: the party named in what follows it in its clause ("staged a
+    hunger strike *to protest against Sweden's decision*", "rallied ... *against Abbas*")."""
+    tok = draft.tok
+    clause = scene.doc.tokens[tok.head] if tok.pos != "VERB" and tok.dep in {"dobj", "obj"} else tok
+    after = [i for i in scene.tree.subtree(clause.i) if i > tok.i]
+    return scene.args.in_range(after, exclude=draft.actor)
+
+
+def _condition_subject(tok: Token, actor: tuple[str, ...], scene: Scene) -> tuple[str, ...]:
+    """Whom a threat is aimed at: the party of its condition ("... unless *Israel* rescinds")."""
+    tree = scene.tree
+    heads = [tok, *tree.children(tok.i, "xcomp")]
+    for head in heads:
+        for clause in tree.children(head.i, "advcl"):
+            if not any(
+                m.text.casefold() in {"if", "unless"} for m in tree.children(clause.i, "mark")
+            ):
+                continue
+            subject = tree.child(clause.i, "nsubj", "nsubjpass")
+            if subject is not None:
+                found = tuple(n for n in scene.args.names(subject) if n not in actor)
+                if found:
+                    return found
+    return ()
+
+
+def _dative_or_complement(tok: Token, actor: tuple[str, ...], scene: Scene) -> tuple[str, ...]:
+    """The party an act is addressed to when it has no object: "gave *Tanzania* a grant",
+    "demanded that *the US* cancel ...", "refused to meet *King Abdullah*"."""
+    tree, args = scene.tree, scene.args
+    for dative in tree.children(tok.i, "dative"):
+        if found := args.names(dative):
+            return found
+    for clause in tree.children(tok.i, "ccomp", "xcomp"):
+        subject = tree.child(clause.i, "nsubj", "nsubjpass")
+        parts = [subject] if subject is not None else []
+        parts += tree.children(clause.i, "dobj", "obj", "dative")
+        for part in parts:
+            found = tuple(n for n in args.names_or_phrase(part) if n not in actor)
+            if found:
+                return found
+        if found := tuple(n for n in _prep_parties(clause, scene) if n not in actor):
+            return found
+    return ()
 
 
 def _noun_arguments(draft: Draft, scene: Scene) -> None:
