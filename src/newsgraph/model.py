@@ -206,6 +206,9 @@ class Event:
     method: str = ""
     stage: str = ""
     also_in: tuple[Span, ...] = ()  # further evidence for the same occurrence
+    # Told inside another event's phrase (its content, cause or background: "agreed to a
+    # ceasefire after two days of *fighting*"); PLOVER codes the outer event as the record.
+    nested: bool = False
 
 
 @dataclass(frozen=True, slots=True)

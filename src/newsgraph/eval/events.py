@@ -63,7 +63,7 @@ def newsgraph_events(doc: Doc, res: Resources) -> list[PredictedEvent]:
     return [
         PredictedEvent(e.type, resolve(e.actor), resolve(e.recipient))
         for e in doc.events
-        if e.status in SCORED_STATUS
+        if e.status in SCORED_STATUS and not e.nested
     ]
 
 

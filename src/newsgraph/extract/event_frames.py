@@ -197,3 +197,16 @@ def _content_step(node: Token, head: Token, head_is_event: bool) -> bool:
     if node.dep in CONTENT_DEPS:
         return True
     return not head_is_event and node.dep in NOUN_LINKS
+
+
+def nested_under_another(draft: Draft, triggers: set[int], scene: Scene) -> bool:
+    """Whether the draft's trigger sits in the phrase of another event's trigger in its
+    sentence (not merely coordinated with it: "opened its borders ... but refused ...")."""
+    tokens = scene.doc.tokens
+    node = draft.tok
+    while node.head != node.i:
+        head = tokens[node.head]
+        if head.i in triggers:
+            return node.dep != "conj"
+        node = head
+    return False

@@ -23,7 +23,12 @@ from newsgraph.extract.claims import (
     merge_linked,
     to_event,
 )
-from newsgraph.extract.event_frames import nest, recode_intent, verb_trigger
+from newsgraph.extract.event_frames import (
+    nest,
+    nested_under_another,
+    recode_intent,
+    verb_trigger,
+)
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.relations import RELATIONS
 from newsgraph.model import Doc, Token
@@ -102,7 +107,12 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = _protest_target(draft, scene)
-    events = [to_event(d, scene, STAGE) for d in merge_drafts(drafts)]
+    drafts = merge_drafts(drafts)
+    triggers = {d.tok.i for d in drafts}
+    events = [
+        replace(to_event(d, scene, STAGE), nested=nested_under_another(d, triggers, scene))
+        for d in drafts
+    ]
     return replace(doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)))
 
 
