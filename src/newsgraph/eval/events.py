@@ -45,6 +45,8 @@ def parties(doc: Doc) -> dict[str, Party]:
     for actor in doc.actors:
         spans = tuple((m.start, m.end) for m in actor.mentions)
         found[actor.name] = Party(actor.name, spans, (actor.code,) if actor.code else ())
+    for place in doc.places:  # a place that stands for its people: "shelled Juba"
+        found[place.name] = Party(place.name, tuple((m.start, m.end) for m in place.mentions))
     for person in doc.people:
         spans = tuple((m.start, m.end) for m in person.mentions)
         code = codes.get(person.affiliation or "")

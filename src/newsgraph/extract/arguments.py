@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from newsgraph.model import Doc, Token
+from newsgraph.model import Doc, EntityMention, Token
 from newsgraph.nlp.tree import PRONOUNS_PLURAL, SUBJECTS, Tree
 from newsgraph.resolve.references import Reference, References
 
@@ -125,6 +125,12 @@ class Arguments:
         office no lexicon knows ("Darfur rebels"); else nothing."""
         if found := self.names(tok):
             return found
+        if tok.pos == "PROPN" and self._entity_at(tok) is not None:
+            if self._locative(tok):
+                return ()
+            entity = self._entity_at(tok)
+            assert entity is not None
+            return (entity.text,)  # "Jean-Bertrand Aristide", when no stage resolved him
         if tok.pos not in {"NOUN", "PROPN"} or tok.lemma.casefold() not in GROUP_NOUNS:
             return ()
         kept = [tok.i]
@@ -137,6 +143,27 @@ class Arguments:
         if self.doc.tokens[first].dep == "det":
             first += 1
         return (self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last].end],)
+
+    def _entity_at(self, tok: Token) -> EntityMention | None:
+        """The PERSON or ORG entity the token heads, as the NER model labelled it."""
+        for entity in self.doc.entities:
+            if entity.first <= tok.i < entity.last and entity.label in {"PERSON", "ORG"}:
+                return entity
+        return None
+
+    def places_named(self, tokens: Iterable[Token]) -> tuple[str, ...]:
+        """Places named in the subtrees of `tokens`: the town shelled, the city visited."""
+        found: list[str] = []
+        for tok in tokens:
+            indices = self.tree.subtree(tok.i)
+            start = self.doc.tokens[min(indices)].start
+            end = self.doc.tokens[max(indices)].end
+            for place in self.doc.places:
+                if place.name in found:
+                    continue
+                if any(start <= m.start and m.end <= end for m in place.mentions):
+                    found.append(place.name)
+        return tuple(found)
 
     def covering(self, tok: Token) -> tuple[str, ...]:
         """The party whose name takes in `tok` and the words before it ("USA-led coalition")."""

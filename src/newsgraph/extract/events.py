@@ -83,6 +83,7 @@ LIGHT_VERBS = frozenset(
         "continue",
     ]
 )
+_TARGET_PREPS = frozenset({"in", "on", "to", "at", "of", "into", "upon", "against"})
 NEGATORS = frozenset({"without", "lack", "absence", "no"})
 _RECIPIENT_PREPS = frozenset(
     {"against", "on", "at", "upon", "between", "with", "of", "into", "to", "for", "from"}
@@ -107,6 +108,8 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = _protest_target(draft, scene)
+        if not draft.recipient:
+            draft.recipient = _place_target(draft, scene)
     drafts = merge_drafts(drafts)
     triggers = {d.tok.i for d in drafts}
     events = [
@@ -204,6 +207,17 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
         draft.recipient = _dative_or_complement(tok, draft.actor, scene)
     if not draft.recipient and draft.type == "THREATEN":
         draft.recipient = _condition_subject(tok, draft.actor, scene)
+
+
+def _place_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
+    """With no party named, the place the act is done to stands for it, as CAMEO codes a city
+    for its people: "shelled *Juba*", "visited *Tehran*", "a curfew in *Abidjan*"."""
+    tree, tok = scene.tree, draft.tok
+    parts = tree.children(tok.i, "dobj", "obj", "nsubjpass", "prep")
+    if tok.pos != "VERB" and tok.dep in {"dobj", "obj"}:
+        parts += tree.children(tok.head, "prep")  # "imposed a curfew in Cizre"
+    parts = [p for p in parts if p.dep != "prep" or p.text.casefold() in _TARGET_PREPS]
+    return scene.args.places_named(parts)[:1]
 
 
 def _protest_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
