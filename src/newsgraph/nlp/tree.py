@@ -75,7 +75,11 @@ class Tree:
             subj = self.child(tok.i, "nsubj", "nsubjpass")
             if subj is not None:
                 return subj
-            if tok.dep not in {"conj", "advcl", "xcomp"} or tok.pos not in {"VERB", "AUX"}:
+            if tok.dep not in {"conj", "advcl", "xcomp", "acomp"} or tok.pos not in {
+                "VERB",
+                "AUX",
+                "ADJ",
+            }:
                 return None
         return None
 

@@ -1,0 +1,91 @@
+"""Nesting, intents, verb patterns and recipients, on sentences parsed by the real model.
+
+The sentences are written for these tests (none comes from the PLOVER gold records).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Doc, Event
+
+pytestmark = pytest.mark.model
+
+
+def events(pipeline, resources, text: str) -> list[Event]:
+    return list(pipeline.run_doc(Doc(id="t", source="test", text=text), resources).events)
+
+
+def coded(found: list[Event]) -> dict[str, Event]:
+    """The events PLOVER would code: neither nested nor hypothetical, by type."""
+    return {e.type: e for e in found if not e.nested and e.status != "hypothetical"}
+
+
+def test_the_content_of_an_agreement_has_not_happened(pipeline, resources):
+    found = events(pipeline, resources, "Kenya and Uganda agreed to build a railway to Kampala.")
+    assert set(coded(found)) == {"AGREE"}
+    assert coded(found)["AGREE"].actor == ("Kenya", "Uganda")
+
+
+def test_a_stated_intent_to_help_is_an_agreement_with_its_recipient(pipeline, resources):
+    found = coded(events(pipeline, resources, "Norway will send medical aid to Yemen."))
+    assert set(found) == {"AGREE"}
+    assert found["AGREE"].actor == ("Norway",)
+    assert found["AGREE"].recipient == ("Yemen",)
+
+
+def test_a_stated_intent_to_use_force_is_a_threat(pipeline, resources):
+    found = events(pipeline, resources, "Turkey is ready to bomb the Kurdish militants.")
+    threats = [e for e in found if e.type == "THREATEN"]
+    assert threats and threats[0].actor == ("Turkey",)
+    assert not [e for e in found if e.type == "ASSAULT" and e.status == "asserted"]
+
+
+def test_a_verb_pattern_reads_the_object_and_absorbs_it(pipeline, resources):
+    found = events(pipeline, resources, "Egypt lifted the curfew in Cairo on Monday.")
+    assert [e.type for e in found if not e.nested] == ["RETREAT"]  # CAMEO 0813, not COERCE
+    assert not [e for e in found if e.type == "COERCE"]
+
+
+def test_background_events_are_nested_not_dropped(pipeline, resources):
+    text = "Chad and Niger agreed to a truce after a week of heavy fighting."
+    found = events(pipeline, resources, text)
+    fighting = [e for e in found if e.type == "ASSAULT"]
+    assert fighting and fighting[0].nested
+    assert fighting[0].status != "hypothetical"  # the fighting happened
+    assert set(coded(found)) == {"AGREE"}
+
+
+def test_coordinated_acts_are_both_coded(pipeline, resources):
+    text = "Greece condemned the raid and expelled two Turkish diplomats."
+    found = coded(events(pipeline, resources, text))
+    assert set(found) == {"ACCUSE", "SANCTION"}
+    assert found["SANCTION"].actor == ("Greece",)
+
+
+def test_whom_a_demand_is_made_of_is_the_subject_of_its_clause(pipeline, resources):
+    found = coded(events(pipeline, resources, "Brazil demanded that Paraguay release the men."))
+    assert found["REQUEST"].recipient == ("Paraguay",)
+
+
+def test_a_threat_is_aimed_at_the_party_of_its_condition(pipeline, resources):
+    text = "Ukraine threatened to cut gas supplies unless Moldova pays its debts."
+    found = coded(events(pipeline, resources, text))
+    assert found["THREATEN"].actor == ("Ukraine",)
+    assert found["THREATEN"].recipient == ("Moldova",)
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(pipeline, resources):
+    text = "Thousands of students marched in Lagos to protest against Nigeria's new oil law."
+    found = coded(events(pipeline, resources, text))
+    assert found["PROTEST"].recipient == ("Nigeria",)
+
+
+def test_a_town_shelled_stands_for_its_people(pipeline, resources):
+    found = coded(events(pipeline, resources, "Rebel gunners shelled Goma overnight."))
+    assert found["ASSAULT"].recipient == ("Goma",)
+
+
+def test_an_unknown_group_is_kept_as_written(pipeline, resources):
+    found = coded(events(pipeline, resources, "Police arrested the rebel commanders on Friday."))
+    assert found["COERCE"].recipient == ("rebel commanders",)
