@@ -109,6 +109,9 @@ def test_exports_and_a_missing_database(corpus: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--db", str(db), "-o", str(out)])
     rows = list(csv.DictReader(out.read_text("utf-8").splitlines()))
     assert any(r["event_type"] == "ASSAULT" and r["killed"] == "Valery Asapov" for r in rows)
+    assert all(r["cameo_root"] == r["cameo_code"][:2] for r in rows if r["cameo_code"])
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "csv"])
+    assert result.stdout == out.read_text("utf-8")  # csv is the PLOVER layout
     result = runner.invoke(app, ["query", "events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no such database" in result.stderr
 

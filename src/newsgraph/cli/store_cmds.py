@@ -21,7 +21,7 @@ from newsgraph.ingest.sources import ReadOptions
 from newsgraph.ingest.tables import ColumnMap
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Unreadable
-from newsgraph.report.export import export_csv
+from newsgraph.report.export import ExportFormat, export_csv
 from newsgraph.store.db import Store
 from newsgraph.store.query import Filters, Result, What, run_query, write_parquet
 
@@ -188,6 +188,7 @@ class ExportFormatOption(StrEnum):
     """Layouts of `export`."""
 
     plover = "plover"
+    csv = "csv"  # the PLOVER layout under the name GDELT/ICEWS users look for
     acled = "acled"
 
 
@@ -231,7 +232,9 @@ def export_command(
     db: DbOption = DEFAULT_DB,
     format: Annotated[
         ExportFormatOption,
-        typer.Option("--format", "-f", help="plover (with CAMEO codes) or acled."),
+        typer.Option(
+            "--format", "-f", help="plover or csv (PLOVER fields, CAMEO code and root), or acled."
+        ),
     ] = ExportFormatOption.plover,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
@@ -241,7 +244,8 @@ def export_command(
     """Every merged event as CSV: PLOVER fields plus CAMEO codes, or ACLED-like columns."""
     with guarded(err, debug):
         result = run_query(db, "events", Filters(since=parse_day(since), until=parse_day(until)))
-        write_atomically(export_csv(result, format.value), output)
+        layout: ExportFormat = "acled" if format is ExportFormatOption.acled else "plover"
+        write_atomically(export_csv(result, layout), output)
 
 
 def parse_day(text: str | None) -> date | None:
