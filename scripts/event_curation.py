@@ -94,6 +94,8 @@ VERB_OVERRIDES: dict[str, tuple[str, str, str]] = {
     "set free": ("0841", "RETREAT", "release"),
     "deploy": ("154", "MOBILIZE", "troops"),  # SEND [---] has no majority code
     "sanction": ("163", "SANCTION", "restrict"),  # the table files 163 under COERCE
+    "shell": ("194", "ASSAULT", "shelling"),  # 190 has no mode; shelling is artillery, 194
+    "bombard": ("194", "ASSAULT", "shelling"),
 }
 
 # Nominal triggers CAMEO's verb dictionary lacks. Groups follow the PLOVER manual's type

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.dates import resolve_day
@@ -74,6 +74,7 @@ class Draft:
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     killed: tuple[str, ...] = ()
+    injured: tuple[str, ...] = ()
     status: EventStatus = "asserted"
     claimed_by: str | None = None
     via: tuple[str, ...] = ()
@@ -97,6 +98,10 @@ def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:
                 continue
             linked = (b.tok.head == a.tok.i and b.tok.dep in _LINKS) or a.via_noun is b.tok
             if linked and a.tok.sent == b.tok.sent:
+                if a.via_noun is b.tok and b.mode:
+                    # "a suicide bombing killed ...": the noun says how, and its code is finer
+                    a.mode = b.mode
+                    a.trigger = replace(a.trigger, cameo=b.trigger.cameo or a.trigger.cameo)
                 _absorb(a, b)
                 absorbed.add(b.tok.i)
     merged = [d for d in drafts if d.tok.i not in absorbed]
@@ -106,8 +111,10 @@ def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:
 def _absorb(a: Draft, b: Draft) -> None:
     a.actor = a.actor or b.actor
     a.recipient = _union(a.recipient, b.recipient)
-    a.recipient = tuple(n for n in a.recipient if n not in a.killed and n not in a.actor)
     a.killed = _union(a.killed, b.killed)
+    a.injured = _union(a.injured, b.injured)
+    victims = {*a.killed, *a.injured, *a.actor}
+    a.recipient = tuple(n for n in a.recipient if n not in victims)
     a.mode = a.mode or b.mode
     a.also.append(b.tok)
 
@@ -266,6 +273,7 @@ def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
         date=date,
         day=day.isoformat() if day else None,
         killed=draft.killed,
+        injured=draft.injured,
         status=draft.status,
         claimed_by=draft.claimed_by,
         via=draft.via,

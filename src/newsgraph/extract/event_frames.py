@@ -32,6 +32,7 @@ PROPOSITIONAL = frozenset({"AGREE", "REQUEST", "THREATEN", "CONSULT"})
 ALLEGING = frozenset({"ACCUSE"})
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+DENY_LEMMAS = frozenset({"deny", "refute"})
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Predicates that state an intent to do their infinitive ("ready to", "plans to").
 INTENT_HEADS = frozenset(
@@ -134,11 +135,38 @@ def recode_intent(draft: Draft, scene: Scene) -> None:
         draft.intent = True
 
 
+def denied_by(draft: Draft, scene: Scene) -> Token | None:
+    """The verb of denial the event is the content of: "Turkey *denied* attacking Afrin",
+    "the ministry denied any role in the bombing"."""
+    tokens = scene.doc.tokens
+    node = draft.tok
+    for _ in range(6):
+        if node.head == node.i:
+            return None
+        head = tokens[node.head]
+        if node.dep == "prep" and node.text.casefold() not in CONTENT_PREPS | {"in"}:
+            return None
+        if node.dep not in CONTENT_DEPS | NOUN_LINKS | {"prep"}:
+            return None
+        if head.pos == "VERB" and head.lemma.casefold() in DENY_LEMMAS:
+            return head
+        node = head
+    return None
+
+
 def nest(drafts: Sequence[Draft], scene: Scene) -> list[Draft]:
     """Mark contents of other acts, fold pattern objects into their verb; the drafts to keep."""
     by_token = {d.tok.i: d for d in drafts}
     kept: list[Draft] = []
     for draft in drafts:
+        denial = denied_by(draft, scene)
+        if denial is not None:
+            subject = scene.tree.subject(denial.i)
+            denier = scene.args.names(subject) if subject is not None else ()
+            draft.status = "denied"
+            draft.claimed_by = denier[0] if denier else draft.claimed_by
+            kept.append(draft)
+            continue
         outer = _enclosing(draft, by_token, scene)
         if outer is None:
             kept.append(draft)

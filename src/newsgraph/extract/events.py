@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
 STAGE = "events.v1"
+WOUND_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
 KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot"})
 # Verbs that, said with "will"/"would", threaten force: CAMEO 138 "threaten with military force".
 COERCIVE = frozenset(
@@ -201,6 +202,9 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
         if tok.lemma.casefold() in KILL_LEMMAS:
             draft.killed = _victims(patient, scene)
             draft.recipient = tuple(n for n in draft.recipient if n not in draft.killed)
+        elif tok.lemma.casefold() in WOUND_LEMMAS:
+            draft.injured = _victims(patient, scene)
+            draft.recipient = tuple(n for n in draft.recipient if n not in draft.injured)
     if not draft.recipient:
         draft.recipient = _prep_parties(tok, scene)
     if not draft.recipient:
@@ -213,10 +217,13 @@ def _place_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
     """With no party named, the place the act is done to stands for it, as CAMEO codes a city
     for its people: "shelled *Juba*", "visited *Tehran*", "a curfew in *Abidjan*"."""
     tree, tok = scene.tree, draft.tok
-    parts = tree.children(tok.i, "dobj", "obj", "nsubjpass", "prep")
+    if found := scene.args.places_named(tree.children(tok.i, "dobj", "obj", "nsubjpass")):
+        return found[:1]
+    # the place the act was done in: "a curfew in Cizre", "fired on Jericho"
+    parts = tree.children(tok.i, "prep")
     if tok.pos != "VERB" and tok.dep in {"dobj", "obj"}:
         parts += tree.children(tok.head, "prep")  # "imposed a curfew in Cizre"
-    parts = [p for p in parts if p.dep != "prep" or p.text.casefold() in _TARGET_PREPS]
+    parts = [p for p in parts if p.text.casefold() in _TARGET_PREPS]
     return scene.args.places_named(parts)[:1]
 
 
@@ -311,6 +318,8 @@ def _victims(patient: Token, scene: Scene) -> tuple[str, ...]:
     people = tuple(r.name for r in scene.refs.within(*_char_range(patient, scene), "person"))
     if people:
         return tuple(dict.fromkeys(people))
+    if patient.pos == "NUM":
+        return (patient.text,)  # "wounding 20"
     count = scene.tree.child(patient.i, "nummod")
     return (count.text,) if count is not None else ()
 

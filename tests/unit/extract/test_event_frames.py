@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.eval.event_scores import SCORED_STATUS
 from newsgraph.model import Doc, Event
 
 pytestmark = pytest.mark.model
@@ -17,8 +18,8 @@ def events(pipeline, resources, text: str) -> list[Event]:
 
 
 def coded(found: list[Event]) -> dict[str, Event]:
-    """The events PLOVER would code: neither nested nor hypothetical, by type."""
-    return {e.type: e for e in found if not e.nested and e.status != "hypothetical"}
+    """The events PLOVER would code: not nested; happened, claimed or threatened; by type."""
+    return {e.type: e for e in found if not e.nested and e.status in SCORED_STATUS}
 
 
 def test_the_content_of_an_agreement_has_not_happened(pipeline, resources):
@@ -89,3 +90,26 @@ def test_a_town_shelled_stands_for_its_people(pipeline, resources):
 def test_an_unknown_group_is_kept_as_written(pipeline, resources):
     found = coded(events(pipeline, resources, "Police arrested the rebel commanders on Friday."))
     assert found["COERCE"].recipient == ("rebel commanders",)
+
+
+def test_killed_and_injured_counts_and_the_mode_the_noun_gives(pipeline, resources):
+    text = "A car bombing killed 9 soldiers and injured 14 others in Mosul on Friday."
+    found = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert len(found) == 1
+    assert found[0].killed == ("9",) and found[0].injured == ("14",)
+    assert (found[0].mode, found[0].cameo) == ("car bombing", "1832")  # from the noun
+
+
+def test_wounding_in_a_participle_joins_the_attack(pipeline, resources):
+    text = "Army gunners shelled the village, killing four people and wounding 11."
+    found = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert len(found) == 1
+    assert (found[0].killed, found[0].injured, found[0].mode) == (("four",), ("11",), "shelling")
+
+
+def test_a_denied_act_is_marked_denied_by_the_denier(pipeline, resources):
+    found = events(pipeline, resources, "Iran denied attacking the tanker near Fujairah.")
+    assault = next(e for e in found if e.type == "ASSAULT")
+    assert assault.status == "denied"
+    assert assault.claimed_by == "Iran"
+    assert not coded(found).get("ASSAULT")
