@@ -243,6 +243,34 @@ def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
     return drafts
 
 
+def merge_coreferent(drafts: list[Draft]) -> list[Draft]:
+    """ "The attack" after an attack told earlier is the same occurrence: one event, more
+    evidence. Only a singular definite noun refers back, to the nearest earlier event of its
+    type whose parties do not contradict it; a denial or threat never merges with a report."""
+    told = {"asserted", "claimed"}
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.tok.start):
+        earlier = None
+        if draft.definite and draft.tok.tag == "NN" and draft.status in told:
+            earlier = next(
+                (
+                    d
+                    for d in reversed(kept)
+                    if d.type == draft.type
+                    and d.status in told
+                    and d.tok.sent < draft.tok.sent
+                    and set(draft.actor) <= set(d.actor)
+                    and set(draft.recipient) <= set(d.recipient) | set(d.actor) | set(d.killed)
+                ),
+                None,
+            )
+        if earlier is None:
+            kept.append(draft)
+        else:
+            _absorb(earlier, draft)
+    return kept
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One event per occurrence: same type and parties in one sentence are one event."""
     kept: dict[tuple[object, ...], Draft] = {}

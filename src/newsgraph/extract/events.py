@@ -19,6 +19,7 @@ from newsgraph.extract.claims import (
     attach_quotes,
     bridge_definite,
     find_allegations,
+    merge_coreferent,
     merge_drafts,
     merge_linked,
     to_event,
@@ -106,6 +107,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts = attach_quotes(drafts, scene)
     drafts += find_allegations(drafts, scene)
     drafts = bridge_definite(drafts, scene)
+    drafts = merge_coreferent(drafts)
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = _protest_target(draft, scene)

@@ -113,3 +113,24 @@ def test_a_denied_act_is_marked_denied_by_the_denier(pipeline, resources):
     assert assault.status == "denied"
     assert assault.claimed_by == "Iran"
     assert not coded(found).get("ASSAULT")
+
+
+def test_the_same_attack_told_three_times_is_one_event_with_its_evidence(pipeline, resources):
+    text = (
+        "Islamic State militants attacked an army checkpoint near Palmyra on Sunday.\n\n"
+        "The attack began at dawn, a military source said.\n\n"
+        "State media said the assault lasted three hours."
+    )
+    found = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert len(found) == 1
+    assert found[0].actor == ("Islamic State",)
+    assert [s.text for s in found[0].also_in] == ["attack", "assault"]
+
+
+def test_a_different_attackers_attack_stays_apart(pipeline, resources):
+    text = (
+        "Islamic State militants attacked an army checkpoint near Palmyra on Sunday.\n\n"
+        "The Russian attack on Raqqa began on Monday."
+    )
+    found = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert len(found) == 2
