@@ -3,6 +3,7 @@ or what follows the cue in its phrase, cut to its sentence and cleared of source
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from newsgraph.extract.cues import ACCORDING, CUE_VERBS, Strength, cue_strength
@@ -151,9 +152,22 @@ def _adjacent_quote(
         if (q.start, q.end) not in taken and not (q.start <= tok.start < q.end)
     ]
     if not near:
-        return None
+        return _quotation_just_before(sent, ctx, taken)
     best = min(near, key=lambda q: min(abs(q.start - tok.end), abs(tok.start - q.end)))
     return best.start, best.end
+
+
+def _quotation_just_before(
+    sent: Sentence, ctx: QuoteContext, taken: set[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """'"Does anybody know?" Graham asked.': a splitter may end the sentence at '?"', leaving
+    the cue alone in the next one; the quotation that closes right before it is what was said."""
+    text = ctx.doc.text
+    for q in ctx.marks:
+        gap = text[q.end : sent.start]
+        if (q.start, q.end) not in taken and gap.strip() in {'"', ""} and "\n" not in gap:
+            return (q.start, q.end) if q.end <= sent.start else None
+    return None
 
 
 def without_source_phrase(quote: Quote, ctx: QuoteContext) -> Quote:
@@ -169,3 +183,16 @@ def without_source_phrase(quote: Quote, ctx: QuoteContext) -> Quote:
         return quote
     start, end = tokens[first].start, tokens[last - 1].end
     return replace(quote, start=start, end=end, text=ctx.doc.text[start:end])
+
+
+# "WALLACE: Let's start with ...": a transcript's speaker label, not part of what was said.
+_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s+")
+
+
+def without_speaker_label(quote: Quote, ctx: QuoteContext) -> Quote:
+    """A quotation that opens with a transcript's speaker label starts after it."""
+    label = _LABEL.match(quote.text)
+    if label is None or quote.parts or label.end() >= len(quote.text):
+        return quote
+    start = quote.start + label.end()
+    return replace(quote, start=start, text=ctx.doc.text[start : quote.end])

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
-from newsgraph.extract.quote_content import QuoteContext, find_content, without_source_phrase
+from newsgraph.extract.quote_content import (
+    QuoteContext,
+    find_content,
+    without_source_phrase,
+    without_speaker_label,
+)
 from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Mention, Quote, Sentence, Span, Token
@@ -56,7 +61,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     ]
     quotes = snap_to_tagged(ctx, quotes)
     quotes += learned_quotes(ctx, quotes, STAGE)
-    quotes = [without_source_phrase(q, ctx) for q in quotes]
+    quotes = [without_speaker_label(without_source_phrase(q, ctx), ctx) for q in quotes]
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 

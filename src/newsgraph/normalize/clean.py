@@ -49,6 +49,9 @@ _BROKEN_COMPOUND = re.compile(r"(?<=\w)[ ]+-(?=[a-z]{2,})|(?<=\w)-[ ]+(?=(?:back
 _BYLINE = re.compile(
     r"^\s*(?:[\u2022\u00b7*\-]\s*|[Bb][Yy]\s+)(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,4})\s*$"
 )
+# Two apostrophes as a double quotation mark (the New York Times' and LaTeX's convention):
+# ''It's more tinkering,'' said Alan Cole. Opening before a word, closing after one.
+_TWO_APOSTROPHES = re.compile(r"(?<![\w'])''(?=[^\s'])|(?<=[^\s'])''(?![\w'])")
 _BLANKS = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ ]{2,}")
 
@@ -57,6 +60,7 @@ def normalise_characters(text: str) -> str:
     """Unicode NFC, straight quotes, plain hyphens, ordinary spaces, no zero-width characters."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text.translate(_QUOTES))
+    text = _TWO_APOSTROPHES.sub('"', text)
     return _DASH.sub(" - ", text)
 
 
@@ -66,7 +70,15 @@ def normalise_keeping_offsets(text: str) -> str:
     For text whose offsets must match an outside annotation (gold data), where `clean`
     would move characters.
     """
-    return _ZERO_WIDTH.sub(" ", text.translate(_QUOTES))
+    text = _ZERO_WIDTH.sub(" ", text.translate(_QUOTES))
+    return _TWO_APOSTROPHES.sub(_quote_in_two, text)
+
+
+def _quote_in_two(match: re.Match[str]) -> str:
+    """'' as a quotation mark in two characters: the mark next to its word, a space beside."""
+    before_a_word = match.end() < len(match.string) and not match.string[match.end()].isspace()
+    opening = before_a_word and (match.start() == 0 or match.string[match.start() - 1].isspace())
+    return ' "' if opening else '" '
 
 
 def fix_spacing(line: str) -> str:

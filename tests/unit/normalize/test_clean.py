@@ -1,5 +1,11 @@
 from newsgraph.model import Article
-from newsgraph.normalize.clean import clean, document_id, fix_spacing, normalise_characters
+from newsgraph.normalize.clean import (
+    clean,
+    document_id,
+    fix_spacing,
+    normalise_characters,
+    normalise_keeping_offsets,
+)
 
 
 def test_title_and_bullet_byline_are_split_off():
@@ -41,3 +47,13 @@ def test_document_id_is_stable_and_prefers_the_url():
     assert document_id(None, "A  b\nc") == document_id(None, "a b c")
     assert document_id("https://x.org/a", "one") == document_id("HTTPS://x.org/a ", "two")
     assert document_id(None, "one") != document_id(None, "two")
+
+
+def test_two_apostrophes_are_a_quotation_mark_and_apostrophes_stay():
+    text = "''It's reform,'' said Cole. ''Yes.'' Rock 'n' roll, the 90's, the mechanics'' of it"
+    assert normalise_characters(text) == (
+        '"It\'s reform," said Cole. "Yes." Rock \'n\' roll, the 90\'s, the mechanics" of it'
+    )
+    kept = normalise_keeping_offsets(text)
+    assert len(kept) == len(text)  # gold offsets stay valid
+    assert kept.startswith(' "It\'s reform,"  said Cole.  "Yes."')

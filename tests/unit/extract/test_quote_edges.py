@@ -1,0 +1,37 @@
+"""Quotation edges on real parses: a cue split off by the sentence splitter, transcript labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Doc
+from newsgraph.normalize.clean import normalise_keeping_offsets
+
+pytestmark = pytest.mark.model
+
+
+def quotes(pipeline, resources, text: str):  # type: ignore[no-untyped-def]
+    doc = Doc(id="t", source="test", text=normalise_keeping_offsets(text))
+    return pipeline.run_doc(doc, resources).quotes
+
+
+def test_a_question_then_its_cue_in_a_sentence_of_its_own(pipeline, resources):
+    text = (
+        "Senator Maria Okafor spoke in Lagos on Monday.\n\n"
+        "\u201cWho pays for the new road?\u201d Okafor asked. \u201cNobody knows.\u201d"
+    )
+    found = quotes(pipeline, resources, text)
+    assert len(found) == 1
+    assert found[0].speaker == "Maria Okafor" and found[0].cue == "asked"
+    assert [p.text for p in found[0].parts] == ["Who pays for the new road?", "Nobody knows."]
+
+
+def test_a_transcript_label_is_not_part_of_what_was_said(pipeline, resources):
+    text = (
+        "Maria Okafor spoke on Sunday.\n\n"
+        '"I will run," she said.\n\n'
+        '"OKAFOR: I will not run again next year."'
+    )
+    found = quotes(pipeline, resources, text)
+    assert [q.text for q in found] == ["I will run,", "I will not run again next year."]
+    assert {q.speaker for q in found} == {"Maria Okafor"}
