@@ -12,6 +12,7 @@ tagger's additions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     for sent in doc.sentences:
         quotes += _cue_quotes(sent, ctx, quotes, inside=False)
     quotes = _continuations(ctx, quotes)  # before inner cues: '"A," X said. "I think B."'
+    quotes += _signed(ctx, quotes)
     for sent in doc.sentences:
         quotes += _cue_quotes(sent, ctx, quotes, inside=True)
     by_sentence: dict[int, list[Quote]] = {}
@@ -261,6 +263,47 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
             result[result.index(previous)] = _joined(previous, mark, text)
         result.sort(key=lambda q: q.start)
     return result
+
+
+_SIGNATURE = re.compile(r'"?[ \t]*[-\u2013\u2014\u2015][ \t]*(?=[A-Z])')
+
+
+def _signed(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
+    """A quotation signed with a dash and a name, as in vox pops and epigraphs:
+    '"He represents our greatest shame." \u2015 Sonya Herridge'."""
+    doc, text = ctx.doc, ctx.doc.text
+    taken = [Quoted(q.start, q.end) for q in quotes]
+    found: list[Quote] = []
+    for mark in ctx.marks:
+        if overlapping(taken, mark.start, mark.end):
+            continue
+        sign = _SIGNATURE.match(text, mark.end)
+        line_end = text.find("\n", mark.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if sign is None or line_end - sign.end() > 80:
+            continue
+        name = next((t for t in doc.tokens if t.start >= sign.end()), None)
+        if name is None or name.pos != "PROPN" or name.start >= line_end:
+            continue
+        first = name
+        while name.i + 1 < len(doc.tokens) and doc.tokens[name.i + 1].pos == "PROPN":
+            name = doc.tokens[name.i + 1]  # the head of "Carla Sanchez" is "Sanchez"
+        at = next(i for i in range(sign.start(), sign.end()) if text[i] in "-\u2013\u2014\u2015")
+        found.append(
+            Quote(
+                start=mark.start,
+                end=mark.end,
+                text=text[mark.start : mark.end],
+                kind="direct",
+                cue=text[at],
+                speaker=ctx.speakers.resolve(name, [*quotes, *found]),
+                speaker_mention=Mention(first.start, name.end, text[first.start : name.end]),
+                cue_span=Mention(at, at + 1, text[at]),
+                method="signed",
+                stage=STAGE,
+            )
+        )
+    return found
 
 
 def _continued(previous: Quote, mark: Quoted, text: str) -> Quote:

@@ -35,3 +35,17 @@ def test_a_transcript_label_is_not_part_of_what_was_said(pipeline, resources):
     found = quotes(pipeline, resources, text)
     assert [q.text for q in found] == ["I will run,", "I will not run again next year."]
     assert {q.speaker for q in found} == {"Maria Okafor"}
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name(pipeline, resources):
+    text = (
+        "Readers wrote to us about the debate.\n\n"
+        "\u201cHe makes simple blanket statements about people.\u201d \u2015 Carla Sanchez\n\n"
+        "\u201cI am proud of my town.\u201d - Jose Ortega"
+    )
+    found = quotes(pipeline, resources, text)
+    signed = {q.speaker_mention.text: q.text for q in found if q.method == "signed"}
+    assert signed == {
+        "Carla Sanchez": "He makes simple blanket statements about people.",
+        "Jose Ortega": "I am proud of my town.",
+    }
