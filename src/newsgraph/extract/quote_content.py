@@ -186,12 +186,12 @@ def without_source_phrase(quote: Quote, ctx: QuoteContext) -> Quote:
 
 
 # "WALLACE: Let's start with ...": a transcript's speaker label, not part of what was said.
-_LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s+")
+LABEL = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s+")
 
 
 def without_speaker_label(quote: Quote, ctx: QuoteContext) -> Quote:
     """A quotation that opens with a transcript's speaker label starts after it."""
-    label = _LABEL.match(quote.text)
+    label = LABEL.match(quote.text)
     if label is None or quote.parts or label.end() >= len(quote.text):
         return quote
     start = quote.start + label.end()

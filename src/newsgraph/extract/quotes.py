@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
 from newsgraph.extract.quote_content import (
+    LABEL,
     QuoteContext,
     find_content,
     without_source_phrase,
@@ -46,7 +47,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     refs = References(doc)
     speakers = SpeakerResolver(doc, tree, refs)
     ctx = QuoteContext(doc, tree, refs, quoted_spans(doc.text), speakers, _learned_heads(doc, tree))
-    quotes: list[Quote] = []
+    quotes: list[Quote] = _labelled(ctx)
     for sent in doc.sentences:
         quotes += _cue_quotes(sent, ctx, quotes, inside=False)
     quotes = _continuations(ctx, quotes)  # before inner cues: '"A," X said. "I think B."'
@@ -263,6 +264,47 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
             result[result.index(previous)] = _joined(previous, mark, text)
         result.sort(key=lambda q: q.start)
     return result
+
+
+def _labelled(ctx: QuoteContext) -> list[Quote]:
+    """A transcript's lines: '"PENCE: Well, the question ...' is Pence's, the label its source."""
+    doc, text = ctx.doc, ctx.doc.text
+    found: list[Quote] = []
+    for mark in ctx.marks:
+        label = LABEL.match(text, mark.start)
+        if label is None or label.end() >= mark.end:
+            continue
+        name = next((t for t in doc.tokens if t.start >= mark.start), None)
+        if name is None or name.start >= label.end():
+            continue
+        colon = text.rindex(":", label.start(), label.end())
+        mention = text[label.start() : colon].strip()
+        found.append(
+            Quote(
+                start=label.end(),
+                end=mark.end,
+                text=text[label.end() : mark.end],
+                kind="direct",
+                cue=":",
+                speaker=_person_called(mention, doc) or ctx.speakers.resolve(name, found),
+                speaker_mention=Mention(label.start(), label.start() + len(mention), mention),
+                cue_span=Mention(colon, colon + 1, ":"),
+                method="transcript-label",
+                stage=STAGE,
+            )
+        )
+    return found
+
+
+def _person_called(label: str, doc: Doc) -> str | None:
+    """The one person of the article whose surname is the label: "PENCE" -> "Mike Pence"."""
+    key = label.casefold()
+    found = {
+        p.name
+        for p in doc.people
+        if p.name.casefold() == key or p.name.split()[-1].casefold() == key
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 _SIGNATURE = re.compile(r'"?[ \t]*[-\u2013\u2014\u2015][ \t]*(?=[A-Z])')

@@ -49,3 +49,17 @@ def test_a_quotation_signed_with_a_dash_and_a_name(pipeline, resources):
         "Carla Sanchez": "He makes simple blanket statements about people.",
         "Jose Ortega": "I am proud of my town.",
     }
+
+
+def test_each_transcript_line_is_its_labelled_speakers(pipeline, resources):
+    text = (
+        "Maria Okafor spoke to host Dan Reyes on Sunday.\n\n"
+        '"REYES: Will you run again next year?\n\n'
+        '"OKAFOR: I will not run again."'
+    )
+    found = quotes(pipeline, resources, text)
+    lines = {q.speaker_mention.text: (q.text, q.speaker) for q in found}
+    assert lines == {
+        "REYES": ("Will you run again next year?", "Dan Reyes"),
+        "OKAFOR": ("I will not run again.", "Maria Okafor"),
+    }
