@@ -60,7 +60,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     quotes = [
         q
         for i, sent in enumerate(doc.sentences)
-        for q in _according_to(sent, ctx, by_sentence.get(i, []))
+        for q in _in_a_source(sent, ctx, _according_to(sent, ctx, by_sentence.get(i, [])))
     ]
     quotes = snap_to_tagged(ctx, quotes)
     quotes += learned_quotes(ctx, quotes, STAGE)
@@ -240,6 +240,60 @@ def _according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list
     return found
 
 
+# Documents that report what their clause says: "In the latest Post poll, Clinton leads ...".
+SOURCE_NOUNS = frozenset(
+    ["poll", "survey", "report", "study", "analysis", "interview", "statement", "letter",
+     "memo", "editorial", "filing", "complaint", "tweet", "speech", "lawsuit", "ruling"]
+)  # fmt: skip
+
+
+def _in_a_source(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list[Quote]:
+    """ "In the previous Washington Post poll, Clinton led by 5 points": the poll says so."""
+    tokens, tree = ctx.doc.tokens, ctx.tree
+    for tok in tokens[sent.first : sent.last]:
+        if tok.text.casefold() != "in" or tok.dep != "prep" or tok.head == tok.i:
+            continue
+        obj = tree.child(tok.i, "pobj")
+        host = tokens[tok.head]
+        if (
+            obj is None
+            or obj.lemma.casefold() not in SOURCE_NOUNS
+            or host.pos not in {"VERB", "AUX"}
+        ):
+            continue
+        if inside_quote(ctx.marks, tok.start) or any(q.start <= host.start < q.end for q in found):
+            continue
+        first, last = trim(tokens, *tree.span(host.i, exclude=[tok.i]))
+        if last - first < 3:
+            continue
+        start, end = tokens[first].start, tokens[last - 1].end
+        if any(q.start < end and start < q.end for q in found):
+            continue  # the clause already reports someone's words
+        phrase = tree.span(obj.i)
+        found.append(
+            Quote(
+                start=start,
+                end=end,
+                text=ctx.doc.text[start:end],
+                kind=kind_of(ctx.marks, start, end),
+                cue="in",
+                speaker=ctx.speakers.name_in(obj),
+                speaker_mention=Mention(
+                    tokens[phrase[0]].start,
+                    tokens[phrase[1] - 1].end,
+                    ctx.doc.text[tokens[phrase[0]].start : tokens[phrase[1] - 1].end],
+                ),
+                cue_span=Mention(tok.start, tok.end, tok.text),
+                method="in-a-source",
+                stage=STAGE,
+            )
+        )
+    return found
+
+
+_STAGE_DIRECTION = re.compile(r"[(\[][A-Z][A-Z .,'-]*[)\]]\.?")
+
+
 def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """Quotations with no cue after an attributed direct quote continue it.
 
@@ -251,6 +305,8 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     for mark in ctx.marks:
         if overlapping([Quoted(q.start, q.end) for q in result], mark.start, mark.end):
             continue
+        if _STAGE_DIRECTION.fullmatch(text[mark.start : mark.end].strip()):
+            continue  # "(CROSSTALK.)", "(APPLAUSE)": a transcript's note, not speech
         before = [q for q in result if q.end <= mark.start]
         if not before or before[-1].kind == "indirect" or before[-1].speaker is None:
             continue

@@ -63,3 +63,17 @@ def test_each_transcript_line_is_its_labelled_speakers(pipeline, resources):
         "REYES": ("Will you run again next year?", "Dan Reyes"),
         "OKAFOR": ("I will not run again.", "Maria Okafor"),
     }
+
+
+def test_in_a_poll_the_poll_is_the_source_of_its_clause(pipeline, resources):
+    text = "In the latest Gallup poll, the senator leads her rival by four points."
+    found = quotes(pipeline, resources, text)
+    assert [(q.cue, q.speaker_mention.text, q.text) for q in found] == [
+        ("in", "the latest Gallup poll", "the senator leads her rival by four points")
+    ]
+
+
+def test_in_a_clause_already_reported_the_poll_adds_no_quote(pipeline, resources):
+    text = "In the latest Gallup poll, the senator said she leads her rival."
+    found = quotes(pipeline, resources, text)
+    assert [q.cue for q in found] == ["said"]
