@@ -146,9 +146,31 @@ def learned_cues() -> dict[tuple[str, str], Strength]:
     return table
 
 
+# A cue lemma is dropped when, on PolNeAR train, at least UNRELIABLE_MIN of its attributions
+# were predicted and fewer than UNRELIABLE_PRECISION of them were right: below about half the
+# F1 (~0.85), a prediction costs more precision than it brings recall.
+UNRELIABLE_MIN, UNRELIABLE_PRECISION = 10, 0.42
+
+
+@lru_cache(maxsize=1)
+def unreliable_cues() -> frozenset[str]:
+    """Cue lemmas whose attributions were mostly wrong on train (scripts/learn_cue_precision.py)."""
+    path = resources.files("newsgraph").joinpath("data/quotes/cue_precision.tsv")
+    found = set()
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, n, _right, precision = line.split("\t")
+        if int(n) >= UNRELIABLE_MIN and float(precision) < UNRELIABLE_PRECISION:
+            found.add(lemma)
+    return frozenset(found)
+
+
 def cue_strength(lemma: str, pos: str) -> Strength | None:
     """How surely a word with this lemma and part of speech introduces an attribution."""
     lemma = lemma.casefold()
+    if lemma in unreliable_cues():
+        return None
     learned = learned_cues().get((lemma, "VERB" if pos == "AUX" else pos))
     if pos in {"VERB", "AUX"} and lemma in CUE_VERBS:
         curated: Strength = "weak" if lemma in NEEDS_CLAUSE else "strong"
