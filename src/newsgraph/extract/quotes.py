@@ -81,6 +81,12 @@ def _cue_quotes(
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
             continue
+        passive = _passive_by(tok, ctx)
+        if passive is not None:
+            if (passive.start, passive.end) not in taken:
+                found.append(passive)
+                taken.add((passive.start, passive.end))
+            continue
         strength = _is_cue(tok, ctx)
         if strength is None:
             continue
@@ -92,6 +98,32 @@ def _cue_quotes(
             found.append(quote)
             taken.add(content)
     return [q for q in found if not _unnamed_inside(q, found)]
+
+
+def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
+    """ "The registration issue was first reported by the Post": a strong cue in the passive
+    with its agent named reports its subject, and the agent is the source."""
+    tree = ctx.tree
+    if tok.pos != "VERB" or cue_strength(tok.lemma, tok.pos) != "strong":
+        return None
+    subject, agent = tree.child(tok.i, "nsubjpass"), tree.child(tok.i, "agent")
+    source = tree.child(agent.i, "pobj") if agent is not None else None
+    if subject is None or source is None or subject.pos == "PRON":
+        return None
+    first, last = trim(ctx.doc.tokens, *tree.span(subject.i))
+    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=ctx.doc.text[start:end],
+        kind=kind_of(ctx.marks, start, end),
+        cue=tok.text,
+        speaker=ctx.speakers.resolve(source, []),
+        speaker_mention=ctx.speakers.mention(source),
+        cue_span=Mention(tok.start, tok.end, tok.text),
+        method="passive-by",
+        stage=STAGE,
+    )
 
 
 def _unnamed_inside(quote: Quote, found: list[Quote]) -> bool:

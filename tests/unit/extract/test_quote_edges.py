@@ -77,3 +77,13 @@ def test_in_a_clause_already_reported_the_poll_adds_no_quote(pipeline, resources
     text = "In the latest Gallup poll, the senator said she leads her rival."
     found = quotes(pipeline, resources, text)
     assert [q.cue for q in found] == ["said"]
+
+
+def test_a_passive_cue_with_its_agent_reports_its_subject(pipeline, resources):
+    text = "The registration issue was first reported by the Tampa Bay Times."
+    found = quotes(pipeline, resources, text)
+    assert [(q.text, q.speaker_mention.text) for q in found] == [
+        ("The registration issue", "the Tampa Bay Times")
+    ]
+    told = quotes(pipeline, resources, "She was told that the road would close.")
+    assert not [q for q in told if q.method == "passive-by"]  # no agent: an addressee
