@@ -178,6 +178,10 @@ def _attribute(
     tok: Token, content: tuple[int, int], ctx: QuoteContext, earlier: list[Quote]
 ) -> Quote | None:
     subject = _noun_owner(tok, ctx.tree) if tok.pos == "NOUN" else ctx.tree.subject(tok.i)
+    mention = None
+    if subject is None and tok.pos == "VERB":
+        subject = _name_just_before(tok, ctx)
+        mention = Mention(subject.start, subject.end, subject.text) if subject else None
     if subject is None:
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
@@ -195,12 +199,25 @@ def _attribute(
         kind=kind_of(ctx.marks, start, end),
         cue=tok.text,
         speaker=speaker,
-        speaker_mention=ctx.speakers.mention(subject),
+        speaker_mention=mention or ctx.speakers.mention(subject),
         cue_span=Mention(tok.start, tok.end, tok.text),
         via=via,
         method="cue-verb",
         stage=STAGE,
     )
+
+
+def _name_just_before(tok: Token, ctx: QuoteContext) -> Token | None:
+    """A cue the parser left without a subject ("... of the Washington Post Trump said that"):
+    the person named right before it is the speaker."""
+    if tok.i == 0 or tok.dep != "ROOT":
+        return None
+    before = ctx.doc.tokens[tok.i - 1]
+    if before.pos == "PROPN" and ctx.refs.at(before.start, before.end, "person", "actor"):
+        return before
+    if before.text.casefold() in {"he", "she", "they"}:
+        return before
+    return None
 
 
 def _first_person(subject: Token, earlier: list[Quote]) -> str | None:

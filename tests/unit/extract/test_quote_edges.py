@@ -87,3 +87,14 @@ def test_a_passive_cue_with_its_agent_reports_its_subject(pipeline, resources):
     ]
     told = quotes(pipeline, resources, "She was told that the road would close.")
     assert not [q for q in told if q.method == "passive-by"]  # no agent: an addressee
+
+
+def test_a_speaker_the_parser_left_out_is_the_name_right_before_the_cue(pipeline, resources):
+    text = (
+        "Donald Trump met editors on Monday.\n\n"
+        "In a meeting with the editorial board of the Washington Post Trump said that U.S. "
+        "involvement in NATO may need to be significantly diminished in the coming years."
+    )
+    found = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert [(q.speaker, q.speaker_mention.text) for q in found] == [("Donald Trump", "Trump")]
+    assert found[0].text.startswith("U.S. involvement in NATO")
