@@ -166,6 +166,27 @@ def unreliable_cues() -> frozenset[str]:
     return frozenset(found)
 
 
+# A weak cue verb reports its object too ("backed Clinton") when, on PolNeAR train, at least
+# OBJECT_MIN such attributions were predicted and at least OBJECT_PRECISION of them were right.
+OBJECT_MIN, OBJECT_PRECISION = 5, 0.5
+
+
+@lru_cache(maxsize=1)
+def object_cues() -> frozenset[str]:
+    """Weak cue lemmas whose object is what they report (scripts/learn_object_cues.py)."""
+    path = resources.files("newsgraph").joinpath("data/quotes/object_cues.tsv")
+    if not path.is_file():
+        return frozenset()
+    found = set()
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, n, _right, precision = line.split("\t")
+        if int(n) >= OBJECT_MIN and float(precision) >= OBJECT_PRECISION:
+            found.add(lemma)
+    return frozenset(found)
+
+
 def cue_strength(lemma: str, pos: str) -> Strength | None:
     """How surely a word with this lemma and part of speech introduces an attribution."""
     lemma = lemma.casefold()
@@ -174,5 +195,7 @@ def cue_strength(lemma: str, pos: str) -> Strength | None:
     learned = learned_cues().get((lemma, "VERB" if pos == "AUX" else pos))
     if pos in {"VERB", "AUX"} and lemma in CUE_VERBS:
         curated: Strength = "weak" if lemma in NEEDS_CLAUSE else "strong"
-        return "strong" if "strong" in (learned, curated) else curated
+        learned = "strong" if "strong" in (learned, curated) else curated
+    if learned == "weak" and pos in {"VERB", "AUX"} and lemma in object_cues():
+        return "strong"
     return learned
