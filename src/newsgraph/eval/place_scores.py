@@ -5,19 +5,25 @@
 - resolution, over the gold toponyms that carry GeoNames coordinates: the prediction whose
   mention overlaps the toponym is within 161 km (accuracy@161km, the field's standard), its
   error in km (mean and median over those resolved), and whether the GeoNames id is the same.
-  A toponym not found or not resolved counts against accuracy@161km.
+  A toponym not found or not resolved counts against accuracy@161km; `accuracy_found` is the
+  same share over the toponyms that were found only.
+
+Slices: "all", each gold kind, and "all but demonyms" (LGL counts "American" and "Georgian" as
+toponyms of their countries; newsgraph does not take a demonym for a place).
 """
 
 from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.eval.lgl import GoldToponym
 
 KM_161 = 161.0
+ALL = "all"
+NOT_DEMONYMS = "all but demonyms"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,7 @@ class PlaceTally:
     predicted: int = 0
     predicted_right: int = 0
     resolvable: int = 0
+    found_resolvable: int = 0
     within: int = 0
     same_id: int = 0
     errors: list[float] = field(default_factory=list)
@@ -52,8 +59,16 @@ class PlaceTally:
     def accuracy(self) -> float:
         return self.within / self.resolvable if self.resolvable else 0.0
 
+    def accuracy_found(self) -> float:
+        """accuracy@161km over the resolvable toponyms that were found."""
+        return self.within / self.found_resolvable if self.found_resolvable else 0.0
+
     def id_match(self) -> float:
         return self.same_id / self.resolvable if self.resolvable else 0.0
+
+    def id_match_found(self) -> float:
+        """Exact GeoNames id match over the resolvable toponyms that were found."""
+        return self.same_id / self.found_resolvable if self.found_resolvable else 0.0
 
     def error_km(self) -> tuple[float, float]:
         if not self.errors:
@@ -70,27 +85,50 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score_places(
-    gold: Sequence[GoldToponym], predicted: Sequence[PredictedPlace], tallies: dict[str, PlaceTally]
+    gold: Sequence[GoldToponym],
+    predicted: Sequence[PredictedPlace],
+    tallies: dict[str, PlaceTally],
+    demonym: Callable[[GoldToponym], bool] = lambda g: False,
 ) -> None:
-    """Add one article's counts to `tallies` (keys: "all" and each gold kind)."""
-    whole = tallies.setdefault("all", PlaceTally())
-    whole.predicted += len(predicted)
-    whole.predicted_right += sum(any(_overlap(p, g) for g in gold) for p in predicted)
+    """Add one article's counts to `tallies` (keys: "all", "all but demonyms", each gold kind)."""
+    plain = [g for g in gold if not demonym(g)]
+    _count_predictions(ALL, gold, predicted, tallies)
+    # predictions on a demonym are left out of this slice too, right or wrong
+    others = [p for p in predicted if not any(_overlap(p, g) for g in gold if demonym(g))]
+    _count_predictions(NOT_DEMONYMS, plain, others, tallies)
     for g in gold:
         match = next((p for p in predicted if _overlap(p, g)), None)
-        for name in ("all", g.kind):
-            t = tallies.setdefault(name, PlaceTally())
-            t.gold += 1
-            t.found += match is not None
-            if g.lat is None or g.lon is None:
-                continue
-            t.resolvable += 1
-            if match is None or match.lat is None or match.lon is None:
-                continue
-            km = haversine_km(g.lat, g.lon, match.lat, match.lon)
-            t.errors.append(km)
-            t.within += km <= KM_161
-            t.same_id += match.geonames_id is not None and match.geonames_id == g.geonames_id
+        names = (ALL, g.kind) if demonym(g) else (ALL, NOT_DEMONYMS, g.kind)
+        for name in names:
+            _count_gold(g, match, tallies.setdefault(name, PlaceTally()))
+
+
+def _count_predictions(
+    name: str,
+    gold: Sequence[GoldToponym],
+    predicted: Sequence[PredictedPlace],
+    tallies: dict[str, PlaceTally],
+) -> None:
+    t = tallies.setdefault(name, PlaceTally())
+    t.predicted += len(predicted)
+    t.predicted_right += sum(any(_overlap(p, g) for g in gold) for p in predicted)
+
+
+def _count_gold(g: GoldToponym, match: PredictedPlace | None, t: PlaceTally) -> None:
+    t.gold += 1
+    t.found += match is not None
+    if g.lat is None or g.lon is None:
+        return
+    t.resolvable += 1
+    if match is None:
+        return
+    t.found_resolvable += 1
+    if match.lat is None or match.lon is None:
+        return
+    km = haversine_km(g.lat, g.lon, match.lat, match.lon)
+    t.errors.append(km)
+    t.within += km <= KM_161
+    t.same_id += match.geonames_id is not None and match.geonames_id == g.geonames_id
 
 
 def _overlap(p: PredictedPlace, g: GoldToponym) -> bool:

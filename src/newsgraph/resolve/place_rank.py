@@ -19,16 +19,18 @@ _MATCH_SCORE = {"exact": 0.0, "loose": -1.0, "fuzzy": -2.5}
 _MATCH_FACTOR = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
 # Countries, continents and curated features are what news names most; towns earn their
 # place through population.
-_KIND_PRIOR = {"country": 2.5, "continent": 2.0, "admin1": 0.5, "city": 0.0}
+_KIND_PRIOR = {"country": 2.5, "continent": 2.0, "admin1": 0.5, "city": 0.0, "admin2": -1.0}
 _FEATURE_PRIOR = 2.5
 # GeoNames lists odd alternates ("Rogersville" for Rogers Park): a place's own name counts more.
 _PRIMARY_NAME = 1.0
 _IN_NAMED_COUNTRY = 3.0
 _IN_NAMED_ADMIN1 = 2.5
+_IN_NAMED_ADMIN2 = 2.0
 _FITS_CONTAINER = 5.0
 _MISSES_CONTAINER = -2.0
 _SAME_AS_DISCOURSE = 4.0
 _ADMIN_WANTED = 2.0
+_COUNTY_WANTED = 3.0
 _CITY_SHADOWS_ADMIN = -2.0
 # A city at least this share of its same-name region's people is what the bare name means
 # ("Baghdad", "Deir ez-Zor"); below it the region is ("Louisiana" the state, not the village).
@@ -45,8 +47,10 @@ class PlaceContext:
 
     countries: frozenset[str] = frozenset()  # ISO codes of countries the article names
     admin1: frozenset[tuple[str, str]] = frozenset()  # (country code, admin1 code) named
+    admin2: frozenset[tuple[str, str, str]] = frozenset()  # (country, admin1, admin2 name) named
     containers: tuple[GazetteerEntry, ...] = ()  # "X, Y" / "Y's city of X": the Ys for this X
     wants_admin: bool = False  # "X province", "X governorate"
+    wants_county: bool = False  # "X County", "X and Y counties"
     discourse: tuple[GazetteerEntry, ...] = field(default=())  # chosen for this key already
 
 
@@ -81,6 +85,8 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
         total += _IN_NAMED_COUNTRY
     if entry.admin1 and (entry.country_code, entry.admin1) in context.admin1:
         total += _IN_NAMED_ADMIN1
+    if entry.admin2 and (entry.country_code, entry.admin1 or "", entry.admin2) in context.admin2:
+        total += _IN_NAMED_ADMIN2
     if context.containers:
         fits = any(_inside(entry, c) for c in context.containers)
         total += _FITS_CONTAINER if fits else _MISSES_CONTAINER
@@ -88,6 +94,8 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
         total += _SAME_AS_DISCOURSE
     if entry.kind == "admin1":
         total += _ADMIN_WANTED if context.wants_admin else _admin_shadow(entry, pool)
+    if entry.kind == "admin2" and context.wants_county:
+        total += _COUNTY_WANTED
     return total
 
 
@@ -118,6 +126,9 @@ def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
         return entry.country_code == container.country_code and entry.kind != "country"
     if container.kind == "admin1":
         return entry.country_code == container.country_code and entry.admin1 == container.admin1
+    if container.kind == "admin2":
+        county = (container.country_code, container.admin1, container.admin2)
+        return (entry.country_code, entry.admin1, entry.admin2) == county and entry.kind == "city"
     return False
 
 

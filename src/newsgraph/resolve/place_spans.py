@@ -16,8 +16,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from newsgraph.model import Doc, EntityMention
-from newsgraph.resolve.gazetteer import Candidate, Gazetteer
-from newsgraph.resolve.gazetteer_build import curated_names, not_places
+from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.gazetteer_build import curated_names, demonyms, not_places
 from newsgraph.resolve.placenames import exact_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -56,7 +56,7 @@ def find_spans(doc: Doc, gazetteer: Gazetteer) -> list[PlaceSpan]:
     spans += _curated_spans(doc)
     spans += _gazetteer_spans(doc, gazetteer, spans)
     kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
-    kept = [s for s in kept if not _is_demonym(s.text, gazetteer)]
+    kept = [s for s in kept if not is_demonym(s.text, gazetteer)]
     kept += _repeated(doc, kept, blocked)
     return sorted(kept, key=lambda s: s.start)
 
@@ -185,10 +185,20 @@ def _blocked(span: PlaceSpan, ranges: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
-    """True for "Syrian", "Iraqis", "South Ossetian": a region's name plus a demonym suffix."""
+def is_demonym(text: str, gazetteer: Gazetteer) -> bool:
+    """True for "Syrian", "Iraqis", "South Ossetian": a country's demonym, or a region's name
+    plus a demonym suffix."""
+    return demonym_place(text, gazetteer) is not None
+
+
+def demonym_place(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The country or region a demonym names ("Israeli" -> Israel, "Dagestani" -> Dagestan);
+    None for a name the gazetteer spells exactly as a place."""
     if any(c.match == "exact" for c in gazetteer.candidates(text)):
-        return False
+        return None
+    iso = demonyms().get(exact_key(text))
+    if iso is not None:
+        return gazetteer.country(iso)
     word = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
     for suffix in _DEMONYM_SUFFIXES:
         if not word.endswith(suffix) or len(word) - len(suffix) < 3:
@@ -196,6 +206,9 @@ def _is_demonym(text: str, gazetteer: Gazetteer) -> bool:
         stem = word[: -len(suffix)]
         for ending in _DEMONYM_ENDINGS:
             hits = gazetteer.candidates(stem + ending)
-            if any(c.match == "exact" and c.entry.kind in _DEMONYM_KINDS for c in hits):
-                return True
-    return False
+            regions = [
+                c.entry for c in hits if c.match == "exact" and c.entry.kind in _DEMONYM_KINDS
+            ]
+            if regions:
+                return max(regions, key=lambda e: (e.population, -(e.geonames_id or 0)))
+    return None

@@ -11,19 +11,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from newsgraph.model import Doc, Mention, Place
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_rank import PlaceContext, rank
-from newsgraph.resolve.place_spans import PlaceSpan, find_spans
+from newsgraph.resolve.place_spans import PlaceSpan, demonym_place, find_spans
 from newsgraph.resolve.placenames import exact_key, name_key
 from newsgraph.resources import Resources
 
 STAGE = "places.v1"
 # How sure a place must be to count as context for the others.
 _CONTEXT_CONFIDENCE = 0.6
-_ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|oblast|county)\b", re.I)
+_ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|oblast)\b", re.I)
+# "X County", and each name of a list that ends in "counties": "Jackson and Barrow counties".
+_COUNTY_WORDS = re.compile(
+    r"^(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)*"
+    r"\s+(?:county|counties|parish|parishes)\b",
+    re.I,
+)
 _COMMA = re.compile(r"^\s*,\s*$")
 _OF_CONTAINER = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
@@ -31,17 +38,22 @@ _OF_CONTAINER = re.compile(
 )
 
 Resolution = dict[str, tuple[GazetteerEntry, float]]
-Votes = tuple[set[str], set[tuple[str, str]]]
+Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
 
 
 def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
     gazetteer = res.gazetteer
-    spans = find_spans(doc, gazetteer)
+    return replace(doc, places=resolve_spans(doc, find_spans(doc, gazetteer), gazetteer))
+
+
+def resolve_spans(doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The places `spans` name, each ranked with the others as its context (the evaluation
+    also calls this on gold toponym spans, to score resolution apart from recognition)."""
     groups: dict[str, list[PlaceSpan]] = defaultdict(list)
     for span in spans:
         groups[exact_key(span.text)].append(span)
-    candidates = {key: gazetteer.candidates(group[0].text) for key, group in groups.items()}
+    candidates = {key: _candidates(gazetteer, group[0].text) for key, group in groups.items()}
     named = {key: _named(cands) for key, cands in candidates.items()}
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
@@ -51,7 +63,17 @@ def resolve_places(doc: Doc, res: Resources) -> Doc:
             **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
         }
         chosen = _resolve_round(doc, groups, candidates, votes, actors, chosen)
-    return replace(doc, places=_places(groups, chosen))
+    return _places(groups, chosen)
+
+
+def _candidates(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+    """The gazetteer's candidates for `text`; for a demonym handed in as a span (the evaluation
+    does; the stage drops demonyms before) the country or region it names."""
+    found = gazetteer.candidates(text)
+    if any(c.match == "exact" for c in found):
+        return found
+    place = demonym_place(text, gazetteer)
+    return found if place is None else [Candidate(place, "exact")]
 
 
 def _resolve_round(
@@ -70,10 +92,14 @@ def _resolve_round(
     for key in order:
         others = [v for k, v in votes.items() if k != key]
         context = PlaceContext(
-            countries=frozenset(actors.union(*(c for c, _ in others))),
-            admin1=frozenset(set().union(*(a for _, a in others))),
+            countries=frozenset(actors.union(*(c for c, _, _ in others))),
+            admin1=frozenset(set().union(*(a for _, a, _ in others))),
+            admin2=frozenset(set().union(*(a for _, _, a in others))),
             containers=_containers(doc, groups[key], groups, previous),
             wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key]),
+            wants_county=any(
+                _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
+            ),
             discourse=tuple(by_loose[name_key(key)]),
         )
         best = rank(candidates[key], context)
@@ -84,10 +110,11 @@ def _resolve_round(
 
 
 def _votes(entry: GazetteerEntry) -> Votes:
-    """The country and region a resolved place puts the article in."""
+    """The country, region and county a resolved place puts the article in."""
     countries = {entry.country_code} if entry.country_code else set()
     regions = {(entry.country_code, entry.admin1)} if entry.admin1 else set()
-    return countries, regions
+    counties = {(entry.country_code, entry.admin1 or "", entry.admin2)} if entry.admin2 else set()
+    return countries, regions, counties
 
 
 def _named(candidates: list[Candidate]) -> Votes:
@@ -95,11 +122,14 @@ def _named(candidates: list[Candidate]) -> Votes:
     exact = [c.entry for c in candidates if c.match == "exact"]
     kinds = {e.kind for e in exact}
     if exact and kinds == {"country"}:
-        return {exact[0].country_code}, set()
+        return {exact[0].country_code}, set(), set()
     regions = [e for e in exact if e.kind == "admin1"]
     if len(regions) == 1 and "country" not in kinds and regions[0].admin1:
-        return {regions[0].country_code}, {(regions[0].country_code, regions[0].admin1)}
-    return set(), set()
+        return {regions[0].country_code}, {(regions[0].country_code, regions[0].admin1)}, set()
+    counties = [c.entry for c in candidates if c.match == "exact" and c.primary]
+    if len(counties) == 1 and counties[0].kind == "admin2":
+        return _votes(counties[0])
+    return set(), set(), set()
 
 
 def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
@@ -132,7 +162,7 @@ def _containers(
             after = other.start >= span.end
             if (after and _COMMA.match(between)) or (not after and _OF_CONTAINER.match(between)):
                 hit = previous.get(exact_key(other.text))
-                if hit is not None and hit[0].kind in ("country", "admin1"):
+                if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
                     out.append(hit[0])
     return tuple(out)
 
@@ -185,7 +215,7 @@ def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[
 
 
 # Most specific first: a town or feature before its region, its country, its continent.
-_SPECIFICITY = {"admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
+_SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
 # "BAGHDAD, Oct 3 (Reuters) -" or "Deir ez-Zor, Syria —" at the start of a line.
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][\w.'\u2019 -]{1,40}?(?:,[\w.'\u2019 ]{1,30}?)?"

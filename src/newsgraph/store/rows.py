@@ -15,7 +15,7 @@ from newsgraph.model import Doc, Event, Place, Span
 
 Row = tuple[object, ...]
 # Places too large to say two reports describe the same occurrence.
-BROAD_PLACES = frozenset({"country", "admin1", "region", "unresolved"})
+BROAD_PLACES = frozenset({"country", "admin1", "admin2", "region", "unresolved"})
 
 
 @dataclass(frozen=True, slots=True)

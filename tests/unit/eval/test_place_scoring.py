@@ -51,3 +51,21 @@ def test_scores_recognition_and_161km():
     assert t.recognition() == (2 / 3, 2 / 3, 2 / 3)
     assert (t.resolvable, t.within, t.same_id) == (2, 1, 1)
     assert tallies["city"].accuracy() == 1.0 and tallies["country"].accuracy() == 0.0
+
+
+def test_found_accuracy_and_the_slice_without_demonyms():
+    gold = [
+        GoldToponym(0, 8, "American", 6252001, 39.76, -98.5, "country"),
+        GoldToponym(20, 29, "Tennessee", 4662168, 35.75, -86.25, "admin region"),
+        GoldToponym(40, 46, "Athens", 4180386, 33.96, -83.38, "city"),
+    ]
+    predicted = [
+        PredictedPlace(0, 8, 39.76, -98.5, 6252001),  # the demonym, right
+        PredictedPlace(40, 46, 37.98, 23.73, 264371),  # Athens, Greece: wrong
+    ]
+    tallies: dict[str, PlaceTally] = {}
+    score_places(gold, predicted, tallies, demonym=lambda g: g.phrase == "American")
+    whole, plain = tallies["all"], tallies["all but demonyms"]
+    assert (whole.accuracy(), whole.accuracy_found()) == (1 / 3, 1 / 2)
+    assert (plain.gold, plain.found, plain.predicted, plain.predicted_right) == (2, 1, 1, 1)
+    assert (plain.accuracy(), plain.accuracy_found()) == (0.0, 0.0)

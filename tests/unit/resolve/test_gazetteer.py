@@ -114,3 +114,13 @@ def test_us_state_abbreviations_and_country_aliases(gazetteer: Gazetteer) -> Non
 @pytest.mark.model
 def test_a_demonym_resolves_to_nothing(gazetteer: Gazetteer) -> None:
     assert rank(gazetteer.candidates("Syrian"), PlaceContext()) is None
+
+
+@pytest.mark.model
+def test_us_counties_and_parishes_are_in_the_index(gazetteer: Gazetteer) -> None:
+    laurel = next(c.entry for c in gazetteer.candidates("Laurel County") if c.primary)
+    assert (laurel.kind, laurel.country_code, laurel.admin1) == ("admin2", "US", "KY")
+    assert 36.8 < laurel.lat < 37.4 and -84.4 < laurel.lon < -83.8  # around London, Ky.
+    assert best(gazetteer, "Rapides Parish") == ("US", "admin2")
+    towns = [c.entry for c in gazetteer.candidates("Alexandria") if c.entry.admin1 == "LA"]
+    assert towns and towns[0].admin2 == "Rapides Parish"

