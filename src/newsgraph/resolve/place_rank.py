@@ -10,6 +10,7 @@ hamlet stays unresolved.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from newsgraph.resolve.gazetteer import Candidate, GazetteerEntry
@@ -31,6 +32,9 @@ _MISSES_CONTAINER = -2.0
 _SAME_AS_DISCOURSE = 4.0
 _ADMIN_WANTED = 2.0
 _COUNTY_WANTED = 3.0
+# Other names of the article with a reading nearby (place_nearby.py), up to a cap.
+_NEAR_PLACE = 2.0
+_NEAR_CAP = 2.0
 _CITY_SHADOWS_ADMIN = -2.0
 # A city at least this share of its same-name region's people is what the bare name means
 # ("Baghdad", "Deir ez-Zor"); below it the region is ("Louisiana" the state, not the village).
@@ -52,11 +56,13 @@ class PlaceContext:
     wants_admin: bool = False  # "X province", "X governorate"
     wants_county: bool = False  # "X County", "X and Y counties"
     discourse: tuple[GazetteerEntry, ...] = field(default=())  # chosen for this key already
+    # how many other names of the article have a reading near each candidate
+    support: Mapping[GazetteerEntry, float] = field(default_factory=dict)
 
 
 def rank(candidates: list[Candidate], context: PlaceContext) -> tuple[GazetteerEntry, float] | None:
     """The best entry and its confidence, or None when no entry is confident enough."""
-    pool = _prune(candidates)
+    pool = prune(candidates)
     if not pool:
         return None
     # ties go to the lower GeoNames id, so a run never depends on string hashing
@@ -90,6 +96,7 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     if context.containers:
         fits = any(_inside(entry, c) for c in context.containers)
         total += _FITS_CONTAINER if fits else _MISSES_CONTAINER
+    total += _NEAR_PLACE * min(_NEAR_CAP, context.support.get(entry, 0.0))
     if any(_same(entry, d) for d in context.discourse):
         total += _SAME_AS_DISCOURSE
     if entry.kind == "admin1":
@@ -99,7 +106,7 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     return total
 
 
-def _prune(candidates: list[Candidate]) -> list[Candidate]:
+def prune(candidates: list[Candidate]) -> list[Candidate]:
     """Drop loose and fuzzy matches when a real place is spelled exactly that way."""
     exact = [c for c in candidates if c.match == "exact"]
     if any(c.entry.population >= _TINY_POPULATION or c.entry.kind != "city" for c in exact):

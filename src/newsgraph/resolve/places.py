@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from newsgraph.model import Doc, Mention, Place
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
-from newsgraph.resolve.place_rank import PlaceContext, rank
+from newsgraph.resolve.place_nearby import support
+from newsgraph.resolve.place_rank import PlaceContext, prune, rank
 from newsgraph.resolve.place_spans import PlaceSpan, demonym_place, find_spans
 from newsgraph.resolve.placenames import exact_key, name_key
 from newsgraph.resources import Resources
@@ -87,6 +88,7 @@ def _resolve_round(
     """Resolve every group once, each with the other groups' votes as its context."""
     chosen: Resolution = {}
     by_loose: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    nearby = support(_readings(candidates, previous))
     # Exact spellings first, so looser ones can follow the sense they chose.
     order = sorted(groups, key=lambda k: not any(c.match == "exact" for c in candidates[k]))
     for key in order:
@@ -101,12 +103,28 @@ def _resolve_round(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
             ),
             discourse=tuple(by_loose[name_key(key)]),
+            support=nearby,
         )
         best = rank(candidates[key], context)
         if best is not None:
             chosen[key] = best
             by_loose[name_key(key)].append(best[0])
     return chosen
+
+
+def _readings(
+    candidates: dict[str, list[Candidate]], previous: Resolution
+) -> dict[str, list[GazetteerEntry]]:
+    """What each name (by loose key) may be: the place it was confidently resolved to in the
+    last round, else every candidate ranking would consider."""
+    out: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for key, cands in candidates.items():
+        hit = previous.get(key)
+        if hit is not None and hit[1] >= _CONTEXT_CONFIDENCE:
+            out[name_key(key)].append(hit[0])
+        else:
+            out[name_key(key)] += [c.entry for c in prune(cands)]
+    return out
 
 
 def _votes(entry: GazetteerEntry) -> Votes:

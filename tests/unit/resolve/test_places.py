@@ -88,7 +88,20 @@ STUB = Gazetteer.from_entries(
         (entry(4744091, "Alexandria", "US", "city", 159_467, "VA", 38.8, -77.05), []),
         (entry(4331987, "Louisiana", "US", "admin1", 3_144_142, "LA", 31.0, -92.0), []),
         (entry(2988507, "Paris", "FR", "city", 2_138_551, "11", 48.85, 2.35), []),
-        (entry(4717560, "Paris", "US", "city", 24_782, "TX", 33.66, -95.56), []),
+        (entry(4717560, "Paris", "US", "city", 24_782, "TX", 33.66, -95.56, "Lamar County"), []),
+        (entry(4655615, "Paris", "US", "city", 10_150, "TN", 36.30, -88.33, "Henry County"), []),
+        (
+            entry(
+                None, "Henry County", "US", "admin2", 32_000, "TN", 36.33, -88.30, "Henry County"
+            ),
+            ["Henry"],
+        ),
+        (
+            entry(
+                None, "Henry County", "US", "admin2", 240_000, "GA", 33.45, -84.15, "Henry County"
+            ),
+            ["Henry"],
+        ),
         (entry(None, "Euphrates", "SY", "river", 0, None, 35.0, 40.45), ["Euphrates river"]),
         (entry(None, "Al Udeid", "QA", "air_base", 0, None, 25.12, 51.32), ["Al Udeid Air Base"]),
     ]
@@ -295,3 +308,10 @@ def test_a_town_in_a_county_the_article_names_wins() -> None:
     named = PlaceContext(admin2=frozenset({("US", "OH", "Washington County")}))
     assert rank([bigger, smaller], PlaceContext())[0].geonames_id == 1
     assert rank([bigger, smaller], named)[0].geonames_id == 2
+
+
+def test_names_side_by_side_take_the_readings_that_lie_together() -> None:
+    text = "Paris and Henry County are rich in history."
+    doc = make_doc(text, [("Paris", "GPE"), ("Henry County", "GPE")])
+    places = {p.name: (p.country_code, p.lat) for p in run(doc).places}
+    assert places == {"Paris": ("US", 36.30), "Henry County": ("US", 36.33)}
