@@ -197,14 +197,15 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._table.name)
 
-    def candidates(self, name: str) -> list[Candidate]:
-        """Entries named `name`: exact spellings first, then loose ones, fuzzy only if none."""
+    def candidates(self, name: str, fuzzy: bool = True) -> list[Candidate]:
+        """Entries named `name`: exact spellings first, then loose ones, fuzzy only if none
+        (and `fuzzy`: a test whether a word is a place name needs no near spellings)."""
         key = name_key(name)
         if not key:
             return []
         packed = self._index.get(key)
         if packed is None:
-            return self._fuzzy(name)
+            return self._fuzzy(name) if fuzzy else []
         want = checksum(exact_key(name))  # which loose matches are exact ones
         seen: dict[int, str] = {}
         for value in (packed,) if isinstance(packed, int) else packed:

@@ -201,12 +201,14 @@ def _curated() -> Iterator[tuple[GazetteerEntry, list[str]]]:
         yield entry, [feature["name"], *feature["aliases"]]
 
 
+@lru_cache(maxsize=1)
 def curated_names() -> list[str]:
     """Every curated feature name and alias, to find in text that NER mislabels."""
     features = json.loads(_data_file("curated_features.json"))["features"]
     return [n for f in features for n in (f["name"], *f["aliases"])]
 
 
+@lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
     """Exact keys of names that are institutions, not places ("the Pentagon")."""
     names = json.loads(_data_file("curated_features.json"))["not_places"]

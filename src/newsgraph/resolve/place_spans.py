@@ -18,6 +18,12 @@ from rapidfuzz import fuzz
 from newsgraph.model import Doc, EntityMention
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.gazetteer_build import curated_names, demonyms, not_places
+from newsgraph.resolve.place_cues import (
+    listed_with_places,
+    mislabelled_places,
+    person_words,
+    places_in_names,
+)
 from newsgraph.resolve.placenames import exact_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -56,18 +62,59 @@ def find_spans(doc: Doc, gazetteer: Gazetteer) -> list[PlaceSpan]:
     spans += _curated_spans(doc)
     spans += _gazetteer_spans(doc, gazetteer, spans)
     kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
+    kept += _by_grammar(doc, gazetteer, kept)
+    listed = listed_with_places(doc, gazetteer, [(s.start, s.end) for s in kept])
+    kept += [_span(doc, found, "cue") for found in listed]
+    people = person_words(doc)
     kept = [s for s in kept if not is_demonym(s.text, gazetteer)]
-    kept += _repeated(doc, kept, blocked)
+    kept = [s for s in kept if s.text not in people or _major(s.text, gazetteer)]
+    kept += _repeated(doc, kept, blocked, gazetteer)
     return sorted(kept, key=lambda s: s.start)
 
 
-def _repeated(doc: Doc, found: list[PlaceSpan], blocked: list[tuple[int, int]]) -> list[PlaceSpan]:
+def _span(doc: Doc, found: tuple[int, int], origin: str) -> PlaceSpan:
+    start, end = found
+    return PlaceSpan(start, end, doc.text[start:end], origin)
+
+
+def _by_grammar(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> list[PlaceSpan]:
+    """Places NER mislabelled that the grammar gives away ("an Alexandria woman"), and places
+    heading institutions' names ("Athens Police Department"); not inside the names of armed
+    groups, outlets and the like that the actor lexicon knows."""
+    blocked = _blocked_ranges(doc, ner_organisations=False)
+    spans = [_span(doc, f, "cue") for f in mislabelled_places(doc, gazetteer)]
+    spans += [_span(doc, f, "name") for f in places_in_names(doc, gazetteer)]
+    out: list[PlaceSpan] = []
+    for span in spans:
+        if not _blocked(span, blocked) and not any(_overlap(span, o) for o in found + out):
+            out.append(span)
+    return out
+
+
+def _major(text: str, gazetteer: Gazetteer) -> bool:
+    """A country, a region or a city big enough to be named apart from any person's name."""
+    return any(
+        c.match == "exact" and (c.entry.kind != "city" or c.entry.population >= _STRONG_POPULATION)
+        for c in gazetteer.candidates(text, fuzzy=False)
+    )
+
+
+def _repeated(
+    doc: Doc, found: list[PlaceSpan], blocked: list[tuple[int, int]], gazetteer: Gazetteer
+) -> list[PlaceSpan]:
     """One sense per discourse: a name the article uses as a place is a place at its other
     occurrences too, where NER called that very name a person or an organisation, or nothing
-    ("Gainesville" as GPE once and as PERSON later) - but not inside a longer name."""
+    ("Gainesville" as GPE once and as PERSON later) - but not inside a longer name, and only
+    names the gazetteer knows (NER calls many a surname a place once)."""
     out: list[PlaceSpan] = []
     taken = [(s.start, s.end) for s in found]
-    names = {s.text for s in found if s.origin == "ner" and len(s.text) > 3}
+    names = {
+        s.text
+        for s in found
+        if s.origin in ("ner", "cue")
+        and len(s.text) > 3
+        and any(c.match == "exact" for c in gazetteer.candidates(s.text, fuzzy=False))
+    }
     for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first, never hash order
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text):
             start, end = m.start(), m.end()
@@ -116,7 +163,7 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> 
     for m in _CAPITALISED.finditer(doc.text):
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
-        if any(_strong(m.group(), c) for c in gazetteer.candidates(m.group())):
+        if any(_strong(m.group(), c) for c in gazetteer.candidates(m.group(), fuzzy=False)):
             out.append(PlaceSpan(m.start(), m.end(), m.group(), "gazetteer"))
     return out
 
@@ -161,16 +208,18 @@ def _overlap(a: PlaceSpan, b: PlaceSpan) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges that name organisations, outlets, armed groups or people."""
+def _blocked_ranges(doc: Doc, ner_organisations: bool = True) -> list[tuple[int, int]]:
+    """Character ranges that name organisations, outlets, armed groups or people (less the
+    organisations only NER found, when `ner_organisations` is False)."""
     ranges = [
         (m.start, m.end)
         for actor in doc.actors
         if actor.kind in _NOT_PLACE_ACTORS
+        and (ner_organisations or not (actor.kind == "organisation" and actor.source == "ner"))
         for m in actor.mentions
     ]
     ranges += [(m.start, m.end) for person in doc.people for m in person.mentions]
-    if not doc.actors:
+    if not doc.actors and ner_organisations:
         # Without the actor stage, NER's organisation labels stand in for it.
         ranges += [(e.start, e.end) for e in doc.entities if e.label == "ORG"]
     return ranges
@@ -194,7 +243,7 @@ def is_demonym(text: str, gazetteer: Gazetteer) -> bool:
 def demonym_place(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The country or region a demonym names ("Israeli" -> Israel, "Dagestani" -> Dagestan);
     None for a name the gazetteer spells exactly as a place."""
-    if any(c.match == "exact" for c in gazetteer.candidates(text)):
+    if any(c.match == "exact" for c in gazetteer.candidates(text, fuzzy=False)):
         return None
     iso = demonyms().get(exact_key(text))
     if iso is not None:
@@ -205,7 +254,7 @@ def demonym_place(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
             continue
         stem = word[: -len(suffix)]
         for ending in _DEMONYM_ENDINGS:
-            hits = gazetteer.candidates(stem + ending)
+            hits = gazetteer.candidates(stem + ending, fuzzy=False)
             regions = [
                 c.entry for c in hits if c.match == "exact" and c.entry.kind in _DEMONYM_KINDS
             ]
