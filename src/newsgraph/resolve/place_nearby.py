@@ -37,7 +37,7 @@ def support(readings: Mapping[str, Sequence[GazetteerEntry]]) -> dict[GazetteerE
     weight: dict[str, float] = {}
     for name, entries in readings.items():
         points = [e for e in entries if e.kind in POINT_KINDS]
-        weight[name] = min(1.0, _SPECIFIC_READINGS / len(points)) if points else 0.0
+        weight[name] = _weight(points)
         for entry in points:
             grid[_cell(entry)].append((name, entry))
     out: dict[GazetteerEntry, float] = {}
@@ -47,6 +47,11 @@ def support(readings: Mapping[str, Sequence[GazetteerEntry]]) -> dict[GazetteerE
                 near = _near_names(entry, name, grid)
                 out[entry] = sum(weight[n] for n in near)
     return out
+
+
+def _weight(points: Sequence[GazetteerEntry]) -> float:
+    """How much a name's having a reading near another's says: less the more readings it has."""
+    return min(1.0, _SPECIFIC_READINGS / len(points)) if points else 0.0
 
 
 def _near_names(

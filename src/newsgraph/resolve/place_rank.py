@@ -13,7 +13,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from newsgraph.resolve.gazetteer import Candidate, GazetteerEntry
+from newsgraph.resolve.placenames import exact_key
 
 MIN_CONFIDENCE = 0.35
 _MATCH_SCORE = {"exact": 0.0, "loose": -1.0, "fuzzy": -2.5}
@@ -22,6 +25,8 @@ _MATCH_FACTOR = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
 # place through population.
 _KIND_PRIOR = {"country": 2.5, "continent": 2.0, "admin1": 0.5, "city": 0.0, "admin2": -1.0}
 _FEATURE_PRIOR = 2.5
+# Per tenfold more people: a city ten times bigger is that much more likely the one meant.
+_POPULATION_WEIGHT = 0.5
 # GeoNames lists odd alternates ("Rogersville" for Rogers Park): a place's own name counts more.
 _PRIMARY_NAME = 1.0
 _IN_NAMED_COUNTRY = 3.0
@@ -41,6 +46,8 @@ _CITY_SHADOWS_ADMIN = -2.0
 _CITY_SHARE = 0.05
 # A match on a tiny place is only worth keeping when nothing bigger spells that way.
 _TINY_POPULATION = 1_000
+# A loose match must be at least this similar (rapidfuzz ratio of the exact keys).
+_LOOSE_SIMILARITY = 70.0
 # Closer than this, two entries count as one place (the accuracy@161km tolerance).
 _SAME_PLACE_KM = 161.0
 
@@ -60,9 +67,11 @@ class PlaceContext:
     support: Mapping[GazetteerEntry, float] = field(default_factory=dict)
 
 
-def rank(candidates: list[Candidate], context: PlaceContext) -> tuple[GazetteerEntry, float] | None:
-    """The best entry and its confidence, or None when no entry is confident enough."""
-    pool = prune(candidates)
+def rank(
+    candidates: list[Candidate], context: PlaceContext, name: str = ""
+) -> tuple[GazetteerEntry, float] | None:
+    """The best entry for `name` and its confidence, or None when none is confident enough."""
+    pool = prune(candidates, name)
     if not pool:
         return None
     # ties go to the lower GeoNames id, so a run never depends on string hashing
@@ -84,7 +93,7 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     """The evidence for one candidate."""
     entry = candidate.entry
     total = _MATCH_SCORE[candidate.match] + _KIND_PRIOR.get(entry.kind, _FEATURE_PRIOR)
-    total += 0.5 * math.log10(entry.population + 1)
+    total += _POPULATION_WEIGHT * math.log10(entry.population + 1)
     if candidate.primary:
         total += _PRIMARY_NAME
     if entry.country_code in context.countries:
@@ -101,26 +110,39 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
         total += _SAME_AS_DISCOURSE
     if entry.kind == "admin1":
         total += _ADMIN_WANTED if context.wants_admin else _admin_shadow(entry, pool)
-    if entry.kind == "admin2" and context.wants_county:
-        total += _COUNTY_WANTED
+    if entry.kind == "admin2":
+        total += _COUNTY_WANTED if context.wants_county else _admin_shadow(entry, pool)
     return total
 
 
-def prune(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop loose and fuzzy matches when a real place is spelled exactly that way."""
+def prune(candidates: list[Candidate], name: str = "") -> list[Candidate]:
+    """Drop loose and fuzzy matches when a real place is spelled exactly that way, and those
+    spelled too differently from `name` ("Prisi" is not Bursa, once "Prusa")."""
     exact = [c for c in candidates if c.match == "exact"]
     if any(c.entry.population >= _TINY_POPULATION or c.entry.kind != "city" for c in exact):
         return exact
-    return candidates
+    return [c for c in candidates if c.match != "loose" or _similar(name, c.entry.name)]
+
+
+def _similar(name: str, other: str) -> bool:
+    """Spellings close enough for a loose match ("Deir al-Zor", "Deir ez-Zor"; "Dagestan",
+    "Dagestan, Respublika"); an empty `name` (spelling unknown) lets every candidate through.
+    Fuzzy matches passed a closer test against the very alias they matched."""
+    if not name:
+        return True
+    a, b = exact_key(name), exact_key(other)
+    return max(fuzz.ratio(a, b), fuzz.token_set_ratio(a, b)) >= _LOOSE_SIMILARITY
 
 
 def _admin_shadow(admin: GazetteerEntry, pool: list[Candidate]) -> float:
-    """A penalty for a region whose same-name main city is in the pool ("Moscow")."""
+    """A penalty for a region whose same-name main city is in the pool ("Moscow", the
+    department of Paris)."""
     for c in pool:
         city = c.entry
         if (
             city.kind == "city"
             and city.country_code == admin.country_code
+            and (admin.kind == "admin1" or city.admin1 == admin.admin1)
             and city.population >= _CITY_SHARE * admin.population
         ):
             return _CITY_SHADOWS_ADMIN

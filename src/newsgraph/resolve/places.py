@@ -28,10 +28,11 @@ _CONTEXT_CONFIDENCE = 0.6
 _ADMIN_WORDS = re.compile(r"^\s+(?:province|governorate|region|state|oblast)\b", re.I)
 # "X County", and each name of a list that ends in "counties": "Jackson and Barrow counties".
 _COUNTY_WORDS = re.compile(
-    r"^(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)*"
-    r"\s+(?:county|counties|parish|parishes)\b",
-    re.I,
+    r"^\s+(?i:county|parish)\b"
+    r"|^(?:(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?)*"
+    r"\s+(?i:counties|parishes)\b"
 )
+_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _OF_CONTAINER = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
@@ -71,6 +72,8 @@ def _candidates(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     """The gazetteer's candidates for `text`; for a demonym handed in as a span (the evaluation
     does; the stage drops demonyms before) the country or region it names."""
     found = gazetteer.candidates(text)
+    if _ACRONYM.match(text):  # "EU" is not the town of Eu
+        found = [c for c in found if c.entry.kind != "city"]
     if any(c.match == "exact" for c in found):
         return found
     place = demonym_place(text, gazetteer)
@@ -105,7 +108,7 @@ def _resolve_round(
             discourse=tuple(by_loose[name_key(key)]),
             support=nearby,
         )
-        best = rank(candidates[key], context)
+        best = rank(candidates[key], context, groups[key][0].text)
         if best is not None:
             chosen[key] = best
             by_loose[name_key(key)].append(best[0])
@@ -123,7 +126,7 @@ def _readings(
         if hit is not None and hit[1] >= _CONTEXT_CONFIDENCE:
             out[name_key(key)].append(hit[0])
         else:
-            out[name_key(key)] += [c.entry for c in prune(cands)]
+            out[name_key(key)] += [c.entry for c in prune(cands, key)]
     return out
 
 

@@ -45,6 +45,7 @@ STUB = Gazetteer.from_entries(
             ["US", "USA"],
         ),
         (entry(3017382, "France", "FR", "country", 66_987_244, lat=46, lon=2), []),
+        (entry(3019329, "Eu", "FR", "city", 8_425, "28", 50.05, 1.42), []),
         (
             entry(170794, "Deir ez-Zor", "SY", "city", 271_800, "07", 35.33588, 40.14084),
             ["Deir al-Zor", "Dayr az Zawr", "Deir Azzor"],
@@ -315,3 +316,15 @@ def test_names_side_by_side_take_the_readings_that_lie_together() -> None:
     doc = make_doc(text, [("Paris", "GPE"), ("Henry County", "GPE")])
     places = {p.name: (p.country_code, p.lat) for p in run(doc).places}
     assert places == {"Paris": ("US", 36.30), "Henry County": ("US", 36.33)}
+
+
+def test_a_name_before_a_singular_county_stays_a_town() -> None:
+    text = "Jackson and Henry County officials met."
+    doc = make_doc(text, [("Jackson", "GPE"), ("Henry County", "GPE")])
+    assert ("Jackson", "city") in {(p.name, p.kind) for p in run(doc).places}
+
+
+def test_an_acronym_is_not_a_town_spelled_alike() -> None:
+    doc = make_doc("The EU and France met.", [("EU", "ORG"), ("France", "GPE")])
+    spans = [PlaceSpan(4, 6, "EU", "gold"), PlaceSpan(11, 17, "France", "gold")]
+    assert {p.name for p in resolve_spans(doc, spans, STUB) if p.lat is not None} == {"France"}
