@@ -29,6 +29,8 @@ _FEATURE_PRIOR = 2.5
 _POPULATION_WEIGHT = 0.5
 # GeoNames lists odd alternates ("Rogersville" for Rogers Park): a place's own name counts more.
 _PRIMARY_NAME = 1.0
+# Towns' alternates are the oddest ("Maryville" for Beeville): a town's own name counts more.
+_PRIMARY_TOWN_NAME = 2.0
 _IN_NAMED_COUNTRY = 3.0
 _IN_NAMED_ADMIN1 = 2.5
 _IN_NAMED_ADMIN2 = 2.0
@@ -95,7 +97,7 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     total = _MATCH_SCORE[candidate.match] + _KIND_PRIOR.get(entry.kind, _FEATURE_PRIOR)
     total += _POPULATION_WEIGHT * math.log10(entry.population + 1)
     if candidate.primary:
-        total += _PRIMARY_NAME
+        total += _PRIMARY_TOWN_NAME if entry.kind in ("city", "admin2") else _PRIMARY_NAME
     if entry.country_code in context.countries:
         total += _IN_NAMED_COUNTRY
     if entry.admin1 and (entry.country_code, entry.admin1) in context.admin1:
