@@ -33,6 +33,10 @@ _COUNTY_WORDS = re.compile(
     r"\s+(?i:counties|parishes)\b"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+_COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
+_NAMED_AFTER = re.compile(
+    r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro))$"
+)
 _COMMA = re.compile(r"^\s*,\s*$")
 _OF_CONTAINER = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
@@ -74,10 +78,22 @@ def _candidates(gazetteer: Gazetteer, text: str) -> list[Candidate]:
     found = gazetteer.candidates(text)
     if _ACRONYM.match(text):  # "EU" is not the town of Eu
         found = [c for c in found if c.entry.kind != "city"]
+    if not found and (namesake := _namesake(text)) is not None:
+        return _candidates(gazetteer, namesake)
     if any(c.match == "exact" for c in found):
         return found
     place = demonym_place(text, gazetteer)
     return found if place is None else [Candidate(place, "exact")]
+
+
+def _namesake(text: str) -> str | None:
+    """The place a feature the gazetteer lacks is named after and lies in or at: "Port of Los
+    Angeles", "Jerome Township", "Santa Clara Valley"; "Platte Co." is "Platte County"."""
+    county = _COUNTY_ABBREVIATION.sub(" County", text)
+    if county != text:
+        return county
+    m = _NAMED_AFTER.match(text)
+    return (m.group("port") or m.group("name")) if m else None
 
 
 def _resolve_round(

@@ -328,3 +328,13 @@ def test_an_acronym_is_not_a_town_spelled_alike() -> None:
     doc = make_doc("The EU and France met.", [("EU", "ORG"), ("France", "GPE")])
     spans = [PlaceSpan(4, 6, "EU", "gold"), PlaceSpan(11, 17, "France", "gold")]
     assert {p.name for p in resolve_spans(doc, spans, STUB) if p.lat is not None} == {"France"}
+
+
+def test_a_feature_the_gazetteer_lacks_lies_at_its_namesake() -> None:
+    text = "Ships docked at the Port of Alexandria in Egypt. Jackson Co. deputies came."
+    doc = make_doc(
+        text, [("the Port of Alexandria", "FAC"), ("Egypt", "GPE"), ("Jackson Co.", "GPE")]
+    )
+    places = {m.text: (p.name, p.country_code) for p in run(doc).places for m in p.mentions}
+    assert places["Port of Alexandria"] == ("Alexandria", "EG")
+    assert places["Jackson Co."] == ("Jackson County", "US")
