@@ -52,10 +52,13 @@ _COMPASS = _words(
 # Nouns a town's name modifies in local news: "an Alexandria woman", "Roswell police".
 PEOPLE_NOUNS = _words(
     """man woman men women couple resident residents native natives police officer officers
-    officials teen teenager boy girl family families student students firefighters voters mayor
-    council schools area"""
+    officials teen teenager boy girl family families student students firefighters firefighter
+    voters mayor council schools area mother father son daughter home homes church store shop
+    restaurant business businesses company firm native neighborhood neighborhoods"""
 )
 _LOCATIVE = _words("in near outside around across throughout into")
+_NAMED_BODIES = frozenset({"ORG", "FAC", "PERSON"})
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
 # Single words that are places somewhere but far more often something else at a name's head.
 _NOT_ALONE = _words(
     """north south east west central northern southern eastern western northeast northwest
@@ -63,12 +66,19 @@ _NOT_ALONE = _words(
     independence superior national international american united first"""
 )
 _MIN_TOWN = 1_000
-_DASH = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?(?:-{1,3}|\u2014|\u2013|:)\s")
+# A dateline: a name in capitals opening the text, a line or a sentence, perhaps its state,
+# then a dash or a colon.
+_DATELINE = re.compile(
+    r"(?:^|\n|[.!?]\s+)(?P<name>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:-{1,3}|\u2014|\u2013|:)(?=\s|[A-Z])"
+)
+# A legislator's party and home town: "D-Chicopee", "R-Elbow Lake", "DFL-Cook", "D-N.D.".
+_PARTY_LABEL = re.compile(
+    r"(?<![\w-])(?:[RDI]|DFL)-(?P<name>[A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;)]|\s[-\u2014\u2013\u00e2]|\.?\s)"
+)
 _STATE_AFTER = re.compile(r"^,\s*([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)")
 # "Gainesville and Lindsay", "Harwinton, Bantam": what may stand between two listed names.
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
-# A legislator's party and home: "Rep. Torrey Westrom, R-Elbow Lake".
-_PARTY = re.compile(r"(?:^|\s)[RDI]-$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'\u2019.-]*[\w](?:\s+[A-Z][\w'\u2019.-]*[\w]){0,2}")
 
 
@@ -92,9 +102,10 @@ def places_in_names(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
     """Places heading an organisation's or a building's name, or following its "of"."""
     out: list[Found] = []
     for entity in doc.entities:
-        if entity.label in ("ORG", "FAC") and exact_key(entity.text) not in not_places():
+        if entity.label in _NAMED_BODIES and exact_key(entity.text) not in not_places():
             tokens = _without_the(doc.tokens[entity.first : entity.last])
-            span = _head_place(doc, tokens, gazetteer) or _of_place(doc, tokens, gazetteer)
+            named = entity.label != "PERSON"  # "Virginia Alexander" is a person
+            span = _head_place(doc, tokens, gazetteer, named) or _of_place(doc, tokens, gazetteer)
             if span is not None:
                 out.append(span)
     return out
@@ -109,21 +120,45 @@ def _proper(tokens: Sequence[Token]) -> bool:
     return all(t.pos == "PROPN" or t.tag in ("NNP", "NNPS") for t in tokens)
 
 
-def _head_place(doc: Doc, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> Found | None:
-    """ "the Athens Police Department" -> Athens: the longest leading name before a head word."""
+def _head_place(
+    doc: Doc, tokens: tuple[Token, ...], gazetteer: Gazetteer, named: bool = True
+) -> Found | None:
+    """ "the Athens Police Department" -> Athens: the longest leading name before a head word;
+    in an organisation's `named` name, a region before any other name ("California Republican
+    Party")."""
     if len(tokens) > 2 and tokens[0].text.lower() in _COMPASS:
-        found = _head_place(doc, tokens[1:], gazetteer)
+        found = _head_place(doc, tokens[1:], gazetteer, named)
         if found is not None:
             return found
     for n in (3, 2, 1):
         if len(tokens) <= n or not all(t.text[:1].isupper() for t in tokens[:n]):
             continue
-        if tokens[n].text.lower() not in INSTITUTION_HEADS or not _proper(tokens[:n]):
+        head = tokens[n].text.lower()
+        if not _proper(tokens[:n]) or not (head in INSTITUTION_HEADS or head in _POSSESSIVE):
+            if not (named and tokens[n].text[:1].isupper() and _proper(tokens[: n + 1])):
+                continue
+            # "California Republican Party", "Illinois Skills Match": any name after a region
+            start, end = tokens[0].start, tokens[n - 1].end
+            if _region(doc.text[start:end], gazetteer):
+                return start, end
             continue
         start, end = tokens[0].start, tokens[n - 1].end
         if known_place(doc.text[start:end], gazetteer):
             return start, end
     return None
+
+
+def _region(name: str, gazetteer: Gazetteer) -> bool:
+    """A country, a first-level region or a county, by its own name or a common alias."""
+    if exact_key(name) in _NOT_ALONE:
+        return False
+    hits = gazetteer.candidates(name, fuzzy=False)
+    return any(
+        c.match == "exact"
+        and c.entry.kind in ("country", "admin1", "admin2")
+        and (c.primary or c.entry.kind != "admin2")
+        for c in hits
+    )
 
 
 def _of_place(doc: Doc, tokens: tuple[Token, ...], gazetteer: Gazetteer) -> Found | None:
@@ -148,9 +183,10 @@ def _leading_capitalised(tokens: tuple[Token, ...]) -> list[Token]:
 
 
 def mislabelled_places(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
-    """Places NER called a person, or left unlabelled, where the grammar says place."""
+    """Places NER called a person, or left unlabelled, where the grammar says place; and the
+    places of datelines and legislators' labels, whatever NER made of them."""
     people = person_words(doc)
-    out: list[Found] = []
+    out = [f for f in _datelines_and_labels(doc) if known_place(doc.text[f[0] : f[1]], gazetteer)]
     for start, end in _unplaced_names(doc):
         text = doc.text[start:end]
         if text in people or not _proper(_tokens_in(doc, start, end)):
@@ -190,6 +226,15 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Sequence[Token]:
     return [t for t in doc.tokens[first:last] if t.end <= end]
 
 
+def _datelines_and_labels(doc: Doc) -> Iterator[Found]:
+    """ "PORTLAND - The board ...", "FALLS VILLAGE--", "BEIRUT:" at the start of a line or
+    sentence; "Rep. Joseph Wagner, D-Chicopee", "Sen. Tom Bakk, DFL-Cook"."""
+    for m in _DATELINE.finditer(doc.text):
+        yield m.start("name"), m.end("name")
+    for m in _PARTY_LABEL.finditer(doc.text):
+        yield m.start("name"), m.end("name")
+
+
 def _unplaced_names(doc: Doc) -> Iterator[tuple[int, int]]:
     """PERSON and ORG entities (less a possessive) and capitalised words outside every entity:
     "an Alexandria woman" is often a PERSON, "a Lancaster mother" an ORG."""
@@ -211,12 +256,10 @@ def _place_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
         return True
     if following and following[0].rstrip(".,;:").lower() in PEOPLE_NOUNS | INSTITUTION_HEADS:
         return True
-    if after.startswith("-based") or _PARTY.search(doc.text[max(0, start - 3) : start]):
+    if after.startswith("-based"):
         return True
     state = _STATE_AFTER.match(after)
-    if state is not None and _is_state(state.group(1), gazetteer):
-        return True
-    return _dateline(doc, start, end)
+    return state is not None and _is_state(state.group(1), gazetteer)
 
 
 def _is_state(name: str, gazetteer: Gazetteer) -> bool:
@@ -224,17 +267,15 @@ def _is_state(name: str, gazetteer: Gazetteer) -> bool:
     return any(c.match == "exact" and c.entry.kind == "admin1" for c in hits)
 
 
-def _dateline(doc: Doc, start: int, end: int) -> bool:
-    """ "ROSWELL - A man ...": a name in capitals opening a line or sentence, then a dash."""
-    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start].strip()
-    opening = not line or line[-1] in ".!?"
-    return opening and doc.text[start:end].isupper() and bool(_DASH.match(doc.text[end:]))
-
-
 def person_words(doc: Doc) -> frozenset[str]:
-    """First and last words of the full names of people in the article ("Henry Farrin")."""
+    """First and last words of the full names of people in the article ("Henry Farrin"), not of
+    what NER took for one ("Litchfield Fire Chief Jim Koser")."""
     out: set[str] = set()
     for e in doc.entities:
-        if e.label == "PERSON" and e.last - e.first >= 2:
-            out.update({doc.tokens[e.first].text, doc.tokens[e.last - 1].text})
+        words = doc.tokens[e.first : e.last]
+        if e.label != "PERSON" or len(words) < 2:
+            continue
+        if any(t.text.lower() in INSTITUTION_HEADS or not t.text[:1].isupper() for t in words):
+            continue
+        out.update({words[0].text, words[-1].text})
     return frozenset(out)

@@ -28,6 +28,10 @@ STUB = Gazetteer.from_entries(
         (town(10, "Virginia", "VA", 8_500_000, "admin1"), ["Va."]),
         (town(11, "Springfield", "MA", 155_000), []),
         (town(12, "No", "NO", 10_000, "admin1"), []),  # a word that is also some region's name
+        (town(13, "Chicopee", "MA", 55_000), []),
+        (town(14, "California", "CA", 39_000_000, "admin1"), []),
+        (town(15, "Litchfield", "CT", 8_000), []),
+        (town(16, "Portland", "ME", 66_000), []),
     ]
 )
 
@@ -117,3 +121,27 @@ def test_a_surname_of_a_person_in_the_article_is_not_a_town() -> None:
 def test_an_organisation_named_like_a_town_needs_a_cue() -> None:
     assert places(make_doc("Ford said the plan works.", [("Ford", "ORG")])) == []
     assert places(make_doc("No residents were hurt.", [])) == []
+
+
+def test_a_legislators_home_town_is_a_place() -> None:
+    doc = make_doc("said Rep. Joseph Wagner, D-Chicopee, the co-chairman.", [])
+    assert places(doc) == ["Chicopee"]
+
+
+def test_a_dateline_needs_no_space_after_its_dash() -> None:
+    assert places(make_doc("Selectmen hire a lawyer. PORTLAND\u2014The board met.", [])) == [
+        "PORTLAND"
+    ]
+
+
+def test_a_region_heading_an_organisations_name_is_a_place() -> None:
+    text = "He is vice chairman of the California Republican Party today."
+    doc = make_doc(text, [("the California Republican Party", "ORG")])
+    assert places(doc) == ["California"]
+
+
+def test_a_person_named_like_a_region_is_a_person_but_a_chiefs_town_is_a_place() -> None:
+    assert places(make_doc("Virginia Alexander won.", [("Virginia Alexander", "PERSON")])) == []
+    text = "said Litchfield Fire Chief Jim Koser."
+    doc = make_doc(text, [("Litchfield Fire Chief Jim Koser", "PERSON")])
+    assert places(doc) == ["Litchfield"]
