@@ -33,6 +33,9 @@ _PRIMARY_NAME = 1.0
 _PRIMARY_TOWN_NAME = 2.0
 _IN_NAMED_COUNTRY = 3.0
 _IN_NAMED_ADMIN1 = 2.5
+# A country named in the article says little about which of its many hamlets is meant.
+_HAMLET = 1000
+_HAMLET_SHARE = 0.5
 _IN_NAMED_ADMIN2 = 2.0
 _FITS_CONTAINER = 5.0
 _MISSES_CONTAINER = -2.0
@@ -99,7 +102,8 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     if candidate.primary:
         total += _PRIMARY_TOWN_NAME if entry.kind in ("city", "admin2") else _PRIMARY_NAME
     if entry.country_code in context.countries:
-        total += _IN_NAMED_COUNTRY
+        hamlet = entry.kind == "city" and entry.population < _HAMLET
+        total += _IN_NAMED_COUNTRY * (_HAMLET_SHARE if hamlet else 1.0)
     if entry.admin1 and (entry.country_code, entry.admin1) in context.admin1:
         total += _IN_NAMED_ADMIN1
     if entry.admin2 and (entry.country_code, entry.admin1 or "", entry.admin2) in context.admin2:

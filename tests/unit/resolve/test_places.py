@@ -338,3 +338,11 @@ def test_a_feature_the_gazetteer_lacks_lies_at_its_namesake() -> None:
     places = {m.text: (p.name, p.country_code) for p in run(doc).places for m in p.mentions}
     assert places["Port of Alexandria"] == ("Alexandria", "EG")
     assert places["Jackson Co."] == ("Jackson County", "US")
+
+
+def test_a_country_named_does_not_make_its_hamlet_beat_a_city() -> None:
+    city = Candidate(entry(281184, "Jerusalem", "IL", "city", 801_000, "06", 31.77, 35.21), "exact")
+    hamlet = Candidate(entry(1, "Jerusalem", "US", "city", 500, "NY", 42.6, -77.0), "exact")
+    context = PlaceContext(countries=frozenset({"US"}))
+    chosen = rank([city, hamlet], context, "Jerusalem")
+    assert chosen is not None and chosen[0].country_code == "IL"
