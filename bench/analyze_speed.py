@@ -21,6 +21,7 @@ from newsgraph.extract.events import extract_events
 from newsgraph.ingest.text import read_text_file
 from newsgraph.model import Article
 from newsgraph.pipeline import build
+from newsgraph.resolve.places import resolve_places
 from newsgraph.resources import Resources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +45,7 @@ def load_corpus(path: Path, limit: int) -> list[Article]:
 
 
 def measure(label: str, articles: list[Article], pipeline, res) -> None:  # type: ignore[no-untyped-def]
-    times, coding, words = [], [], 0
+    times, coding, placing, words = [], [], [], 0
     for article in articles:
         t0 = time.perf_counter()
         doc = pipeline.run(article, res)
@@ -53,13 +54,18 @@ def measure(label: str, articles: list[Article], pipeline, res) -> None:  # type
         t0 = time.perf_counter()
         extract_events(doc, res)  # event coding alone, on the analysed document
         coding.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        resolve_places(doc, res)  # the place stage alone, likewise
+        placing.append(time.perf_counter() - t0)
     total = sum(times)
     print(
         f"{label}: {len(articles)} articles, {len(articles) / total:.1f} articles/s, "
         f"{words / total:,.0f} words/s, median {1000 * statistics.median(times):.0f} ms/article, "
         f"p95 {1000 * sorted(times)[int(0.95 * (len(times) - 1))]:.0f} ms; event coding alone "
         f"median {1000 * statistics.median(coding):.1f} ms, "
-        f"p95 {1000 * sorted(coding)[int(0.95 * (len(coding) - 1))]:.1f} ms"
+        f"p95 {1000 * sorted(coding)[int(0.95 * (len(coding) - 1))]:.1f} ms; place stage alone "
+        f"median {1000 * statistics.median(placing):.1f} ms, "
+        f"p95 {1000 * sorted(placing)[int(0.95 * (len(placing) - 1))]:.1f} ms"
     )
 
 
