@@ -79,6 +79,18 @@ _PARTY_LABEL = re.compile(
 _STATE_AFTER = re.compile(r"^,\s*([A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)")
 # "Gainesville and Lindsay", "Harwinton, Bantam": what may stand between two listed names.
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$")
+_STREET_WORDS = (
+    r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Lane|Ln\.|Boulevard|Blvd\.|Parkway|Pkwy\."
+    r"|Pike|Trail|Terrace|Highway|Hwy\."
+)
+# A street: one to three capitalised words (or a number: "5th") and a street word, not followed
+# by another name ("Florida Highway Patrol"); or a numbered road.
+STREET = re.compile(
+    r"(?P<the>(?:The|the)\s+)?"
+    r"(?:(?:(?:[NSEW]\.|North|South|East|West)\s+)?(?:(?:[A-Z][\w'\u2019-]*|\d+(?:st|nd|rd|th))\s+){1,3}"
+    r"(?:" + _STREET_WORDS + r")(?![\w])(?!\s+[A-Z])"
+    r"|\b(?:Highway|Route|Interstate|State Road|County Road|I-)\s?\d+\b)"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][\w'\u2019.-]*[\w](?:\s+[A-Z][\w'\u2019.-]*[\w]){0,2}")
 
 
@@ -265,6 +277,17 @@ def _place_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
 def _is_state(name: str, gazetteer: Gazetteer) -> bool:
     hits = gazetteer.candidates(name, fuzzy=False)
     return any(c.match == "exact" and c.entry.kind == "admin1" for c in hits)
+
+
+def streets(doc: Doc) -> list[Found]:
+    """Named streets and numbered roads ("Memphis Street", "N. High St.", "Highway 19"): places
+    no gazetteer holds, kept so that the text's most specific place is not lost."""
+    out: list[Found] = []
+    for m in STREET.finditer(doc.text):
+        start = m.start() + len(m.group("the") or "")
+        if exact_key(doc.text[start : m.end()]) not in not_places():
+            out.append((start, m.end()))
+    return out
 
 
 def person_words(doc: Doc) -> frozenset[str]:

@@ -23,6 +23,7 @@ from newsgraph.resolve.place_cues import (
     mislabelled_places,
     person_words,
     places_in_names,
+    streets,
 )
 from newsgraph.resolve.placenames import exact_key
 
@@ -84,6 +85,7 @@ def _by_grammar(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> list[
     blocked = _blocked_ranges(doc, ner_organisations=False)
     spans = [_span(doc, f, "cue") for f in mislabelled_places(doc, gazetteer)]
     spans += [_span(doc, f, "name") for f in places_in_names(doc, gazetteer)]
+    spans += [_span(doc, f, "street") for f in streets(doc)]
     out: list[PlaceSpan] = []
     for span in spans:
         if not _blocked(span, blocked) and not any(_overlap(span, o) for o in found + out):

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from newsgraph.model import Doc, Mention, Place
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_cues import STREET
 from newsgraph.resolve.place_nearby import support
 from newsgraph.resolve.place_rank import PlaceContext, prune, rank
 from newsgraph.resolve.place_spans import PlaceSpan, demonym_place, find_spans
@@ -59,7 +60,10 @@ def resolve_spans(doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) ->
     groups: dict[str, list[PlaceSpan]] = defaultdict(list)
     for span in spans:
         groups[exact_key(span.text)].append(span)
-    candidates = {key: _candidates(gazetteer, group[0].text) for key, group in groups.items()}
+    candidates = {
+        key: [] if _street(group) else _candidates(gazetteer, group[0].text)
+        for key, group in groups.items()
+    }
     named = {key: _named(cands) for key, cands in candidates.items()}
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
@@ -231,8 +235,8 @@ def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Pla
 
 
 def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[Place]:
-    """Places the NER names but the gazetteer cannot place ("Kanawha County", "Wichita Drive"):
-    kept, without coordinates, so an analyst sees them and the map does not guess."""
+    """Places NER names but the gazetteer cannot place ("Kanawha County"), and streets: kept,
+    without coordinates, so an analyst sees them and the map does not guess."""
     return [
         Place(
             name=spans[0].text,
@@ -240,19 +244,33 @@ def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[
             lat=None,
             lon=None,
             country_code=None,
-            kind="unresolved",
+            kind="street" if _street(spans) else "unresolved",
             mentions=tuple(Mention(s.start, s.end, s.text) for s in spans),
             confidence=0.0,
-            source="ner",
+            source="rule" if _street(spans) else "ner",
             stage=STAGE,
         )
         for key, spans in groups.items()
-        if key not in chosen and all(s.origin == "ner" for s in spans)
+        if key not in chosen and all(s.origin in ("ner", "street") for s in spans)
     ]
 
 
-# Most specific first: a town or feature before its region, its country, its continent.
-_SPECIFICITY = {"admin2": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
+def _street(spans: Sequence[PlaceSpan]) -> bool:
+    """True for a street or numbered road ("Wichita Drive", "Highway 19"), however found."""
+    return all(s.origin == "street" or STREET.fullmatch(s.text) for s in spans)
+
+
+# Most specific first: a town or feature before its region, its country, its continent; a
+# street, which has no coordinates, only when nothing else is named.
+_SPECIFICITY = {
+    "admin2": 1,
+    "admin1": 2,
+    "region": 3,
+    "sea": 3,
+    "country": 4,
+    "continent": 5,
+    "street": 6,
+}
 # "BAGHDAD, Oct 3 (Reuters) -" or "Deir ez-Zor, Syria —" at the start of a line.
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][\w.'\u2019 -]{1,40}?(?:,[\w.'\u2019 ]{1,30}?)?"

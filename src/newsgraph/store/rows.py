@@ -14,8 +14,9 @@ from newsgraph.extract.dates import parse_day
 from newsgraph.model import Doc, Event, Place, Span
 
 Row = tuple[object, ...]
-# Places too large to say two reports describe the same occurrence.
-BROAD_PLACES = frozenset({"country", "admin1", "admin2", "region", "unresolved"})
+# Places too large, or too vague without coordinates, to say two reports describe the same
+# occurrence.
+BROAD_PLACES = frozenset({"country", "admin1", "admin2", "region", "unresolved", "street"})
 
 
 @dataclass(frozen=True, slots=True)

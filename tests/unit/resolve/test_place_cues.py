@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence, Token
 from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_spans import find_spans
+from newsgraph.resolve.places import resolve_places
+from newsgraph.resources import Resources
 
 
 def town(gid: int, name: str, admin1: str, pop: int, kind: str = "city") -> GazetteerEntry:
@@ -145,3 +147,14 @@ def test_a_person_named_like_a_region_is_a_person_but_a_chiefs_town_is_a_place()
     text = "said Litchfield Fire Chief Jim Koser."
     doc = make_doc(text, [("Litchfield Fire Chief Jim Koser", "PERSON")])
     assert places(doc) == ["Litchfield"]
+
+
+def test_streets_and_numbered_roads_are_places_without_coordinates() -> None:
+    text = "A fire hit a home on Memphis Street near Highway 19. The Florida Highway Patrol came."
+    doc = make_doc(text, [])
+    assert places(doc) == ["Memphis Street", "Highway 19"]
+    resolved = resolve_places(doc, Resources(gazetteer=STUB)).places
+    assert {(p.name, p.kind, p.lat) for p in resolved} == {
+        ("Memphis Street", "street", None),
+        ("Highway 19", "street", None),
+    }
