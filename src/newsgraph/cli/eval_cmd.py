@@ -68,8 +68,9 @@ def places(
     ],
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
 ) -> None:
-    """Places on LGL: recognition P/R/F1, accuracy@161km, error km, GeoNames id, by kind; with a
-    largest-population baseline on the same gazetteer and the same recognised spans."""
+    """Places on LGL: resolution on the gold toponym spans (accuracy@161km, error km, GeoNames
+    id), and end to end recognition P/R/F1 and resolution, by kind and without demonyms; with a
+    largest-population baseline on the same gazetteer and the same spans."""
     if not gold.is_file():
         err.print(f"newsgraph: error: {gold}: no such file (expected LGL XML)")
         raise typer.Exit(2)
