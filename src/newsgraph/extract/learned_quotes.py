@@ -80,7 +80,12 @@ def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
     out = []
     for quote in quotes:
         best = max(contents, key=lambda m: _shared(m.start, m.end, quote), default=None)
-        if quote.kind == "indirect" and not quote.parts and best is not None:
+        if (
+            quote.kind == "indirect"
+            and not quote.parts
+            and best is not None
+            and not _interrupted(quote)
+        ):
             shared = _shared(best.start, best.end, quote)
             longer = max(best.end - best.start, quote.end - quote.start)
             if shared >= SNAP_SHARE * longer:
@@ -89,6 +94,13 @@ def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
                 quote = replace(quote, start=start, end=end, text=doc.text[start:end])
         out.append(quote)
     return out
+
+
+def _interrupted(quote: Quote) -> bool:
+    """Content told around its own cue ("But to prevent problems, he said, officials should
+    ..."): one span the tagger cannot mark, so its edges are not the tagger's to move."""
+    cue = quote.cue_span
+    return cue is not None and quote.start < cue.start < quote.end
 
 
 def _shared(start: int, end: int, quote: Quote) -> int:

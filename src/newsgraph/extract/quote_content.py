@@ -66,6 +66,16 @@ def find_content(
     holder = next((q for q in ctx.marks if q.start - 1 <= start and end <= q.end + 1), None)
     if holder is not None:
         return holder.start, holder.end  # the complement is (in) a quotation: take it whole
+    return _whole_quotations(start, end, tok, ctx)
+
+
+def _whole_quotations(start: int, end: int, cue: Token, ctx: QuoteContext) -> tuple[int, int]:
+    """Content that runs into a quotation takes the quotation whole: the parse may end a
+    clause mid-quotation ('"One reason," Obama said, "is that ... stability. People ..."')."""
+    if inside_quote(ctx.marks, cue.start) is not None:
+        return start, end
+    for mark in overlapping(ctx.marks, start, end):
+        start, end = min(start, mark.start), max(end, mark.end)
     return start, end
 
 

@@ -93,6 +93,8 @@ def _cue_quotes(
         content = find_content(tok, strength, sent, ctx, [*earlier, *found])
         if content is None or content in taken:
             continue
+        if inside and content[0] <= tok.start < content[1]:
+            continue  # a cue inside a quotation does not report the quotation it is part of
         quote = _attribute(tok, content, ctx, [*earlier, *found])
         if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
@@ -345,8 +347,10 @@ _STAGE_DIRECTION = re.compile(r"[(\[][A-Z][A-Z .,'-]*[)\]]\.?")
 def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """Quotations with no cue after an attributed direct quote continue it.
 
-    In the same paragraph ('"A," she said. "B."') the continuation becomes a second part of
-    the same quote; in a following paragraph it is a quote of its own by the same speaker.
+    In the same paragraph ('"A," she said. "B."') or the next ('"A," she said.' then a
+    paragraph '"B."') the continuation becomes another part of the same quote, as annotators
+    read it: one statement, interrupted by its attribution. After a reported (mixed or
+    indirect) statement, a following quotation is a quote of its own by the same speaker.
     """
     result = sorted(quotes, key=lambda q: q.start)
     text = ctx.doc.text
@@ -355,19 +359,36 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
             continue
         if _STAGE_DIRECTION.fullmatch(text[mark.start : mark.end].strip()):
             continue  # "(CROSSTALK.)", "(APPLAUSE)": a transcript's note, not speech
-        before = [q for q in result if q.end <= mark.start]
-        if not before or before[-1].kind == "indirect" or before[-1].speaker is None:
+        previous = _continued_from(ctx.doc, [q for q in result if q.end <= mark.start])
+        if previous is None:
             continue
-        previous = before[-1]
         gap = text[previous.end : mark.start]
         if gap.count("\n\n") > 1 or len(gap) > 400:
             continue
-        if "\n\n" in gap or previous.kind != "direct":
+        if previous.kind != "direct":
             result.append(_continued(previous, mark, text))
         else:
             result[result.index(previous)] = _joined(previous, mark, text)
         result.sort(key=lambda q: q.start)
     return result
+
+
+def _continued_from(doc: Doc, before: list[Quote]) -> Quote | None:
+    """The attributed quote a following quotation would continue: the last one before it,
+    passing over statements reported inside its own attribution ('"A," said X, who has long
+    *backed* Y. "B."'), if it names a speaker."""
+    if not before:
+        return None
+    last = before[-1]
+    direct = [q for q in before if q.kind != "indirect" and q.cue_span is not None]
+    if last.kind == "indirect" and direct:
+        anchor = direct[-1]
+        asides = [q for q in before if q.start >= anchor.end and q.kind == "indirect"]
+        if asides and all(_sentence_of(doc, q) == _sentence_of(doc, anchor) for q in asides):
+            last = anchor
+    if last.kind == "indirect" or (last.speaker is None and last.speaker_mention is None):
+        return None
+    return last
 
 
 def _labelled(ctx: QuoteContext) -> list[Quote]:
