@@ -43,7 +43,7 @@ def find_content(
         spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]
         first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
-        first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
+        first, last = trim(tokens, *tree.span(_host_clause(tok, tree), exclude=[tok.i]))
     else:
         quoted = _adjacent_quote(tok, sent, ctx, found)
         following = _following(tok, tree, _COMPLEMENTS if strength == "strong" else _INTENT)
@@ -90,9 +90,23 @@ def _speech(tok: Token) -> bool:
     return tok.lemma.casefold() in CUE_VERBS
 
 
+# Prepositions that introduce what a cue is about ("accused X *of* Y", "likened X *to* Y",
+# "described X *as* Y", "concern *about* Y"), as opposed to when, where or how it was said.
+ARGUMENT_PREPS = frozenset({"of", "to", "as", "for", "about", "against", "into", "with", "over"})
+_OBJECTS = frozenset({"dobj", "obj", "dative"})
+
+
 def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] | None:
-    """Token range of the cue's complements to its right: "wants [to triple ...]"."""
+    """Token range of the cue's complements to its right: "wants [to triple ...]".
+
+    With an object and a complement after it, the complement is what is reported and the
+    object its target ("accused the North [of recklessness]", "urged Dean [to apologize]");
+    an object that is itself a cue noun reports its own complement ("raised questions
+    [about the microphone]"); trailing phrases of time, place or manner ("attacked Machado
+    in early-morning tweets") are not part of it.
+    """
     kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in deps]
+    kids = _without_trailing_adjuncts(kids, tree)
     if not kids:
         return None
     ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
@@ -100,6 +114,46 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
     return first, last
+
+
+def _is_argument(tok: Token) -> bool:
+    return tok.dep == "prep" and tok.text.casefold() in ARGUMENT_PREPS
+
+
+# Trailing phrases that say when or where something was said, not what: "attacked Machado
+# [on Friday]", "challenged the rules [before 10 judges]".
+_TIME_PREPS = frozenset({"during", "since", "before", "after", "until", "at", "on", "in"})
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+
+
+def _is_adjunct(tok: Token, tree: Tree) -> bool:
+    """A prepositional phrase of time or place: a temporal preposition, or a preposition whose
+    object the parser tags as a date, time or place."""
+    if tok.dep != "prep":
+        return False
+    word = tok.text.casefold()
+    if word in {"during", "since", "until"}:
+        return True
+    obj = tree.child(tok.i, "pobj")
+    return obj is not None and word in _TIME_PREPS and obj.ent_type in _WHEN_WHERE
+
+
+def _without_trailing_adjuncts(kids: list[Token], tree: Tree) -> list[Token]:
+    """Drop adjunct phrases after the last complement; keep an adjunct that is all there is."""
+    while len(kids) > 1 and _is_adjunct(kids[-1], tree):
+        kids = kids[:-1]
+    return kids
+
+
+def _noun_complement(noun: Token, tree: Tree) -> list[Token]:
+    """What a cue noun in object position is about: "questions [about X]", "the case [that Y]"."""
+    if cue_strength(noun.lemma, "NOUN") is None:
+        return []
+    return [
+        c
+        for c in tree.children(noun.i, "prep", "acl")
+        if c.i > noun.i and not _is_adjunct(c, tree)
+    ]
 
 
 def cut_according(first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:
@@ -146,9 +200,23 @@ def _not_content(top: Token, tree: Tree) -> list[int]:
     return out
 
 
+def _host_clause(tok: Token, tree: Tree) -> int:
+    """The clause a parenthetical cue comments on: its head, or, when that is a subordinate
+    clause the cue ends ("Though it went well, he said, replacing her would be hard"), the
+    sentence it belongs to."""
+    host = tree.tokens[tok.head]
+    while host.dep in {"advcl", "ccomp", "csubj"} and tok.i > host.i and host.head != host.i:
+        host = tree.tokens[host.head]
+    return host.i
+
+
 def _cue_is_aside(tok: Token, tree: Tree) -> bool:
-    """A parenthetical cue with its own subject: "Asapov, RT reported, was ..."."""
-    return tree.child(tok.i, "nsubj") is not None and tree.child(tok.i, "dobj") is None
+    """A parenthetical cue with its own subject: "Asapov, RT reported, was ...". A clause
+    opened by a conjunction ("Back *when* it signed ...", "*if* they vote") is no aside."""
+    if tree.child(tok.i, "nsubj") is None or tree.child(tok.i, "dobj") is not None:
+        return False
+    mark = tree.child(tok.i, "mark")
+    return mark is None or mark.text.casefold() == "as"
 
 
 def _adjacent_quote(
