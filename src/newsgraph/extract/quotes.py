@@ -77,6 +77,7 @@ def _cue_quotes(
     sent: Sentence, ctx: QuoteContext, earlier: list[Quote], inside: bool
 ) -> list[Quote]:
     found: list[Quote] = []
+    objects: set[int] = set()  # quotes of a cue's object, not of a clause ("backed Clinton")
     taken = {(q.start, q.end) for q in earlier}
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
@@ -99,7 +100,20 @@ def _cue_quotes(
         if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
             taken.add(content)
-    return [q for q in found if not _unnamed_inside(q, found)]
+            if ctx.tree.child(tok.i, *_CLAUSES) is None:
+                objects.add(id(quote))
+    return [
+        q
+        for q in found
+        if not _unnamed_inside(q, found) and not (id(q) in objects and _inside_other(q, found))
+    ]
+
+
+def _inside_other(quote: Quote, found: list[Quote]) -> bool:
+    """Whether the quote's cue lies in what another quote reports: "Merrill says [Clinton
+    called Machado ...]" is Merrill's statement, not also one by Clinton about Machado."""
+    at = quote.cue_span.start if quote.cue_span else quote.start
+    return any(o is not quote and o.start <= at < o.end for o in found)
 
 
 def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
