@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
+from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength, object_cues
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
 from newsgraph.extract.quote_content import (
     LABEL,
@@ -102,11 +102,33 @@ def _cue_quotes(
             taken.add(content)
             if ctx.tree.child(tok.i, *_CLAUSES) is None:
                 objects.add(id(quote))
+    found = _innermost_of_chains(found, ctx)
     return [
         q
         for q in found
         if not _unnamed_inside(q, found) and not (id(q) in objects and _inside_other(q, found))
     ]
+
+
+def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
+    """Cues chained by infinitives are one attribution: in "refused to pledge to release his
+    returns" and "appeared to blame workers", what is reported is the last cue's complement,
+    and the first cue's quote ("to pledge to release ...") goes."""
+    at = {t.start: t for t in ctx.doc.tokens}
+    cue_of = {id(q): at.get(q.cue_span.start) for q in found if q.cue_span is not None}
+    heads = {
+        tok.i
+        for tok in cue_of.values()
+        if tok is not None and tok.lemma.casefold() not in object_cues()
+    }
+    out = []
+    for q in found:
+        tok = cue_of.get(id(q))
+        inner = ctx.tree.child(tok.i, "xcomp") if tok is not None else None
+        if inner is not None and inner.i in heads and q.start <= inner.start < q.end:
+            continue
+        out.append(q)
+    return out
 
 
 def _inside_other(quote: Quote, found: list[Quote]) -> bool:
