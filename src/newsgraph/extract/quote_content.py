@@ -105,7 +105,11 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     [about the microphone]"); trailing phrases of time, place or manner ("attacked Machado
     in early-morning tweets") are not part of it.
     """
-    kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in deps]
+    kids = [
+        c
+        for c in tree.children(tok.i)
+        if c.i > tok.i and c.dep in deps and (c.dep != "prep" or tree.children(c.i))
+    ]  # a stranded preposition ("things they never asked for") reports nothing
     kids = _without_trailing_adjuncts(kids, tree)
     if not kids:
         return None
