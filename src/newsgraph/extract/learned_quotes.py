@@ -77,9 +77,12 @@ def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
     the grammar finds the clause, the tagger learned where annotators end it."""
     doc = ctx.doc
     contents = [m for m in doc.attribution_marks if m.label == "CONTENT"]
+    cues = [m for m in doc.attribution_marks if m.label == "CUE"]
     out = []
     for quote in quotes:
         best = max(contents, key=lambda m: _shared(m.start, m.end, quote), default=None)
+        if best is not None and any(quote.start <= c.start < best.start for c in cues):
+            best = None  # the tagger marks an attribution nested in this one: its content
         if (
             quote.kind == "indirect"
             and not quote.parts

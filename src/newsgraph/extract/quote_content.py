@@ -40,6 +40,7 @@ def find_content(
         tree.children(tok.i, "acl") if tok.pos == "NOUN" else []
     )
     if comps:
+        comps = [*comps, *_coordinated_after(tok, comps, tree)]
         spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]
         first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
@@ -192,6 +193,20 @@ def _clip_to_sentence(tok: Token, first: int, last: int, ctx: QuoteContext) -> t
         return first, last
     sent = ctx.doc.sentences[tok.sent]
     return trim(ctx.doc.tokens, max(first, sent.first), min(last, sent.last))
+
+
+def _coordinated_after(tok: Token, comps: list[Token], tree: Tree) -> list[Token]:
+    """ "A, the agency said, and B": a clause with its own subject coordinated with a cue
+    that follows its content continues the content, unless it is a cue itself."""
+    if any(c.i > tok.i for c in comps):
+        return []
+    return [
+        c
+        for c in tree.children(tok.i, "conj")
+        if c.i > tok.i
+        and tree.child(c.i, "nsubj", "nsubjpass") is not None
+        and cue_strength(c.lemma, c.pos) is None
+    ]
 
 
 def _not_content(top: Token, tree: Tree) -> list[int]:
