@@ -223,7 +223,9 @@ def _attribute(
     if subject is None:
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
-        return None  # the "subject" is part of what was said: not a speaker
+        subject = _participle_subject(tok, ctx)
+        if subject is None:
+            return None  # the "subject" is part of what was said: not a speaker
     speaker = _first_person(subject, earlier) or ctx.speakers.resolve(subject, earlier)
     via: tuple[str, ...] = ()
     cited = _cited_source(tok, ctx)
@@ -243,6 +245,21 @@ def _attribute(
         method="cue-verb",
         stage=STAGE,
     )
+
+
+def _participle_subject(tok: Token, ctx: QuoteContext) -> Token | None:
+    """The speaker of a participle cue that follows another cue in its sentence ('"A," Trump
+    said, adding later, "B"'), when the parse hung it inside the quotation: that cue's
+    subject."""
+    if tok.tag != "VBG":
+        return None
+    sent = ctx.doc.sentences[tok.sent]
+    for before in reversed(ctx.doc.tokens[sent.first : tok.i]):
+        if before.pos == "VERB" and cue_strength(before.lemma, before.pos) == "strong":
+            subject = ctx.tree.child(before.i, "nsubj")
+            if subject is not None and subject.i < tok.i:
+                return subject
+    return None
 
 
 def _name_just_before(tok: Token, ctx: QuoteContext) -> Token | None:
@@ -399,7 +416,7 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         if previous is None:
             continue
         gap = text[previous.end : mark.start]
-        if gap.count("\n\n") > 1 or len(gap) > 400:
+        if gap.count("\n\n") > 1 or len(gap) > 400 or not _opens_sentence(text, mark):
             continue
         if previous.kind != "direct":
             result.append(_continued(previous, mark, text))
@@ -407,6 +424,13 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
             result[result.index(previous)] = _joined(previous, mark, text)
         result.sort(key=lambda q: q.start)
     return result
+
+
+def _opens_sentence(text: str, mark: Quoted) -> bool:
+    """Whether a quotation starts its sentence (or paragraph): only such a quotation can
+    continue a statement on its own; 'called it "a disaster"' is part of its sentence."""
+    before = text[: mark.start].rstrip().rstrip('"').rstrip()
+    return not before or before[-1] in ".?!:"
 
 
 def _continued_from(doc: Doc, before: list[Quote]) -> Quote | None:
