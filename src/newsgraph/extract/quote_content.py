@@ -75,8 +75,13 @@ def _whole_quotations(start: int, end: int, cue: Token, ctx: QuoteContext) -> tu
     clause mid-quotation ('"One reason," Obama said, "is that ... stability. People ..."')."""
     if inside_quote(ctx.marks, cue.start) is not None:
         return start, end
-    for mark in overlapping(ctx.marks, start, end):
+    marks = overlapping(ctx.marks, start, end)
+    for mark in marks:
         start, end = min(start, mark.start), max(end, mark.end)
+    if start < cue.start < end and not any(m.start > cue.start for m in marks):
+        # '"...," said Del. Stacey Plaskett of the Virgin Islands': nothing quoted after the
+        # cue, so what follows it is the attribution, not content
+        end = max((m.end for m in marks if m.end <= cue.start), default=end)
     return start, end
 
 
