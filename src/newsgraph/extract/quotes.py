@@ -82,11 +82,11 @@ def _cue_quotes(
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
             continue
-        passive = _passive_by(tok, ctx)
-        if passive is not None:
-            if (passive.start, passive.end) not in taken:
-                found.append(passive)
-                taken.add((passive.start, passive.end))
+        special = _passive_by(tok, ctx) or _hedged(tok, ctx)
+        if special is not None:
+            if (special.start, special.end) not in taken:
+                found.append(special)
+                taken.add((special.start, special.end))
             continue
         strength = _is_cue(tok, ctx)
         if strength is None:
@@ -160,6 +160,43 @@ def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
         speaker_mention=ctx.speakers.mention(source),
         cue_span=Mention(tok.start, tok.end, tok.text),
         method="passive-by",
+        stage=STAGE,
+    )
+
+
+# Verbs that hedge their own clause ("Republicans seem confident", "the campaign has
+# appeared to acknowledge ..."): the writer's impression, attributed to no one.
+HEDGES = frozenset({"seem", "appear"})
+
+
+def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
+    """ "He seems to have a different set of rules": an attribution with no source whose
+    content is the whole hedged clause, subject included. A hedge over a cue of its own
+    ("seemed to think that ...") is left to that cue."""
+    tree = ctx.tree
+    if tok.lemma.casefold() not in HEDGES or tok.pos not in {"VERB", "AUX"}:
+        return None
+    subject = tree.child(tok.i, "nsubj")
+    comps = [c for c in tree.children(tok.i, "xcomp", "acomp", "attr", "oprd") if c.i > tok.i]
+    if subject is None or not comps or subject.pos == "PRON" and subject.text.casefold() == "it":
+        return None
+    if any(_is_cue(c, ctx) == "strong" and c.lemma.casefold() not in object_cues() for c in comps):
+        return None
+    first = tree.span(subject.i)[0]
+    last = max(tree.span(c.i)[1] for c in comps)
+    first, last = trim(ctx.doc.tokens, first, last)
+    if last - first < 3:
+        return None
+    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=ctx.doc.text[start:end],
+        kind=kind_of(ctx.marks, start, end),
+        cue=tok.text,
+        speaker=None,
+        cue_span=Mention(tok.start, tok.end, tok.text),
+        method="hedge",
         stage=STAGE,
     )
 
