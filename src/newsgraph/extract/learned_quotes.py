@@ -105,7 +105,9 @@ def _subject_start(quote: Quote, ctx: QuoteContext) -> int:
     """Where the subject of the content's main clause starts (past the end if it has none)."""
     tokens, tree = ctx.doc.tokens, ctx.tree
     inside = [t for t in tokens if quote.start <= t.start and t.end <= quote.end]
-    tops = [t for t in inside if not quote.start <= tokens[t.head].start < quote.end or t.head == t.i]
+    tops = [
+        t for t in inside if not quote.start <= tokens[t.head].start < quote.end or t.head == t.i
+    ]
     for top in tops[:1]:
         subject = tree.child(top.i, "nsubj", "nsubjpass")
         if subject is not None and quote.start <= subject.start:

@@ -160,9 +160,7 @@ def _noun_complement(noun: Token, tree: Tree) -> list[Token]:
     if cue_strength(noun.lemma, "NOUN") is None:
         return []
     return [
-        c
-        for c in tree.children(noun.i, "prep", "acl")
-        if c.i > noun.i and not _is_adjunct(c, tree)
+        c for c in tree.children(noun.i, "prep", "acl") if c.i > noun.i and not _is_adjunct(c, tree)
     ]
 
 

@@ -97,6 +97,8 @@ def _cue_quotes(
         if inside and content[0] <= tok.start < content[1]:
             continue  # a cue inside a quotation does not report the quotation it is part of
         quote = _attribute(tok, content, ctx, [*earlier, *found])
+        if quote is not None and not inside:
+            quote = _with_other_half(quote, tok, sent, ctx, taken)
         if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
             taken.add(content)
@@ -108,6 +110,42 @@ def _cue_quotes(
         for q in found
         if not _unnamed_inside(q, found) and not (id(q) in objects and _inside_other(q, found))
     ]
+
+
+def _with_other_half(
+    quote: Quote, cue: Token, sent: Sentence, ctx: QuoteContext, taken: set[tuple[int, int]]
+) -> Quote:
+    """A quotation interrupted by its attribution ('"Every time you say that," Tester said,
+    referring to ..., "you give ammunition ..."') is one quote in two parts: the content on
+    one side of the attribution takes the untaken quotation right on its other side."""
+    text = ctx.doc.text
+    mine = [m for m in ctx.marks if quote.start - 1 <= m.start and m.end <= quote.end + 1]
+    if len(mine) != 1 or quote.parts or quote.kind != "direct":
+        return quote
+    if mine[0].start > cue.start:  # content after the cue: look for a quotation before it
+        other = [m for m in ctx.marks if sent.start - 2 <= m.start and m.end <= cue.start]
+        pick = other[-1] if other else None
+        gap = (pick.end, mine[0].start) if pick else (0, 0)
+    elif mine[-1].end < cue.start:  # content before the cue: a quotation after it
+        other = [m for m in ctx.marks if cue.end <= m.start and m.start <= sent.end]
+        pick = other[0] if other else None
+        gap = (mine[-1].end, pick.start) if pick else (0, 0)
+    else:
+        return quote
+    if pick is None or (pick.start, pick.end) in taken or quote.speaker_mention is None:
+        return quote
+    between = text[gap[0] : gap[1]]
+    if between.count('"') > 2 or len(between) > 200 or "\n" in between:
+        return quote
+    parts = sorted(
+        [
+            Span(quote.start, quote.end, quote.text),
+            Span(pick.start, pick.end, text[pick.start : pick.end]),
+        ],
+        key=lambda p: p.start,
+    )
+    start, end = parts[0].start, parts[-1].end
+    return replace(quote, start=start, end=end, text=text[start:end], parts=tuple(parts))
 
 
 def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
@@ -178,7 +216,7 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
         return None
     subject = tree.child(tok.i, "nsubj")
     comps = [c for c in tree.children(tok.i, "xcomp", "acomp", "attr", "oprd") if c.i > tok.i]
-    if subject is None or not comps or subject.pos == "PRON" and subject.text.casefold() == "it":
+    if subject is None or not comps or subject.text.casefold() == "it":
         return None
     if any(_is_cue(c, ctx) == "strong" and c.lemma.casefold() not in object_cues() for c in comps):
         return None
