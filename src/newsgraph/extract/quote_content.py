@@ -214,10 +214,15 @@ def _coordinated_after(tok: Token, comps: list[Token], tree: Tree) -> list[Token
 
 def _not_content(top: Token, tree: Tree) -> list[int]:
     """Parts below `top` that are not what was said: "according to X" (a source) and a
-    coordinated cue ("... and warned that ..."), which starts an attribution of its own."""
+    coordinated cue with a clause of its own ("... and warned that ..."), which starts an
+    attribution of its own ("... and refused to drop the gun" stays: it is what was said)."""
     out = [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
     for conj in tree.children(top.i, "conj"):
-        if cue_strength(conj.lemma, conj.pos) == "strong" and tree.child(conj.i, "nsubj") is None:
+        if (
+            cue_strength(conj.lemma, conj.pos) == "strong"
+            and tree.child(conj.i, "nsubj") is None
+            and tree.child(conj.i, "ccomp") is not None
+        ):
             out.append(conj.i)
     return out
 
