@@ -77,7 +77,7 @@ def _cue_quotes(
     sent: Sentence, ctx: QuoteContext, earlier: list[Quote], inside: bool
 ) -> list[Quote]:
     found: list[Quote] = []
-    objects: set[int] = set()  # quotes of a cue's object, not of a clause ("backed Clinton")
+    objects: set[int] = set()  # quotes of no clause: "backed Clinton", "refused to go"
     taken = {(q.start, q.end) for q in earlier}
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
@@ -102,7 +102,7 @@ def _cue_quotes(
         if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
             taken.add(content)
-            if ctx.tree.child(tok.i, *_CLAUSES) is None:
+            if ctx.tree.child(tok.i, "ccomp") is None:
                 objects.add(id(quote))
     found = _innermost_of_chains(found, ctx)
     return [
@@ -171,7 +171,8 @@ def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
 
 def _inside_other(quote: Quote, found: list[Quote]) -> bool:
     """Whether the quote's cue lies in what another quote reports: "Merrill says [Clinton
-    called Machado ...]" is Merrill's statement, not also one by Clinton about Machado."""
+    called Machado ...]" is Merrill's statement, not also one by Clinton about Machado, and
+    "Police say [he ... refused to drop the gun]" is the police's, not also his."""
     at = quote.cue_span.start if quote.cue_span else quote.start
     return any(o is not quote and o.start <= at < o.end for o in found)
 
