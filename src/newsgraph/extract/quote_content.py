@@ -39,6 +39,10 @@ def find_content(
     comps = tree.children(tok.i, "ccomp") or (
         tree.children(tok.i, "acl") if tok.pos == "NOUN" else []
     )
+    if comps and tree.subject(tok.i) is None and any(c.i < tok.i for c in comps):
+        # "X had a voice, said a former spokesman, who ...": the parser may hang the inverted
+        # speaker's words under a second clause; only the clause before the cue is content
+        comps = [c for c in comps if c.i < tok.i]
     if comps:
         comps = [*comps, *_coordinated_after(tok, comps, tree)]
         spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]

@@ -16,7 +16,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength, object_cues
+from newsgraph.extract.cues import (
+    ACCORDING,
+    CITING,
+    CUE_VERBS,
+    Strength,
+    cue_strength,
+    object_cues,
+)
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
 from newsgraph.extract.quote_content import (
     LABEL,
@@ -294,7 +301,7 @@ def _attribute(
     subject = _noun_owner(tok, ctx.tree) if tok.pos == "NOUN" else ctx.tree.subject(tok.i)
     mention = None
     if subject is None and tok.pos == "VERB":
-        subject = _name_just_before(tok, ctx)
+        subject = _name_just_before(tok, ctx) or _inverted_subject(tok, content, ctx)
         mention = Mention(subject.start, subject.end, subject.text) if subject else None
     if subject is None:
         return None
@@ -336,6 +343,24 @@ def _participle_subject(tok: Token, ctx: QuoteContext) -> Token | None:
             if subject is not None and subject.i < tok.i:
                 return subject
     return None
+
+
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PART"})
+
+
+def _inverted_subject(tok: Token, content: tuple[int, int], ctx: QuoteContext) -> Token | None:
+    """ "..., said a former spokesman for the ministry": a speech verb after its content with
+    no subject in the parse speaks for the noun phrase right after it."""
+    if tok.lemma.casefold() not in CUE_VERBS or content[1] > tok.start:
+        return None
+    tokens = ctx.doc.tokens
+    head = None
+    for word in tokens[tok.i + 1 : ctx.doc.sentences[tok.sent].last]:
+        if word.pos not in _NOUN_PHRASE:
+            break
+        if word.pos in {"NOUN", "PROPN"}:
+            head = word
+    return head
 
 
 def _name_just_before(tok: Token, ctx: QuoteContext) -> Token | None:
