@@ -519,12 +519,25 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         gap = text[previous.end : mark.start]
         if gap.count("\n\n") > 1 or len(gap) > 400 or not _opens_sentence(text, mark):
             continue
-        if previous.kind != "direct":
+        if previous.kind != "direct" or _narration_between(ctx.doc, previous, mark):
             result.append(_continued(previous, mark, text))
         else:
             result[result.index(previous)] = _joined(previous, mark, text)
         result.sort(key=lambda q: q.start)
     return result
+
+
+def _narration_between(doc: Doc, previous: Quote, mark: Quoted) -> bool:
+    """Whether a sentence of the writer's own stands between a quote and a later quotation
+    ('"A," Trump added. He then had a question. "B?"'): then B is a quote of its own."""
+    cue = previous.cue_span.start if previous.cue_span else -1
+    return any(
+        previous.end < s.start
+        and s.end < mark.start - 1
+        and not s.start <= cue < s.end
+        and s.last - s.first > 3
+        for s in doc.sentences
+    )
 
 
 def _opens_sentence(text: str, mark: Quoted) -> bool:
