@@ -118,7 +118,9 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     kids = [
         c
         for c in tree.children(tok.i)
-        if c.i > tok.i and c.dep in deps and (c.dep != "prep" or tree.children(c.i))
+        if c.i > tok.i
+        and c.dep in deps
+        and (c.dep != "prep" or any(k.i > c.i for k in tree.children(c.i)))
     ]  # a stranded preposition ("things they never asked for") reports nothing
     kids = _without_trailing_adjuncts(kids, tree)
     if not kids:
