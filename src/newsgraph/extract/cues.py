@@ -168,7 +168,9 @@ def unreliable_cues() -> frozenset[str]:
 
 # A weak cue verb reports its object too ("backed Clinton") when, on PolNeAR train, at least
 # OBJECT_MIN such attributions were predicted and at least OBJECT_PRECISION of them were right.
-OBJECT_MIN, OBJECT_PRECISION = 5, 0.5
+# Object attributions rarely match annotated edges exactly (about half as often as clause
+# ones), so only lemmas right about two times in three earn it.
+OBJECT_MIN, OBJECT_PRECISION = 5, 0.65
 
 
 @lru_cache(maxsize=1)

@@ -77,10 +77,20 @@ def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
     the grammar finds the clause, the tagger learned where annotators end it."""
     doc = ctx.doc
     contents = [m for m in doc.attribution_marks if m.label == "CONTENT"]
+    cues = [m for m in doc.attribution_marks if m.label == "CUE"]
     out = []
     for quote in quotes:
         best = max(contents, key=lambda m: _shared(m.start, m.end, quote), default=None)
-        if quote.kind == "indirect" and not quote.parts and best is not None:
+        if best is not None and any(quote.start <= c.start < best.start for c in cues):
+            best = None  # the tagger marks an attribution nested in this one: its content
+        if best is not None and best.start > _subject_start(quote, ctx):
+            best = None  # "[a campaign operative decided] to change course": same
+        if (
+            quote.kind == "indirect"
+            and not quote.parts
+            and best is not None
+            and not _interrupted(quote)
+        ):
             shared = _shared(best.start, best.end, quote)
             longer = max(best.end - best.start, quote.end - quote.start)
             if shared >= SNAP_SHARE * longer:
@@ -89,6 +99,27 @@ def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
                 quote = replace(quote, start=start, end=end, text=doc.text[start:end])
         out.append(quote)
     return out
+
+
+def _subject_start(quote: Quote, ctx: QuoteContext) -> int:
+    """Where the subject of the content's main clause starts (past the end if it has none)."""
+    tokens, tree = ctx.doc.tokens, ctx.tree
+    inside = [t for t in tokens if quote.start <= t.start and t.end <= quote.end]
+    tops = [
+        t for t in inside if not quote.start <= tokens[t.head].start < quote.end or t.head == t.i
+    ]
+    for top in tops[:1]:
+        subject = tree.child(top.i, "nsubj", "nsubjpass")
+        if subject is not None and quote.start <= subject.start:
+            return tokens[tree.span(subject.i)[0]].start
+    return quote.end
+
+
+def _interrupted(quote: Quote) -> bool:
+    """Content told around its own cue ("But to prevent problems, he said, officials should
+    ..."): one span the tagger cannot mark, so its edges are not the tagger's to move."""
+    cue = quote.cue_span
+    return cue is not None and quote.start < cue.start < quote.end
 
 
 def _shared(start: int, end: int, quote: Quote) -> int:

@@ -39,11 +39,16 @@ def find_content(
     comps = tree.children(tok.i, "ccomp") or (
         tree.children(tok.i, "acl") if tok.pos == "NOUN" else []
     )
+    if comps and tree.subject(tok.i) is None and any(c.i < tok.i for c in comps):
+        # "X had a voice, said a former spokesman, who ...": the parser may hang the inverted
+        # speaker's words under a second clause; only the clause before the cue is content
+        comps = [c for c in comps if c.i < tok.i]
     if comps:
+        comps = [*comps, *_coordinated_after(tok, comps, tree)]
         spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]
         first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
-        first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
+        first, last = trim(tokens, *tree.span(_host_clause(tok, tree), exclude=[tok.i]))
     else:
         quoted = _adjacent_quote(tok, sent, ctx, found)
         following = _following(tok, tree, _COMPLEMENTS if strength == "strong" else _INTENT)
@@ -66,6 +71,21 @@ def find_content(
     holder = next((q for q in ctx.marks if q.start - 1 <= start and end <= q.end + 1), None)
     if holder is not None:
         return holder.start, holder.end  # the complement is (in) a quotation: take it whole
+    return _whole_quotations(start, end, tok, ctx)
+
+
+def _whole_quotations(start: int, end: int, cue: Token, ctx: QuoteContext) -> tuple[int, int]:
+    """Content that runs into a quotation takes the quotation whole: the parse may end a
+    clause mid-quotation ('"One reason," Obama said, "is that ... stability. People ..."')."""
+    if inside_quote(ctx.marks, cue.start) is not None:
+        return start, end
+    marks = overlapping(ctx.marks, start, end)
+    for mark in marks:
+        start, end = min(start, mark.start), max(end, mark.end)
+    if start < cue.start < end and not any(m.start > cue.start for m in marks):
+        # '"...," said Del. Stacey Plaskett of the Virgin Islands': nothing quoted after the
+        # cue, so what follows it is the attribution, not content
+        end = max((m.end for m in marks if m.end <= cue.start), default=end)
     return start, end
 
 
@@ -80,9 +100,29 @@ def _speech(tok: Token) -> bool:
     return tok.lemma.casefold() in CUE_VERBS
 
 
+# Prepositions that introduce what a cue is about ("accused X *of* Y", "likened X *to* Y",
+# "described X *as* Y", "concern *about* Y"), as opposed to when, where or how it was said.
+ARGUMENT_PREPS = frozenset({"of", "to", "as", "for", "about", "against", "into", "with", "over"})
+_OBJECTS = frozenset({"dobj", "obj", "dative"})
+
+
 def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] | None:
-    """Token range of the cue's complements to its right: "wants [to triple ...]"."""
-    kids = [c for c in tree.children(tok.i) if c.i > tok.i and c.dep in deps]
+    """Token range of the cue's complements to its right: "wants [to triple ...]".
+
+    With an object and a complement after it, the complement is what is reported and the
+    object its target ("accused the North [of recklessness]", "urged Dean [to apologize]");
+    an object that is itself a cue noun reports its own complement ("raised questions
+    [about the microphone]"); trailing phrases of time, place or manner ("attacked Machado
+    in early-morning tweets") are not part of it.
+    """
+    kids = [
+        c
+        for c in tree.children(tok.i)
+        if c.i > tok.i
+        and c.dep in deps
+        and (c.dep != "prep" or any(k.i > c.i for k in tree.children(c.i)))
+    ]  # a stranded preposition ("things they never asked for") reports nothing
+    kids = _without_trailing_adjuncts(kids, tree)
     if not kids:
         return None
     ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
@@ -90,6 +130,44 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
     return first, last
+
+
+def _is_argument(tok: Token) -> bool:
+    return tok.dep == "prep" and tok.text.casefold() in ARGUMENT_PREPS
+
+
+# Trailing phrases that say when or where something was said, not what: "attacked Machado
+# [on Friday]", "challenged the rules [before 10 judges]".
+_TIME_PREPS = frozenset({"during", "since", "before", "after", "until", "at", "on", "in"})
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+
+
+def _is_adjunct(tok: Token, tree: Tree) -> bool:
+    """A prepositional phrase of time or place: a temporal preposition, or a preposition whose
+    object the parser tags as a date, time or place."""
+    if tok.dep != "prep":
+        return False
+    word = tok.text.casefold()
+    if word in {"during", "since", "until"}:
+        return True
+    obj = tree.child(tok.i, "pobj")
+    return obj is not None and word in _TIME_PREPS and obj.ent_type in _WHEN_WHERE
+
+
+def _without_trailing_adjuncts(kids: list[Token], tree: Tree) -> list[Token]:
+    """Drop adjunct phrases after the last complement; keep an adjunct that is all there is."""
+    while len(kids) > 1 and _is_adjunct(kids[-1], tree):
+        kids = kids[:-1]
+    return kids
+
+
+def _noun_complement(noun: Token, tree: Tree) -> list[Token]:
+    """What a cue noun in object position is about: "questions [about X]", "the case [that Y]"."""
+    if cue_strength(noun.lemma, "NOUN") is None:
+        return []
+    return [
+        c for c in tree.children(noun.i, "prep", "acl") if c.i > noun.i and not _is_adjunct(c, tree)
+    ]
 
 
 def cut_according(first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:
@@ -126,19 +204,52 @@ def _clip_to_sentence(tok: Token, first: int, last: int, ctx: QuoteContext) -> t
     return trim(ctx.doc.tokens, max(first, sent.first), min(last, sent.last))
 
 
+def _coordinated_after(tok: Token, comps: list[Token], tree: Tree) -> list[Token]:
+    """ "A, the agency said, and B": a clause with its own subject coordinated with a cue
+    that follows its content continues the content, unless it is a cue itself."""
+    if any(c.i > tok.i for c in comps):
+        return []
+    return [
+        c
+        for c in tree.children(tok.i, "conj")
+        if c.i > tok.i
+        and tree.child(c.i, "nsubj", "nsubjpass") is not None
+        and cue_strength(c.lemma, c.pos) is None
+    ]
+
+
 def _not_content(top: Token, tree: Tree) -> list[int]:
     """Parts below `top` that are not what was said: "according to X" (a source) and a
-    coordinated cue ("... and warned that ..."), which starts an attribution of its own."""
+    coordinated cue with a clause of its own ("... and warned that ..."), which starts an
+    attribution of its own ("... and refused to drop the gun" stays: it is what was said)."""
     out = [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
     for conj in tree.children(top.i, "conj"):
-        if cue_strength(conj.lemma, conj.pos) == "strong" and tree.child(conj.i, "nsubj") is None:
+        if (
+            cue_strength(conj.lemma, conj.pos) == "strong"
+            and tree.child(conj.i, "nsubj") is None
+            and tree.child(conj.i, "ccomp") is not None
+        ):
             out.append(conj.i)
     return out
 
 
+def _host_clause(tok: Token, tree: Tree) -> int:
+    """The clause a parenthetical cue comments on: its head, or, when that is a subordinate
+    clause the cue ends ("Though it went well, he said, replacing her would be hard"), the
+    sentence it belongs to."""
+    host = tree.tokens[tok.head]
+    while host.dep in {"advcl", "ccomp", "csubj"} and tok.i > host.i and host.head != host.i:
+        host = tree.tokens[host.head]
+    return host.i
+
+
 def _cue_is_aside(tok: Token, tree: Tree) -> bool:
-    """A parenthetical cue with its own subject: "Asapov, RT reported, was ..."."""
-    return tree.child(tok.i, "nsubj") is not None and tree.child(tok.i, "dobj") is None
+    """A parenthetical cue with its own subject: "Asapov, RT reported, was ...". A clause
+    opened by a conjunction ("Back *when* it signed ...", "*if* they vote") is no aside."""
+    if tree.child(tok.i, "nsubj") is None or tree.child(tok.i, "dobj") is not None:
+        return False
+    mark = tree.child(tok.i, "mark")
+    return mark is None or mark.text.casefold() == "as"
 
 
 def _adjacent_quote(

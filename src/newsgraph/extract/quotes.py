@@ -16,7 +16,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cues import ACCORDING, CITING, Strength, cue_strength
+from newsgraph.extract.cues import (
+    ACCORDING,
+    CITING,
+    CUE_VERBS,
+    Strength,
+    cue_strength,
+    object_cues,
+)
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
 from newsgraph.extract.quote_content import (
     LABEL,
@@ -77,15 +84,16 @@ def _cue_quotes(
     sent: Sentence, ctx: QuoteContext, earlier: list[Quote], inside: bool
 ) -> list[Quote]:
     found: list[Quote] = []
+    objects: set[int] = set()  # quotes of no clause: "backed Clinton", "refused to go"
     taken = {(q.start, q.end) for q in earlier}
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
             continue
-        passive = _passive_by(tok, ctx)
-        if passive is not None:
-            if (passive.start, passive.end) not in taken:
-                found.append(passive)
-                taken.add((passive.start, passive.end))
+        special = _passive_by(tok, ctx) or _hedged(tok, ctx)
+        if special is not None:
+            if (special.start, special.end) not in taken:
+                found.append(special)
+                taken.add((special.start, special.end))
             continue
         strength = _is_cue(tok, ctx)
         if strength is None:
@@ -93,11 +101,87 @@ def _cue_quotes(
         content = find_content(tok, strength, sent, ctx, [*earlier, *found])
         if content is None or content in taken:
             continue
+        if inside and content[0] <= tok.start < content[1]:
+            continue  # a cue inside a quotation does not report the quotation it is part of
         quote = _attribute(tok, content, ctx, [*earlier, *found])
+        if quote is not None and not inside:
+            quote = _with_other_half(quote, tok, sent, ctx, taken)
         if quote is not None and not _part_of_outer(quote, tok, earlier):
             found.append(quote)
             taken.add(content)
-    return [q for q in found if not _unnamed_inside(q, found)]
+            if ctx.tree.child(tok.i, "ccomp") is None:
+                objects.add(id(quote))
+    found = _innermost_of_chains(found, ctx)
+    return [
+        q
+        for q in found
+        if not _unnamed_inside(q, found) and not (id(q) in objects and _inside_other(q, found))
+    ]
+
+
+def _with_other_half(
+    quote: Quote, cue: Token, sent: Sentence, ctx: QuoteContext, taken: set[tuple[int, int]]
+) -> Quote:
+    """A quotation interrupted by its attribution ('"Every time you say that," Tester said,
+    referring to ..., "you give ammunition ..."') is one quote in two parts: the content on
+    one side of the attribution takes the untaken quotation right on its other side."""
+    text = ctx.doc.text
+    mine = [m for m in ctx.marks if quote.start - 1 <= m.start and m.end <= quote.end + 1]
+    if len(mine) != 1 or quote.parts or quote.kind != "direct":
+        return quote
+    if mine[0].start > cue.start:  # content after the cue: look for a quotation before it
+        other = [m for m in ctx.marks if sent.start - 2 <= m.start and m.end <= cue.start]
+        pick = other[-1] if other else None
+        gap = (pick.end, mine[0].start) if pick else (0, 0)
+    elif mine[-1].end < cue.start:  # content before the cue: a quotation after it
+        other = [m for m in ctx.marks if cue.end <= m.start and m.start <= sent.end]
+        pick = other[0] if other else None
+        gap = (mine[-1].end, pick.start) if pick else (0, 0)
+    else:
+        return quote
+    if pick is None or (pick.start, pick.end) in taken or quote.speaker_mention is None:
+        return quote
+    between = text[gap[0] : gap[1]]
+    if between.count('"') > 2 or len(between) > 200 or "\n" in between:
+        return quote
+    parts = sorted(
+        [
+            Span(quote.start, quote.end, quote.text),
+            Span(pick.start, pick.end, text[pick.start : pick.end]),
+        ],
+        key=lambda p: p.start,
+    )
+    start, end = parts[0].start, parts[-1].end
+    return replace(quote, start=start, end=end, text=text[start:end], parts=tuple(parts))
+
+
+def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
+    """Cues chained by infinitives are one attribution: in "refused to pledge to release his
+    returns" and "appeared to blame workers", what is reported is the last cue's complement,
+    and the first cue's quote ("to pledge to release ...") goes."""
+    at = {t.start: t for t in ctx.doc.tokens}
+    cue_of = {id(q): at.get(q.cue_span.start) for q in found if q.cue_span is not None}
+    heads = {
+        tok.i
+        for tok in cue_of.values()
+        if tok is not None and tok.lemma.casefold() not in object_cues()
+    }
+    out = []
+    for q in found:
+        tok = cue_of.get(id(q))
+        inner = ctx.tree.child(tok.i, "xcomp") if tok is not None else None
+        if inner is not None and inner.i in heads and q.start <= inner.start < q.end:
+            continue
+        out.append(q)
+    return out
+
+
+def _inside_other(quote: Quote, found: list[Quote]) -> bool:
+    """Whether the quote's cue lies in what another quote reports: "Merrill says [Clinton
+    called Machado ...]" is Merrill's statement, not also one by Clinton about Machado, and
+    "Police say [he ... refused to drop the gun]" is the police's, not also his."""
+    at = quote.cue_span.start if quote.cue_span else quote.start
+    return any(o is not quote and o.start <= at < o.end for o in found)
 
 
 def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
@@ -122,6 +206,43 @@ def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
         speaker_mention=ctx.speakers.mention(source),
         cue_span=Mention(tok.start, tok.end, tok.text),
         method="passive-by",
+        stage=STAGE,
+    )
+
+
+# Verbs that hedge their own clause ("Republicans seem confident", "the campaign has
+# appeared to acknowledge ..."): the writer's impression, attributed to no one.
+HEDGES = frozenset({"seem", "appear"})
+
+
+def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
+    """ "He seems to have a different set of rules": an attribution with no source whose
+    content is the whole hedged clause, subject included. A hedge over a cue of its own
+    ("seemed to think that ...") is left to that cue."""
+    tree = ctx.tree
+    if tok.lemma.casefold() not in HEDGES or tok.pos not in {"VERB", "AUX"}:
+        return None
+    subject = tree.child(tok.i, "nsubj")
+    comps = [c for c in tree.children(tok.i, "xcomp", "acomp", "attr", "oprd") if c.i > tok.i]
+    if subject is None or not comps or subject.text.casefold() == "it":
+        return None
+    if any(_is_cue(c, ctx) == "strong" and c.lemma.casefold() not in object_cues() for c in comps):
+        return None
+    first = tree.span(subject.i)[0]
+    last = max(tree.span(c.i)[1] for c in comps)
+    first, last = trim(ctx.doc.tokens, first, last)
+    if last - first < 3:
+        return None
+    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=ctx.doc.text[start:end],
+        kind=kind_of(ctx.marks, start, end),
+        cue=tok.text,
+        speaker=None,
+        cue_span=Mention(tok.start, tok.end, tok.text),
+        method="hedge",
         stage=STAGE,
     )
 
@@ -180,12 +301,14 @@ def _attribute(
     subject = _noun_owner(tok, ctx.tree) if tok.pos == "NOUN" else ctx.tree.subject(tok.i)
     mention = None
     if subject is None and tok.pos == "VERB":
-        subject = _name_just_before(tok, ctx)
+        subject = _name_just_before(tok, ctx) or _inverted_subject(tok, content, ctx)
         mention = Mention(subject.start, subject.end, subject.text) if subject else None
     if subject is None:
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
-        return None  # the "subject" is part of what was said: not a speaker
+        subject = _participle_subject(tok, ctx)
+        if subject is None:
+            return None  # the "subject" is part of what was said: not a speaker
     speaker = _first_person(subject, earlier) or ctx.speakers.resolve(subject, earlier)
     via: tuple[str, ...] = ()
     cited = _cited_source(tok, ctx)
@@ -205,6 +328,39 @@ def _attribute(
         method="cue-verb",
         stage=STAGE,
     )
+
+
+def _participle_subject(tok: Token, ctx: QuoteContext) -> Token | None:
+    """The speaker of a participle cue that follows another cue in its sentence ('"A," Trump
+    said, adding later, "B"'), when the parse hung it inside the quotation: that cue's
+    subject."""
+    if tok.tag != "VBG":
+        return None
+    sent = ctx.doc.sentences[tok.sent]
+    for before in reversed(ctx.doc.tokens[sent.first : tok.i]):
+        if before.pos == "VERB" and cue_strength(before.lemma, before.pos) == "strong":
+            subject = ctx.tree.child(before.i, "nsubj")
+            if subject is not None and subject.i < tok.i:
+                return subject
+    return None
+
+
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "PART"})
+
+
+def _inverted_subject(tok: Token, content: tuple[int, int], ctx: QuoteContext) -> Token | None:
+    """ "..., said a former spokesman for the ministry": a speech verb after its content with
+    no subject in the parse speaks for the noun phrase right after it."""
+    if tok.lemma.casefold() not in CUE_VERBS or content[1] > tok.start:
+        return None
+    tokens = ctx.doc.tokens
+    head = None
+    for word in tokens[tok.i + 1 : ctx.doc.sentences[tok.sent].last]:
+        if word.pos not in _NOUN_PHRASE:
+            break
+        if word.pos in {"NOUN", "PROPN"}:
+            head = word
+    return head
 
 
 def _name_just_before(tok: Token, ctx: QuoteContext) -> Token | None:
@@ -345,8 +501,10 @@ _STAGE_DIRECTION = re.compile(r"[(\[][A-Z][A-Z .,'-]*[)\]]\.?")
 def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """Quotations with no cue after an attributed direct quote continue it.
 
-    In the same paragraph ('"A," she said. "B."') the continuation becomes a second part of
-    the same quote; in a following paragraph it is a quote of its own by the same speaker.
+    In the same paragraph ('"A," she said. "B."') or the next ('"A," she said.' then a
+    paragraph '"B."') the continuation becomes another part of the same quote, as annotators
+    read it: one statement, interrupted by its attribution. After a reported (mixed or
+    indirect) statement, a following quotation is a quote of its own by the same speaker.
     """
     result = sorted(quotes, key=lambda q: q.start)
     text = ctx.doc.text
@@ -355,19 +513,56 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
             continue
         if _STAGE_DIRECTION.fullmatch(text[mark.start : mark.end].strip()):
             continue  # "(CROSSTALK.)", "(APPLAUSE)": a transcript's note, not speech
-        before = [q for q in result if q.end <= mark.start]
-        if not before or before[-1].kind == "indirect" or before[-1].speaker is None:
+        previous = _continued_from(ctx.doc, [q for q in result if q.end <= mark.start])
+        if previous is None:
             continue
-        previous = before[-1]
         gap = text[previous.end : mark.start]
-        if gap.count("\n\n") > 1 or len(gap) > 400:
+        if gap.count("\n\n") > 1 or len(gap) > 400 or not _opens_sentence(text, mark):
             continue
-        if "\n\n" in gap or previous.kind != "direct":
+        if previous.kind != "direct" or _narration_between(ctx.doc, previous, mark):
             result.append(_continued(previous, mark, text))
         else:
             result[result.index(previous)] = _joined(previous, mark, text)
         result.sort(key=lambda q: q.start)
     return result
+
+
+def _narration_between(doc: Doc, previous: Quote, mark: Quoted) -> bool:
+    """Whether a sentence of the writer's own stands between a quote and a later quotation
+    ('"A," Trump added. He then had a question. "B?"'): then B is a quote of its own."""
+    cue = previous.cue_span.start if previous.cue_span else -1
+    return any(
+        previous.end < s.start
+        and s.end < mark.start - 1
+        and not s.start <= cue < s.end
+        and s.last - s.first > 3
+        for s in doc.sentences
+    )
+
+
+def _opens_sentence(text: str, mark: Quoted) -> bool:
+    """Whether a quotation starts its sentence (or paragraph): only such a quotation can
+    continue a statement on its own; 'called it "a disaster"' is part of its sentence."""
+    before = text[: mark.start].rstrip().rstrip('"').rstrip()
+    return not before or before[-1] in ".?!:"
+
+
+def _continued_from(doc: Doc, before: list[Quote]) -> Quote | None:
+    """The attributed quote a following quotation would continue: the last one before it,
+    passing over statements reported inside its own attribution ('"A," said X, who has long
+    *backed* Y. "B."'), if it names a speaker."""
+    if not before:
+        return None
+    last = before[-1]
+    direct = [q for q in before if q.kind != "indirect" and q.cue_span is not None]
+    if last.kind == "indirect" and direct:
+        anchor = direct[-1]
+        asides = [q for q in before if q.start >= anchor.end and q.kind == "indirect"]
+        if asides and all(_sentence_of(doc, q) == _sentence_of(doc, anchor) for q in asides):
+            last = anchor
+    if last.kind == "indirect" or (last.speaker is None and last.speaker_mention is None):
+        return None
+    return last
 
 
 def _labelled(ctx: QuoteContext) -> list[Quote]:
