@@ -96,7 +96,8 @@ def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:
         for b in drafts:
             if a is b or b.tok.i in absorbed or a.tok.i in absorbed or b.type != a.type:
                 continue
-            linked = (b.tok.head == a.tok.i and b.tok.dep in _LINKS) or a.via_noun is b.tok
+            owned = {a.tok.i, *(t.i for t in a.also)}  # "killing 12 and wounding 20": both
+            linked = (b.tok.head in owned and b.tok.dep in _LINKS) or a.via_noun is b.tok
             if linked and a.tok.sent == b.tok.sent:
                 if a.via_noun is b.tok and b.mode:
                     # "a suicide bombing killed ...": the noun says how, and its code is finer

@@ -158,6 +158,21 @@ def _negated_noun(tok: Token, tree: Tree) -> bool:
     return False
 
 
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(tok: Token, tree: Tree) -> bool:
+    """Whether the trigger is in an "if"/"unless" clause ("if the attacks continue"): a
+    condition, not something reported as having happened."""
+    clause = tok if tok.pos in {"VERB", "AUX"} else tree.tokens[tok.head]
+    for node in [clause, *tree.ancestors(clause.i)]:
+        if any(m.text.casefold() in CONDITIONS for m in tree.children(node.i, "mark")):
+            return True
+        if node.dep not in {"conj", "xcomp", "ccomp"}:
+            return False
+    return False
+
+
 def _modal(tok: Token, tree: Tree) -> str | None:
     for aux in tree.children(tok.i, "aux", "auxpass"):
         if aux.tag == "MD":
@@ -177,7 +192,7 @@ def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
         draft.status = "threatened" if draft.type == "THREATEN" else "asserted"
     elif scene.tree.child(tok.i, "neg") is not None:
         draft.status = "hypothetical"  # "did not attack": not reported as having happened
-    elif modal in FUTURE or modal in MODAL_MAYBE:
+    elif modal in FUTURE or modal in MODAL_MAYBE or _conditional(tok, scene.tree):
         draft.status = "threatened" if draft.type == "THREATEN" else "hypothetical"
     if draft.type == "THREATEN":
         draft.status = "threatened"
@@ -195,6 +210,7 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
         draft.actor = args.names_or_phrase(pobj) if pobj else ()
     else:
         patient = tree.child(tok.i, "dobj", "obj")
+        subject = subject or _object_controller(tok, scene)
         if subject is not None and not _is_event_noun(subject, scene):
             draft.actor = args.names_or_phrase(subject)
         elif subject is not None:
@@ -236,6 +252,18 @@ def _protest_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
     clause = scene.doc.tokens[tok.head] if tok.pos != "VERB" and tok.dep in {"dobj", "obj"} else tok
     after = [i for i in scene.tree.subtree(clause.i) if i > tok.i]
     return scene.args.in_range(after, exclude=draft.actor)
+
+
+def _object_controller(tok: Token, scene: Scene) -> Token | None:
+    """The doer of a gerund under "of"/"for" is the object of the verb above it: "accused the
+    United States [of shelling] the town", "blamed the rebels [for attacking] the convoy"."""
+    tree = scene.tree
+    if tok.dep != "pcomp" or tok.tag != "VBG":
+        return None
+    prep = tree.tokens[tok.head]
+    if prep.text.casefold() not in {"of", "for"} or prep.head == prep.i:
+        return None
+    return tree.child(prep.head, "dobj", "obj")
 
 
 def _condition_subject(tok: Token, actor: tuple[str, ...], scene: Scene) -> tuple[str, ...]:

@@ -134,3 +134,25 @@ def test_a_different_attackers_attack_stays_apart(pipeline, resources):
     )
     found = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
     assert len(found) == 2
+
+
+def test_the_doer_of_an_accused_act_is_the_accused(pipeline, resources):
+    found = events(pipeline, resources, "Iran accused Israel of shelling the port of Latakia.")
+    (shelling,) = [e for e in found if e.type == "ASSAULT"]
+    assert shelling.actor == ("Israel",)
+    assert shelling.mode == "shelling"
+
+
+def test_killed_and_wounded_in_one_attack_are_one_event(pipeline, resources):
+    text = (
+        "Rebel fighters attacked Kurdish and Iraqi troops near Mosul on Monday, killing 12 "
+        "soldiers and wounding 20."
+    )
+    (attack,) = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert attack.killed == ("12",) and attack.injured == ("20",)
+
+
+def test_an_act_in_a_condition_has_not_happened(pipeline, resources):
+    text = "The ministry said the border would close if the attacks on the convoys continued."
+    attacks = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert attacks and all(e.status == "hypothetical" for e in attacks)
