@@ -203,9 +203,10 @@ def _curated() -> Iterator[tuple[GazetteerEntry, list[str]]]:
 
 @lru_cache(maxsize=1)
 def curated_names() -> list[str]:
-    """Every curated feature name and alias, to find in text that NER mislabels."""
+    """Every curated feature name and alias, to find in text that NER mislabels (less those of
+    features marked `in_text: false`: "the EU said" names an organisation)."""
     features = json.loads(_data_file("curated_features.json"))["features"]
-    return [n for f in features for n in (f["name"], *f["aliases"])]
+    return [n for f in features if f.get("in_text", True) for n in (f["name"], *f["aliases"])]
 
 
 @lru_cache(maxsize=1)

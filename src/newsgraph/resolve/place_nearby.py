@@ -23,6 +23,9 @@ POINT_KINDS = frozenset({"city", "admin2", "river", "air_base", "military_base",
 # A name with this many readings or fewer counts fully; more readings count proportionally less.
 _SPECIFIC_READINGS = 4
 _CELL_DEGREES = 1.0
+# A town named with the very county it lies in ("Paris and Henry County") is rarely chance,
+# however many towns and counties share those names: the county counts fully.
+_COUNTY_HOLDS = 1.0
 
 Cell = tuple[int, int]
 
@@ -45,7 +48,7 @@ def support(readings: Mapping[str, Sequence[GazetteerEntry]]) -> dict[GazetteerE
         for entry in entries:
             if entry.kind in POINT_KINDS:
                 near = _near_names(entry, name, grid)
-                out[entry] = sum(weight[n] for n in near)
+                out[entry] = sum(_COUNTY_HOLDS if held else weight[n] for n, held in near.items())
     return out
 
 
@@ -56,23 +59,21 @@ def _weight(points: Sequence[GazetteerEntry]) -> float:
 
 def _near_names(
     entry: GazetteerEntry, own: str, grid: dict[Cell, list[tuple[str, GazetteerEntry]]]
-) -> set[str]:
-    """The other names with a reading near `entry` or holding it (its county)."""
+) -> dict[str, bool]:
+    """The other names with a reading near `entry`, each True when that reading is the county
+    `entry` lies in or a town in the county `entry` is."""
     lat, lon = _cell(entry)
-    found: set[str] = set()
+    found: dict[str, bool] = {}
     for dlat in (-1, 0, 1):
         for dlon in (-1, 0, 1):
             for name, other in grid.get((lat + dlat, lon + dlon), ()):
-                if name != own and name not in found and _neighbours(entry, other):
-                    found.add(name)
+                if name == own or found.get(name):
+                    continue
+                if _holds(entry, other) or _holds(other, entry):
+                    found[name] = True
+                elif distance_km(entry, other) <= NEAR_KM:
+                    found[name] = False
     return found
-
-
-def _neighbours(a: GazetteerEntry, b: GazetteerEntry) -> bool:
-    """True when the two lie within NEAR_KM, or one is the county the other lies in."""
-    if _holds(a, b) or _holds(b, a):
-        return True
-    return distance_km(a, b) <= NEAR_KM
 
 
 def _holds(county: GazetteerEntry, town: GazetteerEntry) -> bool:

@@ -142,11 +142,14 @@ def _similar(name: str, other: str) -> bool:
 
 def _admin_shadow(admin: GazetteerEntry, pool: list[Candidate]) -> float:
     """A penalty for a region whose same-name main city is in the pool ("Moscow", the
-    department of Paris)."""
+    department of Paris); a city named after it with "City" does not (bare "New York" is the
+    state, the city is "New York City"; so "Quebec City", "Oklahoma City")."""
+    named_after = exact_key(admin.name) + " city"
     for c in pool:
         city = c.entry
         if (
             city.kind == "city"
+            and exact_key(city.name) != named_after
             and city.country_code == admin.country_code
             and (admin.kind == "admin1" or city.admin1 == admin.admin1)
             and city.population >= _CITY_SHARE * admin.population

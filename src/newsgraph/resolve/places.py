@@ -105,7 +105,7 @@ def _resolve_round(
     groups: dict[str, list[PlaceSpan]],
     candidates: dict[str, list[Candidate]],
     votes: dict[str, Votes],
-    actors: set[str],
+    actors: dict[str, frozenset[str]],
     previous: Resolution,
 ) -> Resolution:
     """Resolve every group once, each with the other groups' votes as its context."""
@@ -117,7 +117,11 @@ def _resolve_round(
     for key in order:
         others = [v for k, v in votes.items() if k != key]
         context = PlaceContext(
-            countries=frozenset(actors.union(*(c for c, _, _ in others))),
+            countries=frozenset(
+                {iso for iso, keys in actors.items() if keys - {key}}.union(
+                    *(c for c, _, _ in others)
+                )
+            ),
             admin1=frozenset(set().union(*(a for _, a, _ in others))),
             admin2=frozenset(set().union(*(a for _, _, a in others))),
             containers=_containers(doc, groups[key], groups, previous),
@@ -173,15 +177,29 @@ def _named(candidates: list[Candidate]) -> Votes:
     return set(), set(), set()
 
 
-def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """ISO codes of the country actors the actor stage found ("Syrian troops" -> SY)."""
-    out: set[str] = set()
+def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """ISO codes of the country actors the actor stage found ("Syrian troops" -> SY), each with
+    the exact keys of the place names it was found by: a capital standing for its government
+    ("Paris said") is no evidence for that very name, which may be a namesake (Paris,
+    Tennessee); a demonym or the country's own name is evidence for every name (key "")."""
+    out: dict[str, set[str]] = defaultdict(set)
     for actor in doc.actors:
-        if actor.kind == "country":
-            hit = next((c for c in gazetteer.candidates(actor.name) if c.match == "exact"), None)
-            if hit is not None and hit.entry.kind == "country":
-                out.add(hit.entry.country_code)
-    return out
+        if actor.kind != "country":
+            continue
+        hit = next((c for c in gazetteer.candidates(actor.name) if c.match == "exact"), None)
+        if hit is None or hit.entry.kind != "country":
+            continue
+        iso = hit.entry.country_code
+        for m in actor.mentions:
+            out[iso].add("" if _names_country(m.text, iso, gazetteer) else exact_key(m.text))
+    return {iso: frozenset(keys) for iso, keys in out.items()}
+
+
+def _names_country(text: str, iso: str, gazetteer: Gazetteer) -> bool:
+    """True when `text` is the country's own name or names no place at all ("U.S.",
+    "Lebanon", "Syrian", "the Kremlin"); not a capital standing for its government ("Paris")."""
+    exact = [c.entry for c in gazetteer.candidates(text, fuzzy=False) if c.match == "exact"]
+    return not exact or any(e.kind == "country" and e.country_code == iso for e in exact)
 
 
 def _containers(

@@ -10,6 +10,7 @@ import pytest
 
 from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.gazetteer_build import curated_names
 from newsgraph.resolve.place_rank import PlaceContext, rank
 from newsgraph.resolve.place_spans import PlaceSpan
 from newsgraph.resolve.places import STAGE, place_for, resolve_places, resolve_spans
@@ -31,82 +32,76 @@ def entry(
     return GazetteerEntry(gid, name, lat, lon, cc, kind, pop, admin1, source, admin2)
 
 
-STUB = Gazetteer.from_entries(
-    [
-        (
-            entry(163843, "Syria", "SY", "country", 16_906_283, lat=35, lon=38),
-            ["Syrian Arab Republic"],
+_STUB_ENTRIES: list[tuple[GazetteerEntry, list[str]]] = [
+    (
+        entry(163843, "Syria", "SY", "country", 16_906_283, lat=35, lon=38),
+        ["Syrian Arab Republic"],
+    ),
+    (entry(99237, "Iraq", "IQ", "country", 38_433_600, lat=33, lon=44), []),
+    (entry(289688, "Qatar", "QA", "country", 2_781_677, lat=25.5, lon=51.25), []),
+    (entry(357994, "Egypt", "EG", "country", 98_423_595, lat=27, lon=30), []),
+    (
+        entry(6252001, "United States", "US", "country", 327_167_434, lat=39.8, lon=-98.5),
+        ["US", "USA"],
+    ),
+    (entry(3017382, "France", "FR", "country", 66_987_244, lat=46, lon=2), []),
+    (entry(3019329, "Eu", "FR", "city", 8_425, "28", 50.05, 1.42), []),
+    (
+        entry(170794, "Deir ez-Zor", "SY", "city", 271_800, "07", 35.33588, 40.14084),
+        ["Deir al-Zor", "Dayr az Zawr", "Deir Azzor"],
+    ),
+    (entry(170792, "Dayr az Zawr", "SY", "admin1", 447_454, "07", 35.0, 40.5), ["Deir ez-Zor"]),
+    (entry(98182, "Baghdad", "IQ", "city", 7_216_000, "07", 33.34, 44.4), []),
+    (entry(361058, "Alexandria", "EG", "city", 5_263_542, "06", 31.2, 29.9), []),
+    (
+        entry(4314550, "Alexandria", "US", "city", 47_723, "LA", 31.31, -92.45, "Rapides Parish"),
+        [],
+    ),
+    (
+        entry(None, "Rapides Parish", "US", "admin2", 71_639, "LA", 31.2, -92.5, "Rapides Parish"),
+        ["Rapides"],
+    ),
+    (entry(4431410, "Jackson", "US", "city", 160_628, "MS", 32.3, -90.18, "Hinds County"), []),
+    (
+        entry(
+            None,
+            "Jackson County",
+            "US",
+            "admin2",
+            60_485,
+            "GA",
+            34.13,
+            -83.56,
+            "Jackson County",
         ),
-        (entry(99237, "Iraq", "IQ", "country", 38_433_600, lat=33, lon=44), []),
-        (entry(289688, "Qatar", "QA", "country", 2_781_677, lat=25.5, lon=51.25), []),
-        (entry(357994, "Egypt", "EG", "country", 98_423_595, lat=27, lon=30), []),
-        (
-            entry(6252001, "United States", "US", "country", 327_167_434, lat=39.8, lon=-98.5),
-            ["US", "USA"],
-        ),
-        (entry(3017382, "France", "FR", "country", 66_987_244, lat=46, lon=2), []),
-        (entry(3019329, "Eu", "FR", "city", 8_425, "28", 50.05, 1.42), []),
-        (
-            entry(170794, "Deir ez-Zor", "SY", "city", 271_800, "07", 35.33588, 40.14084),
-            ["Deir al-Zor", "Dayr az Zawr", "Deir Azzor"],
-        ),
-        (entry(170792, "Dayr az Zawr", "SY", "admin1", 447_454, "07", 35.0, 40.5), ["Deir ez-Zor"]),
-        (entry(98182, "Baghdad", "IQ", "city", 7_216_000, "07", 33.34, 44.4), []),
-        (entry(361058, "Alexandria", "EG", "city", 5_263_542, "06", 31.2, 29.9), []),
-        (
-            entry(
-                4314550, "Alexandria", "US", "city", 47_723, "LA", 31.31, -92.45, "Rapides Parish"
-            ),
-            [],
-        ),
-        (
-            entry(
-                None, "Rapides Parish", "US", "admin2", 71_639, "LA", 31.2, -92.5, "Rapides Parish"
-            ),
-            ["Rapides"],
-        ),
-        (entry(4431410, "Jackson", "US", "city", 160_628, "MS", 32.3, -90.18, "Hinds County"), []),
-        (
-            entry(
-                None,
-                "Jackson County",
-                "US",
-                "admin2",
-                60_485,
-                "GA",
-                34.13,
-                -83.56,
-                "Jackson County",
-            ),
-            ["Jackson"],
-        ),
-        (
-            entry(
-                None, "Barrow County", "US", "admin2", 69_367, "GA", 33.99, -83.71, "Barrow County"
-            ),
-            ["Barrow"],
-        ),
-        (entry(4744091, "Alexandria", "US", "city", 159_467, "VA", 38.8, -77.05), []),
-        (entry(4331987, "Louisiana", "US", "admin1", 3_144_142, "LA", 31.0, -92.0), []),
-        (entry(2988507, "Paris", "FR", "city", 2_138_551, "11", 48.85, 2.35), []),
-        (entry(4717560, "Paris", "US", "city", 24_782, "TX", 33.66, -95.56, "Lamar County"), []),
-        (entry(4655615, "Paris", "US", "city", 10_150, "TN", 36.30, -88.33, "Henry County"), []),
-        (
-            entry(
-                None, "Henry County", "US", "admin2", 32_000, "TN", 36.33, -88.30, "Henry County"
-            ),
-            ["Henry"],
-        ),
-        (
-            entry(
-                None, "Henry County", "US", "admin2", 240_000, "GA", 33.45, -84.15, "Henry County"
-            ),
-            ["Henry"],
-        ),
-        (entry(None, "Euphrates", "SY", "river", 0, None, 35.0, 40.45), ["Euphrates river"]),
-        (entry(None, "Al Udeid", "QA", "air_base", 0, None, 25.12, 51.32), ["Al Udeid Air Base"]),
-    ]
-)
+        ["Jackson"],
+    ),
+    (
+        entry(None, "Barrow County", "US", "admin2", 69_367, "GA", 33.99, -83.71, "Barrow County"),
+        ["Barrow"],
+    ),
+    (entry(4744091, "Alexandria", "US", "city", 159_467, "VA", 38.8, -77.05), []),
+    (entry(4331987, "Louisiana", "US", "admin1", 3_144_142, "LA", 31.0, -92.0), []),
+    (entry(2988507, "Paris", "FR", "city", 2_138_551, "11", 48.85, 2.35), []),
+    (entry(4717560, "Paris", "US", "city", 24_782, "TX", 33.66, -95.56, "Lamar County"), []),
+    (entry(4655615, "Paris", "US", "city", 10_150, "TN", 36.30, -88.33, "Henry County"), []),
+    (
+        entry(None, "Henry County", "US", "admin2", 32_000, "TN", 36.33, -88.30, "Henry County"),
+        ["Henry"],
+    ),
+    (
+        entry(None, "Henry County", "US", "admin2", 240_000, "GA", 33.45, -84.15, "Henry County"),
+        ["Henry"],
+    ),
+    (
+        entry(5128581, "New York City", "US", "city", 8_804_190, "NY", 40.71, -74.01),
+        ["New York"],
+    ),
+    (entry(5128638, "New York", "US", "admin1", 19_274_244, "NY", 43.0, -75.5), []),
+    (entry(None, "Euphrates", "SY", "river", 0, None, 35.0, 40.45), ["Euphrates river"]),
+    (entry(None, "Al Udeid", "QA", "air_base", 0, None, 25.12, 51.32), ["Al Udeid Air Base"]),
+]
+STUB = Gazetteer.from_entries(_STUB_ENTRIES)
 
 
 def make_doc(text: str, entities: Sequence[tuple[str, str]], actors: Sequence[Actor] = ()) -> Doc:
@@ -346,3 +341,54 @@ def test_a_country_named_does_not_make_its_hamlet_beat_a_city() -> None:
     context = PlaceContext(countries=frozenset({"US"}))
     chosen = rank([city, hamlet], context, "Jerusalem")
     assert chosen is not None and chosen[0].country_code == "IL"
+
+
+def test_bare_new_york_is_the_state_not_new_york_city() -> None:
+    doc = make_doc("Schools in New York reopened.", [("New York", "GPE")])
+    assert [(p.geonames_id, p.kind) for p in run(doc).places] == [(5128638, "admin1")]
+
+
+def test_a_city_still_shadows_the_region_it_shares_its_own_name_with() -> None:
+    doc = make_doc("Shelling hit Deir ez-Zor.", [("Deir ez-Zor", "GPE")])
+    assert [p.kind for p in run(doc).places] == ["city"]
+
+
+def _crowded() -> Gazetteer:
+    """The stub with as many towns called Paris and counties called Henry as GeoNames has."""
+    states = ("KY", "IL", "MO", "ME", "AR", "ID", "TX", "MI", "NY", "OH")
+    crowd = [
+        (entry(100 + i, "Paris", "US", "city", 5_000, st, 30.0 + i, -100.0 + 3 * i), [])
+        for i, st in enumerate(states)
+    ]
+    crowd += [
+        (entry(None, "Henry County", "US", "admin2", 20_000, st, 40.0 + i, -80.0 - 3 * i), [])
+        for i, st in enumerate(states)
+    ]
+    return Gazetteer.from_entries([*_STUB_ENTRIES, *crowd])
+
+
+PARIS_TN = "Paris and Henry County are rich in history."
+
+
+def test_a_town_named_with_its_county_wins_however_many_share_the_names() -> None:
+    doc = make_doc(PARIS_TN, [("Paris", "GPE"), ("Henry County", "GPE")])
+    places = {p.name: p.lat for p in resolve_places(doc, Resources(gazetteer=_crowded())).places}
+    assert places == {"Paris": 36.30, "Henry County": 36.33}  # both in Tennessee
+
+
+def test_a_capital_standing_for_its_country_does_not_vote_for_itself() -> None:
+    france = Actor(
+        "France", "country", mentions=(Mention(0, 5, "Paris"),), country="France", code="FRA"
+    )
+    doc = make_doc(PARIS_TN, [("Paris", "GPE"), ("Henry County", "GPE")])
+    places = resolve_places(replace(doc, actors=(france,)), Resources(gazetteer=_crowded())).places
+    assert {p.name: p.lat for p in places} == {"Paris": 36.30, "Henry County": 36.33}
+
+
+def test_the_eu_resolves_on_a_span_but_is_not_sought_in_text() -> None:
+    eu = entry(6695072, "European Union", "", "region", 0, None, 50.85, 4.35)
+    gazetteer = Gazetteer.from_entries([*_STUB_ENTRIES, (eu, ["EU"])])
+    doc = make_doc("The EU and France met.", [("EU", "ORG"), ("France", "GPE")])
+    spans = [PlaceSpan(4, 6, "EU", "gold")]
+    assert [p.geonames_id for p in resolve_spans(doc, spans, gazetteer)] == [6695072]
+    assert "EU" not in curated_names() and "European Union" not in curated_names()
