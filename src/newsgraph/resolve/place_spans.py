@@ -35,6 +35,10 @@ _NOT_PLACE_ACTORS = frozenset(
 )
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile("(?:'s|\u2019s|')$")
+# NER's spans run on into the next word at times: "City Hall to", "Vivion Road and".
+_TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:of|to|and|or|the|in|at|on|for))+$")
+# A word that is part of many places' names, never one alone: "City" (of "City of ..."), "District".
+_GENERIC_WORDS = frozenset({"city", "village", "town", "township", "district", "county", "state"})
 # Two to four capitalised words, allowing an Arabic article between them ("Deir ez-Zor").
 _CAPITALISED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|ez|az|as|ad|ar|an|at|ash|es|ed|ul|un)-)?[A-Z][a-z]+){1,3}\b"
@@ -94,9 +98,12 @@ def _by_grammar(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> list[
 
 
 def _major(text: str, gazetteer: Gazetteer) -> bool:
-    """A country, a region or a city big enough to be named apart from any person's name."""
+    """A country, a region or a city big enough to be named apart from any person's name; a
+    county only by its own name ("Ripley County", not the "Ripley" of Darren Ripley)."""
     return any(
-        c.match == "exact" and (c.entry.kind != "city" or c.entry.population >= _STRONG_POPULATION)
+        c.match == "exact"
+        and (c.entry.kind != "city" or c.entry.population >= _STRONG_POPULATION)
+        and (c.entry.kind != "admin2" or c.primary)
         for c in gazetteer.candidates(text, fuzzy=False)
     )
 
@@ -138,7 +145,10 @@ def _from_entity(entity: EntityMention) -> PlaceSpan | None:
     if lead:
         start, text = start + lead.end(), text[lead.end() :]
     text = _TRAILING_POSSESSIVE.sub("", text).rstrip()
-    if not text or exact_key(text) in not_places():
+    text = _TRAILING_FUNCTION_WORD.sub("", text)
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return None  # "meth", "county commission", or nothing left: no name
+    if exact_key(text) in not_places() or exact_key(text) in _GENERIC_WORDS:
         return None
     return PlaceSpan(start, start + len(text), text, "ner")
 

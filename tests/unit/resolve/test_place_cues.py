@@ -34,6 +34,12 @@ STUB = Gazetteer.from_entries(
         (town(14, "California", "CA", 39_000_000, "admin1"), []),
         (town(15, "Litchfield", "CT", 8_000), []),
         (town(16, "Portland", "ME", 66_000), []),
+        (
+            GazetteerEntry(
+                None, "Ripley County", 0.0, 0.0, "US", "admin2", 13_000, "MO", "geonames-admin2"
+            ),
+            ["Ripley"],
+        ),
     ]
 )
 
@@ -158,3 +164,10 @@ def test_streets_and_numbered_roads_are_places_without_coordinates() -> None:
         ("Memphis Street", "street", None),
         ("Highway 19", "street", None),
     }
+
+
+def test_a_surname_that_is_only_a_countys_other_name_is_the_person() -> None:
+    doc = make_doc(
+        "Darren Ripley spoke. Ripley said more.", [("Darren Ripley", "PERSON"), ("Ripley", "GPE")]
+    )
+    assert places(doc) == []

@@ -392,3 +392,12 @@ def test_the_eu_resolves_on_a_span_but_is_not_sought_in_text() -> None:
     spans = [PlaceSpan(4, 6, "EU", "gold")]
     assert [p.geonames_id for p in resolve_spans(doc, spans, gazetteer)] == [6695072]
     assert "EU" not in curated_names() and "European Union" not in curated_names()
+
+
+def test_ner_spans_that_name_nothing_are_dropped_or_trimmed() -> None:
+    text = "The Paris Road and meth lab near the City of Baghdad closed."
+    doc = make_doc(
+        text, [("Paris Road and", "FAC"), ("meth", "GPE"), ("City of", "GPE"), ("Baghdad", "GPE")]
+    )
+    mentions = {m.text for p in run(doc).places for m in p.mentions}
+    assert mentions == {"Paris Road", "Baghdad"}
