@@ -226,6 +226,26 @@ class Gazetteer:
         ]
         return sorted(found, key=lambda c: (c.match != "exact", -c.entry.population))
 
+    def exact(self, name: str) -> list[Candidate]:
+        """The candidates spelled exactly `name` (those `candidates` marks "exact", in its order),
+        without making a record for every looser match: a test, not a ranking."""
+        key = name_key(name)
+        packed = self._index.get(key) if key else None
+        if packed is None:
+            return []
+        exact = exact_key(name)
+        want = checksum(exact)
+        rows = dict.fromkeys(
+            value >> 32
+            for value in ((packed,) if isinstance(packed, int) else packed)
+            if value & 0xFFFFFFFF == want
+        )
+        found = [
+            Candidate(entry, "exact", exact_key(entry.name) == exact)
+            for entry in map(self._table.entry, rows)
+        ]
+        return sorted(found, key=lambda c: -c.entry.population)
+
     def country(self, iso2: str) -> GazetteerEntry | None:
         """The country with ISO 3166-1 alpha-2 code `iso2`."""
         row = self._countries.get(iso2.upper())

@@ -100,9 +100,7 @@ def known_place(name: str, gazetteer: Gazetteer) -> bool:
     not "Wilson")."""
     if exact_key(name) in _NOT_ALONE:
         return False
-    for c in gazetteer.candidates(name, fuzzy=False):
-        if c.match != "exact":
-            continue
+    for c in gazetteer.exact(name):
         if c.entry.kind not in ("city", "admin2") or (
             c.primary and c.entry.population >= _MIN_TOWN
         ):
@@ -164,12 +162,9 @@ def _region(name: str, gazetteer: Gazetteer) -> bool:
     """A country, a first-level region or a county, by its own name or a common alias."""
     if exact_key(name) in _NOT_ALONE:
         return False
-    hits = gazetteer.candidates(name, fuzzy=False)
     return any(
-        c.match == "exact"
-        and c.entry.kind in ("country", "admin1", "admin2")
-        and (c.primary or c.entry.kind != "admin2")
-        for c in hits
+        c.entry.kind in ("country", "admin1", "admin2") and (c.primary or c.entry.kind != "admin2")
+        for c in gazetteer.exact(name)
     )
 
 
@@ -275,8 +270,7 @@ def _place_cue(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
 
 
 def _is_state(name: str, gazetteer: Gazetteer) -> bool:
-    hits = gazetteer.candidates(name, fuzzy=False)
-    return any(c.match == "exact" and c.entry.kind == "admin1" for c in hits)
+    return any(c.entry.kind == "admin1" for c in gazetteer.exact(name))
 
 
 def streets(doc: Doc) -> list[Found]:

@@ -101,10 +101,9 @@ def _major(text: str, gazetteer: Gazetteer) -> bool:
     """A country, a region or a city big enough to be named apart from any person's name; a
     county only by its own name ("Ripley County", not the "Ripley" of Darren Ripley)."""
     return any(
-        c.match == "exact"
-        and (c.entry.kind != "city" or c.entry.population >= _STRONG_POPULATION)
+        (c.entry.kind != "city" or c.entry.population >= _STRONG_POPULATION)
         and (c.entry.kind != "admin2" or c.primary)
-        for c in gazetteer.candidates(text, fuzzy=False)
+        for c in gazetteer.exact(text)
     )
 
 
@@ -120,9 +119,7 @@ def _repeated(
     names = {
         s.text
         for s in found
-        if s.origin in ("ner", "cue")
-        and len(s.text) > 3
-        and any(c.match == "exact" for c in gazetteer.candidates(s.text, fuzzy=False))
+        if s.origin in ("ner", "cue") and len(s.text) > 3 and gazetteer.exact(s.text)
     }
     for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first, never hash order
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text):
@@ -255,7 +252,7 @@ def is_demonym(text: str, gazetteer: Gazetteer) -> bool:
 def demonym_place(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The country or region a demonym names ("Israeli" -> Israel, "Dagestani" -> Dagestan);
     None for a name the gazetteer spells exactly as a place."""
-    if any(c.match == "exact" for c in gazetteer.candidates(text, fuzzy=False)):
+    if gazetteer.exact(text):
         return None
     iso = demonyms().get(exact_key(text))
     if iso is not None:
@@ -266,10 +263,8 @@ def demonym_place(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
             continue
         stem = word[: -len(suffix)]
         for ending in _DEMONYM_ENDINGS:
-            hits = gazetteer.candidates(stem + ending, fuzzy=False)
-            regions = [
-                c.entry for c in hits if c.match == "exact" and c.entry.kind in _DEMONYM_KINDS
-            ]
+            hits = gazetteer.exact(stem + ending)
+            regions = [c.entry for c in hits if c.entry.kind in _DEMONYM_KINDS]
             if regions:
                 return max(regions, key=lambda e: (e.population, -(e.geonames_id or 0)))
     return None

@@ -186,7 +186,7 @@ def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> dict[str, frozenset[str]
     for actor in doc.actors:
         if actor.kind != "country":
             continue
-        hit = next((c for c in gazetteer.candidates(actor.name) if c.match == "exact"), None)
+        hit = next(iter(gazetteer.exact(actor.name)), None)
         if hit is None or hit.entry.kind != "country":
             continue
         iso = hit.entry.country_code
@@ -198,7 +198,7 @@ def _actor_countries(doc: Doc, gazetteer: Gazetteer) -> dict[str, frozenset[str]
 def _names_country(text: str, iso: str, gazetteer: Gazetteer) -> bool:
     """True when `text` is the country's own name or names no place at all ("U.S.",
     "Lebanon", "Syrian", "the Kremlin"); not a capital standing for its government ("Paris")."""
-    exact = [c.entry for c in gazetteer.candidates(text, fuzzy=False) if c.match == "exact"]
+    exact = [c.entry for c in gazetteer.exact(text)]
     return not exact or any(e.kind == "country" and e.country_code == iso for e in exact)
 
 

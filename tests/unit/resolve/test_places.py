@@ -401,3 +401,9 @@ def test_ner_spans_that_name_nothing_are_dropped_or_trimmed() -> None:
     )
     mentions = {m.text for p in run(doc).places for m in p.mentions}
     assert mentions == {"Paris Road", "Baghdad"}
+
+
+@pytest.mark.parametrize("name", ["Alexandria", "Henry", "Deir al-Zor", "Deir Ezzor", "Nowhere"])
+def test_exact_lookup_is_the_exact_part_of_the_candidates(name: str) -> None:
+    exact = [c for c in STUB.candidates(name, fuzzy=False) if c.match == "exact"]
+    assert STUB.exact(name) == exact
