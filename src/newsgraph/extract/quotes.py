@@ -89,7 +89,7 @@ def _cue_quotes(
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
             continue
-        special = _passive_by(tok, ctx) or _hedged(tok, ctx)
+        special = _passive_by(tok, ctx) or _hedged(tok, ctx) or _passive_unsourced(tok, ctx)
         if special is not None:
             if (special.start, special.end) not in taken:
                 found.append(special)
@@ -243,6 +243,77 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
         speaker=None,
         cue_span=Mention(tok.start, tok.end, tok.text),
         method="hedge",
+        stage=STAGE,
+    )
+
+
+# Verbs of saying, judging and believing that, in the passive, report what someone unnamed
+# holds about their subject ("is accused of", "is expected to", "is known as", "was rated").
+PASSIVE_REPORTS = frozenset(
+    {
+        "accuse",
+        "allege",
+        "believe",
+        "blame",
+        "call",
+        "consider",
+        "criticize",
+        "declare",
+        "deem",
+        "describe",
+        "estimate",
+        "expect",
+        "know",
+        "label",
+        "rate",
+        "regard",
+        "report",
+        "rumor",
+        "say",
+        "see",
+        "suspect",
+        "think",
+        "view",
+    }
+)
+
+
+def _passive_unsourced(tok: Token, ctx: QuoteContext) -> Quote | None:
+    """ "Roof is accused of a massacre", "Trump had been expected to visit": a cue in the
+    passive with no one named as its source reports its whole clause, attributed to no one
+    (its subject is what is talked about, never the speaker)."""
+    tree = ctx.tree
+    if tok.pos != "VERB" or tree.child(tok.i, "nsubjpass") is None:
+        return None
+    if tree.child(tok.i, "agent", "ccomp") is not None or tok.dep in {"relcl", "acl", "amod"}:
+        return None
+    if tok.lemma.casefold() not in PASSIVE_REPORTS:
+        return None
+    if inside_quote(ctx.marks, tok.start) is not None:
+        return None
+    subject = tree.child(tok.i, "nsubjpass")
+    assert subject is not None
+    right = [
+        c
+        for c in tree.children(tok.i)
+        if c.i > tok.i and c.dep not in {"conj", "cc", "punct", "advcl", "parataxis"}
+    ]
+    if not right:
+        return None
+    last_word = max(tree.span(c.i)[1] for c in right)
+    first, last = trim(ctx.doc.tokens, tree.span(subject.i)[0], last_word)
+    if last - first < 4:
+        return None
+    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=ctx.doc.text[start:end],
+        kind=kind_of(ctx.marks, start, end),
+        cue=tok.text,
+        speaker=None,
+        cue_span=Mention(tok.start, tok.end, tok.text),
+        method="passive",
         stage=STAGE,
     )
 

@@ -119,3 +119,10 @@ def test_an_inverted_speaker_the_parse_left_without_a_subject(pipeline, resource
     found = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
     assert texts(found) == ["He also had a voice in decisions about major investments in Ukraine"]
     assert found[0].speaker == "Oleg Voloshyn"
+
+
+def test_a_report_in_the_passive_with_no_source_is_attributed_to_no_one(pipeline, resources):
+    text = "Perhaps most damaging, the contractor was accused of billing the city twice."
+    found = [q for q in quotes(pipeline, resources, text) if q.method == "passive"]
+    assert texts(found) == ["the contractor was accused of billing the city twice"]
+    assert found[0].speaker is None
