@@ -222,6 +222,8 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
     tree = ctx.tree
     if tok.lemma.casefold() not in HEDGES or tok.pos not in {"VERB", "AUX"}:
         return None
+    if inside_quote(ctx.marks, tok.start) is not None:
+        return None  # a hedge inside someone's quotation is part of what they said
     subject = tree.child(tok.i, "nsubj")
     comps = [c for c in tree.children(tok.i, "xcomp", "acomp", "attr", "oprd") if c.i > tok.i]
     if subject is None or not comps or subject.text.casefold() == "it":
@@ -574,8 +576,9 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
 
     In the same paragraph ('"A," she said. "B."') or the next ('"A," she said.' then a
     paragraph '"B."') the continuation becomes another part of the same quote, as annotators
-    read it: one statement, interrupted by its attribution. After a reported (mixed or
-    indirect) statement, a following quotation is a quote of its own by the same speaker.
+    read it: one statement, interrupted by its attribution; so too after a statement partly
+    quoted ('Obama "felt an obligation," Axelrod said. "This is core stuff."'). After a
+    sentence of narration, a following quotation is a quote of its own by the same speaker.
     """
     result = sorted(quotes, key=lambda q: q.start)
     text = ctx.doc.text
@@ -590,7 +593,7 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         gap = text[previous.end : mark.start]
         if gap.count("\n\n") > 1 or len(gap) > 400 or not _opens_sentence(text, mark):
             continue
-        if previous.kind != "direct" or _narration_between(ctx.doc, previous, mark):
+        if _narration_between(ctx.doc, previous, mark):
             result.append(_continued(previous, mark, text))
         else:
             result[result.index(previous)] = _joined(previous, mark, text)
