@@ -29,6 +29,7 @@ from newsgraph.extract.quote_content import (
     LABEL,
     QuoteContext,
     find_content,
+    physical_act,
     without_source_phrase,
     without_speaker_label,
 )
@@ -72,7 +73,32 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     quotes = snap_to_tagged(ctx, quotes)
     quotes += learned_quotes(ctx, quotes, STAGE)
     quotes = [without_speaker_label(without_source_phrase(q, ctx), ctx) for q in quotes]
+    quotes = [_around_attribution(q, doc.text) for q in quotes]
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
+
+
+def _around_attribution(quote: Quote, text: str) -> Quote:
+    """Reported content told around its own attribution ("Asapov, RT reported, was ...") gets
+    two parts, the words before and after the attribution's commas."""
+    cue = quote.cue_span
+    if quote.parts or quote.kind == "direct" or cue is None:
+        return quote
+    if not quote.start < cue.start < quote.end:
+        return quote
+    at = min(cue.start, quote.speaker_mention.start if quote.speaker_mention else cue.start)
+    before = text.rfind(",", quote.start, at)
+    after = text.find(",", cue.end, quote.end)
+    if before <= quote.start or after < 0 or "," in text[max(before + 1, at) : at]:
+        return quote
+    head, tail = text[quote.start : before].rstrip(), text[after + 1 : quote.end].lstrip()
+    if not head or not tail:
+        return quote
+    tail_start = quote.end - len(tail)
+    parts = (
+        Span(quote.start, quote.start + len(head), head),
+        Span(tail_start, quote.end, tail),
+    )
+    return replace(quote, parts=parts)
 
 
 def _sentence_of(doc: Doc, quote: Quote) -> int:
@@ -96,7 +122,7 @@ def _cue_quotes(
                 taken.add((special.start, special.end))
             continue
         strength = _is_cue(tok, ctx)
-        if strength is None:
+        if strength is None or physical_act(tok, ctx.tree):
             continue
         content = find_content(tok, strength, sent, ctx, [*earlier, *found])
         if content is None or content in taken:
