@@ -151,3 +151,12 @@ def test_content_around_its_attribution_has_two_parts(pipeline, resources):
         "was one of the senior Russian military advisers in Syria",
     ]
     assert quote.said == "Asapov \u2026 was one of the senior Russian military advisers in Syria"
+
+
+def test_he_is_not_resolved_to_a_woman(pipeline, resources):
+    text = (
+        "Keith Scott stepped out of his truck. His wife, Rakeyia Scott, filmed the encounter. "
+        "He told the officers that he was unarmed."
+    )
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "told"]
+    assert quote.speaker == "Keith Scott"
