@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.cli.train import train
-from spacy.tokens import DocBin
+from spacy.tokens import DocBin, Span
 from spacy.util import filter_spans
 
 from newsgraph.eval.brat import GoldArticle, read_polnear
@@ -46,10 +46,22 @@ def to_docbin(
                 for start, end in parts[label]:
                     span = doc.char_span(start, end, label=label, alignment_mode="expand")
                     if span is not None:
+                        span = _without_edge_spaces(span)
+                    if span is not None:
                         spans.append(span)
         doc.ents = filter_spans(spans)
         bin_.add(doc)
     return bin_
+
+
+def _without_edge_spaces(span: Span) -> Span | None:
+    """The span less whitespace tokens at its edges (an NER cannot learn those)."""
+    first, last = span.start, span.end
+    while first < last and span.doc[first].is_space:
+        first += 1
+    while last > first and span.doc[last - 1].is_space:
+        last -= 1
+    return Span(span.doc, first, last, label=span.label_) if first < last else None
 
 
 def main() -> None:

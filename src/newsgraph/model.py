@@ -183,6 +183,13 @@ class Quote:
     # start/end/text span both, attribution included, and `parts` gives the content alone.
     parts: tuple[Span, ...] = ()
 
+    @property
+    def said(self) -> str:
+        """What was said, without the attribution: the parts joined by an ellipsis."""
+        if not self.parts:
+            return self.text
+        return " \u2026 ".join(p.text.strip(' ,"') for p in self.parts)
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsgraph.extract.quote_content import QuoteContext
+from newsgraph.extract.cues import CITING
+from newsgraph.extract.quote_content import QuoteContext, physical_act
 from newsgraph.extract.quote_marks import kind_of
-from newsgraph.model import EntityMention, Mention, Quote, Token
+from newsgraph.model import Doc, EntityMention, Mention, Quote, Token
 from newsgraph.nlp.tree import trim
 
 MIN_TOKENS = 3  # shorter "content" is mostly a tagging slip
@@ -36,6 +37,10 @@ def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> li
         cue = _nearest(marks, "CUE", sent, start, doc.tokens)
         if source is None:
             continue  # content with no one marked as saying it: too often a slip
+        if cue is not None and _lemma_at(cue, doc) in CITING:
+            continue  # "Citing Iranian state TV, the AP said": a source, not a statement
+        if cue is not None and physical_act(_head(cue, ctx), ctx.tree):
+            continue  # "attacked Syrian troops": a deed, not a statement
         speaker = ctx.speakers.resolve(_head(source, ctx), [*quotes, *out]) if source else None
         out.append(
             Quote(
@@ -52,6 +57,10 @@ def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> li
             )
         )
     return out
+
+
+def _lemma_at(mark: EntityMention, doc: Doc) -> str:
+    return doc.tokens[mark.first].lemma.casefold() if mark.first < len(doc.tokens) else ""
 
 
 def _nearest(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsgraph.extract.cues import ACCORDING, CUE_VERBS, Strength, cue_strength
+from newsgraph.extract.cues import ACCORDING, CUE_VERBS, Strength, cue_strength, object_cues
 from newsgraph.extract.quote_marks import Quoted, inside_quote, overlapping
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Quote, Sentence, Token
@@ -24,6 +24,49 @@ class QuoteContext:
     marks: list[Quoted]
     speakers: SpeakerResolver
     learned: frozenset[int]  # heads of the cues the learned tagger marked
+
+
+# What a verb like "attack", "back" or "support" is done to when it is a deed, not a stance:
+# forces, their positions and places ("attacked Syrian troops", "supporting their advances").
+PHYSICAL_TARGETS = frozenset(
+    {
+        "advance",
+        "army",
+        "base",
+        "building",
+        "checkpoint",
+        "city",
+        "convoy",
+        "fighter",
+        "force",
+        "hospital",
+        "militant",
+        "offensive",
+        "operation",
+        "position",
+        "post",
+        "school",
+        "soldier",
+        "target",
+        "town",
+        "troop",
+        "unit",
+        "village",
+        "vehicle",
+    }
+)
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def physical_act(tok: Token, tree: Tree) -> bool:
+    """A verb that reports a stance only through its object ("backed Clinton") whose object is
+    a force, a position or a place: an act (an event for the event stage), not a statement."""
+    if tok.lemma.casefold() not in object_cues() or tree.child(tok.i, "ccomp", "xcomp", "acl"):
+        return False
+    obj = tree.child(tok.i, "dobj", "obj")
+    if obj is None:
+        return False
+    return obj.lemma.casefold() in PHYSICAL_TARGETS or obj.ent_type in _PLACES
 
 
 def find_content(

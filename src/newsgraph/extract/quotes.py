@@ -29,6 +29,7 @@ from newsgraph.extract.quote_content import (
     LABEL,
     QuoteContext,
     find_content,
+    physical_act,
     without_source_phrase,
     without_speaker_label,
 )
@@ -72,7 +73,32 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     quotes = snap_to_tagged(ctx, quotes)
     quotes += learned_quotes(ctx, quotes, STAGE)
     quotes = [without_speaker_label(without_source_phrase(q, ctx), ctx) for q in quotes]
+    quotes = [_around_attribution(q, doc.text) for q in quotes]
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
+
+
+def _around_attribution(quote: Quote, text: str) -> Quote:
+    """Reported content told around its own attribution ("Asapov, RT reported, was ...") gets
+    two parts, the words before and after the attribution's commas."""
+    cue = quote.cue_span
+    if quote.parts or quote.kind == "direct" or cue is None:
+        return quote
+    if not quote.start < cue.start < quote.end:
+        return quote
+    at = min(cue.start, quote.speaker_mention.start if quote.speaker_mention else cue.start)
+    before = text.rfind(",", quote.start, at)
+    after = text.find(",", cue.end, quote.end)
+    if before <= quote.start or after < 0 or "," in text[max(before + 1, at) : at]:
+        return quote
+    head, tail = text[quote.start : before].rstrip(), text[after + 1 : quote.end].lstrip()
+    if not head or not tail:
+        return quote
+    tail_start = quote.end - len(tail)
+    parts = (
+        Span(quote.start, quote.start + len(head), head),
+        Span(tail_start, quote.end, tail),
+    )
+    return replace(quote, parts=parts)
 
 
 def _sentence_of(doc: Doc, quote: Quote) -> int:
@@ -89,14 +115,14 @@ def _cue_quotes(
     for tok in ctx.doc.tokens[sent.first : sent.last]:
         if (inside_quote(ctx.marks, tok.start) is not None) != inside:
             continue
-        special = _passive_by(tok, ctx) or _hedged(tok, ctx)
+        special = _passive_by(tok, ctx) or _hedged(tok, ctx) or _passive_unsourced(tok, ctx)
         if special is not None:
             if (special.start, special.end) not in taken:
                 found.append(special)
                 taken.add((special.start, special.end))
             continue
         strength = _is_cue(tok, ctx)
-        if strength is None:
+        if strength is None or physical_act(tok, ctx.tree):
             continue
         content = find_content(tok, strength, sent, ctx, [*earlier, *found])
         if content is None or content in taken:
@@ -222,6 +248,8 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
     tree = ctx.tree
     if tok.lemma.casefold() not in HEDGES or tok.pos not in {"VERB", "AUX"}:
         return None
+    if inside_quote(ctx.marks, tok.start) is not None:
+        return None  # a hedge inside someone's quotation is part of what they said
     subject = tree.child(tok.i, "nsubj")
     comps = [c for c in tree.children(tok.i, "xcomp", "acomp", "attr", "oprd") if c.i > tok.i]
     if subject is None or not comps or subject.text.casefold() == "it":
@@ -243,6 +271,77 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
         speaker=None,
         cue_span=Mention(tok.start, tok.end, tok.text),
         method="hedge",
+        stage=STAGE,
+    )
+
+
+# Verbs of saying, judging and believing that, in the passive, report what someone unnamed
+# holds about their subject ("is accused of", "is expected to", "is known as", "was rated").
+PASSIVE_REPORTS = frozenset(
+    {
+        "accuse",
+        "allege",
+        "believe",
+        "blame",
+        "call",
+        "consider",
+        "criticize",
+        "declare",
+        "deem",
+        "describe",
+        "estimate",
+        "expect",
+        "know",
+        "label",
+        "rate",
+        "regard",
+        "report",
+        "rumor",
+        "say",
+        "see",
+        "suspect",
+        "think",
+        "view",
+    }
+)
+
+
+def _passive_unsourced(tok: Token, ctx: QuoteContext) -> Quote | None:
+    """ "Roof is accused of a massacre", "Trump had been expected to visit": a cue in the
+    passive with no one named as its source reports its whole clause, attributed to no one
+    (its subject is what is talked about, never the speaker)."""
+    tree = ctx.tree
+    if tok.pos != "VERB" or tree.child(tok.i, "nsubjpass") is None:
+        return None
+    if tree.child(tok.i, "agent", "ccomp") is not None or tok.dep in {"relcl", "acl", "amod"}:
+        return None
+    if tok.lemma.casefold() not in PASSIVE_REPORTS:
+        return None
+    if inside_quote(ctx.marks, tok.start) is not None:
+        return None
+    subject = tree.child(tok.i, "nsubjpass")
+    assert subject is not None
+    right = [
+        c
+        for c in tree.children(tok.i)
+        if c.i > tok.i and c.dep not in {"conj", "cc", "punct", "advcl", "parataxis"}
+    ]
+    if not right:
+        return None
+    last_word = max(tree.span(c.i)[1] for c in right)
+    first, last = trim(ctx.doc.tokens, tree.span(subject.i)[0], last_word)
+    if last - first < 4:
+        return None
+    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
+    return Quote(
+        start=start,
+        end=end,
+        text=ctx.doc.text[start:end],
+        kind=kind_of(ctx.marks, start, end),
+        cue=tok.text,
+        speaker=None,
+        cue_span=Mention(tok.start, tok.end, tok.text),
+        method="passive",
         stage=STAGE,
     )
 
@@ -503,8 +602,9 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
 
     In the same paragraph ('"A," she said. "B."') or the next ('"A," she said.' then a
     paragraph '"B."') the continuation becomes another part of the same quote, as annotators
-    read it: one statement, interrupted by its attribution. After a reported (mixed or
-    indirect) statement, a following quotation is a quote of its own by the same speaker.
+    read it: one statement, interrupted by its attribution; so too after a statement partly
+    quoted ('Obama "felt an obligation," Axelrod said. "This is core stuff."'). After a
+    sentence of narration, a following quotation is a quote of its own by the same speaker.
     """
     result = sorted(quotes, key=lambda q: q.start)
     text = ctx.doc.text
@@ -519,7 +619,7 @@ def _continuations(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
         gap = text[previous.end : mark.start]
         if gap.count("\n\n") > 1 or len(gap) > 400 or not _opens_sentence(text, mark):
             continue
-        if previous.kind != "direct" or _narration_between(ctx.doc, previous, mark):
+        if _narration_between(ctx.doc, previous, mark):
             result.append(_continued(previous, mark, text))
         else:
             result[result.index(previous)] = _joined(previous, mark, text)

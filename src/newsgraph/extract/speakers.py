@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsgraph.model import Doc, Mention, Person, Quote, Token
@@ -9,6 +10,52 @@ from newsgraph.nlp.tree import PRONOUNS_PERSON, PRONOUNS_PLURAL, Tree
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import is_head_title
 
+_FEMALE = frozenset(
+    [
+        "mrs.",
+        "ms.",
+        "miss",
+        "madam",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "woman",
+        "chairwoman",
+        "congresswoman",
+        "spokeswoman",
+        "businesswoman",
+        "actress",
+        "queen",
+        "princess",
+        "first lady",
+        "grandmother",
+        "widow",
+        "girl",
+    ]
+)
+_MALE = frozenset(
+    [
+        "mr.",
+        "sir",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "man",
+        "chairman",
+        "congressman",
+        "spokesman",
+        "businessman",
+        "actor",
+        "king",
+        "prince",
+        "grandfather",
+        "widower",
+        "boy",
+    ]
+)
+_WORD = re.compile(r"[a-z]+\.?")
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case"})
 
 
@@ -20,6 +67,7 @@ class SpeakerResolver:
         self.tree = tree
         self.refs = refs
         self.people: dict[str, Person] = {p.name: p for p in doc.people}
+        self._genders: dict[str, str | None] = {}
 
     def mention(self, tok: Token) -> Mention:
         """The words naming the speaker: the noun phrase core around `tok`."""
@@ -33,7 +81,7 @@ class SpeakerResolver:
         """Canonical name of the speaker whose phrase is headed by `tok`."""
         low = tok.text.casefold()
         if low in PRONOUNS_PERSON:
-            return self._previous_person(tok.start, earlier)
+            return self._previous_person(tok.start, earlier, low)
         if low in PRONOUNS_PLURAL:
             return self._previous_group(tok.start, earlier)
         first, last = self._core(tok)
@@ -72,20 +120,43 @@ class SpeakerResolver:
             return _widest(on_head).name
         return max(found, key=lambda r: (r.end, r.end - r.start)).name if found else None
 
-    def _previous_person(self, offset: int, earlier: Sequence[Quote]) -> str | None:
-        """The nearest person named before `offset`, preferring the latest person speaker."""
-        named = self.refs.before(offset, "person")
+    def _previous_person(
+        self, offset: int, earlier: Sequence[Quote], pronoun: str = ""
+    ) -> str | None:
+        """The nearest person named before `offset` whom the pronoun can refer to (not a
+        woman for "he", not a man for "she"), preferring the latest person speaker."""
+        wrong = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m"}.get(pronoun)
+        named = [r for r in self.refs.before(offset, "person") if self._gender(r.name) != wrong]
         if not named:
             return None
         nearest = named[0]
         for quote in reversed(earlier):
             if quote.speaker in self.people and quote.start < offset:
                 last_speaker = quote.speaker
+                if self._gender(last_speaker) == wrong:
+                    break
                 mentioned_since = {r.name for r in named if r.end > quote.start}
                 if mentioned_since <= {last_speaker}:
                     return last_speaker
                 break
         return nearest.name
+
+    def _gender(self, name: str) -> str | None:
+        """ "f" or "m" when the article marks it: an honorific before a mention ("Mrs.",
+        "Mr."), or a gendered word in the person's title ("chairwoman", "wife")."""
+        if name in self._genders:
+            return self._genders[name]
+        found = None
+        person = self.people.get(name)
+        if person is not None:
+            words = set(_WORD.findall((person.title or "").casefold()))
+            for mention in person.mentions:
+                before = self.doc.text[max(0, mention.start - 12) : mention.start].casefold()
+                words.update(_WORD.findall(before))
+            female, male = words & _FEMALE, words & _MALE
+            found = "f" if female and not male else "m" if male and not female else None
+        self._genders[name] = found
+        return found
 
     def _previous_group(self, offset: int, earlier: Sequence[Quote]) -> str | None:
         """ "They": the latest actor speaker in the same paragraph, else unresolved."""

@@ -139,7 +139,7 @@ def _quotes(doc: Doc) -> str:
         through = f" (via {', '.join(outlets)})" if outlets else ""
         lines += ["", f"**{_md(speaker)}**{_md(through)}"]
         for q in quotes:
-            text = f'"{_excerpt(q.text)}"' if q.kind == "direct" else _excerpt(q.text)
+            text = f'"{_excerpt(q.said)}"' if q.kind == "direct" else _excerpt(q.said)
             lines.append(f"- {_md(text)} _({q.kind}, {q.cue or 'no cue'})_")
     return "\n".join(lines)
 

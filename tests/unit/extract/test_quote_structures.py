@@ -119,3 +119,44 @@ def test_an_inverted_speaker_the_parse_left_without_a_subject(pipeline, resource
     found = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
     assert texts(found) == ["He also had a voice in decisions about major investments in Ukraine"]
     assert found[0].speaker == "Oleg Voloshyn"
+
+
+def test_a_report_in_the_passive_with_no_source_is_attributed_to_no_one(pipeline, resources):
+    text = "Perhaps most damaging, the contractor was accused of billing the city twice."
+    found = [q for q in quotes(pipeline, resources, text) if q.method == "passive"]
+    assert texts(found) == ["the contractor was accused of billing the city twice"]
+    assert found[0].speaker is None
+
+
+def test_an_attack_on_troops_is_a_deed_not_a_statement(pipeline, resources):
+    text = (
+        "The senator attacked the governor's budget on Monday. Rebel fighters attacked "
+        "Syrian troops near the town of Mayadin."
+    )
+    found = [q for q in quotes(pipeline, resources, text) if q.cue == "attacked"]
+    assert len(found) == 1 and found[0].text.startswith("the governor's budget")
+
+
+def test_the_source_a_report_cites_is_not_a_statement_of_its_own(pipeline, resources):
+    text = "Citing Iranian state TV, the AP said that the strike destroyed rebel bases."
+    (quote,) = quotes(pipeline, resources, text)
+    assert quote.speaker == "Iranian state TV" and quote.via == ("Associated Press",)
+
+
+def test_content_around_its_attribution_has_two_parts(pipeline, resources):
+    text = "Asapov, RT reported, was one of the senior Russian military advisers in Syria."
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "reported"]
+    assert [p.text for p in quote.parts] == [
+        "Asapov",
+        "was one of the senior Russian military advisers in Syria",
+    ]
+    assert quote.said == "Asapov \u2026 was one of the senior Russian military advisers in Syria"
+
+
+def test_he_is_not_resolved_to_a_woman(pipeline, resources):
+    text = (
+        "Keith Scott stepped out of his truck. His wife, Rakeyia Scott, filmed the encounter. "
+        "He told the officers that he was unarmed."
+    )
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "told"]
+    assert quote.speaker == "Keith Scott"
