@@ -17,8 +17,7 @@ from pathlib import Path
 
 import newsgraph.extract.cues as cues
 from newsgraph.eval.brat import read_polnear
-from newsgraph.eval.quote_scores import overlaps
-from newsgraph.eval.quotes import QUOTE_STAGES
+from newsgraph.eval.quotes import QUOTE_STAGES, overlaps_gold, write_lemma_table
 from newsgraph.model import Doc
 from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
@@ -45,21 +44,10 @@ def main() -> None:
                 continue
             lemma = lemma_at.get(quote.cue_span.start, quote.cue_span.text.casefold())
             total[lemma] += 1
-            right[lemma] += any(
-                overlaps((quote.start, quote.end), span)
-                for gold in article.attributions
-                for span in gold.content
-            )
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write(
-            f"# learned from PolNeAR {folder.name} ({len(articles)} articles) "
-            "by scripts/learn_cue_precision.py\n"
-        )
-        fh.write("# lemma\tpredictions\tright\tprecision\n")
-        for lemma in sorted(total):
-            n, k = total[lemma], right[lemma]
-            fh.write(f"{lemma}\t{n}\t{k}\t{k / n:.3f}\n")
+            right[lemma] += overlaps_gold(quote, article)
+    write_lemma_table(
+        OUT, folder.name, len(articles), "learn_cue_precision.py", "predictions", total, right
+    )
     print(f"{len(total)} cue lemmas from {sum(total.values())} predictions -> {OUT}")
 
 

@@ -19,8 +19,7 @@ from pathlib import Path
 import newsgraph.extract.cues as cues
 import newsgraph.extract.quotes as quotes_stage
 from newsgraph.eval.brat import read_polnear
-from newsgraph.eval.quote_scores import overlaps
-from newsgraph.eval.quotes import QUOTE_STAGES
+from newsgraph.eval.quotes import QUOTE_STAGES, overlaps_gold, write_lemma_table
 from newsgraph.model import Doc
 from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
@@ -65,21 +64,10 @@ def main() -> None:
                 continue  # a clause: the weak cue would have reported it anyway
             lemma = tok.lemma.casefold()
             total[lemma] += 1
-            right[lemma] += any(
-                overlaps((quote.start, quote.end), span)
-                for gold in article.attributions
-                for span in gold.content
-            )
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write(
-            f"# learned from PolNeAR {folder.name} ({len(articles)} articles) "
-            "by scripts/learn_object_cues.py\n"
-        )
-        fh.write("# lemma\tobject_attributions\tright\tprecision\n")
-        for lemma in sorted(total):
-            n, k = total[lemma], right[lemma]
-            fh.write(f"{lemma}\t{n}\t{k}\t{k / n:.3f}\n")
+            right[lemma] += overlaps_gold(quote, article)
+    write_lemma_table(
+        OUT, folder.name, len(articles), "learn_object_cues.py", "object_attributions", total, right
+    )
     print(f"{len(total)} weak cue lemmas, {sum(total.values())} object attributions -> {OUT}")
 
 

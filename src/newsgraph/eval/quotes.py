@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsgraph.eval.brat import GoldArticle, read_polnear
-from newsgraph.eval.quote_scores import PRONOUNS, Predicted, Report, score_article
+from newsgraph.eval.quote_scores import PRONOUNS, Predicted, Report, overlaps, score_article
 from newsgraph.model import Doc, Quote
 from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
@@ -104,3 +105,31 @@ def load(gold: Path, limit: int | None = None, names: Sequence[str] = ()) -> lis
         wanted = set(names)
         articles = [a for a in articles if a.name in wanted]
     return articles[:limit] if limit else articles
+
+
+def overlaps_gold(quote: Quote, article: GoldArticle) -> bool:
+    """Whether a predicted quote overlaps any annotated content of the article."""
+    return any(
+        overlaps((quote.start, quote.end), span)
+        for gold in article.attributions
+        for span in gold.content
+    )
+
+
+def write_lemma_table(
+    path: Path,
+    split: str,
+    articles: int,
+    script: str,
+    column: str,
+    total: Counter[str],
+    right: Counter[str],
+) -> None:
+    """A learned table: per lemma, how many predictions, how many right, and the share right."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(f"# learned from PolNeAR {split} ({articles} articles) by scripts/{script}\n")
+        fh.write(f"# lemma\t{column}\tright\tprecision\n")
+        for lemma in sorted(total):
+            n, k = total[lemma], right[lemma]
+            fh.write(f"{lemma}\t{n}\t{k}\t{k / n:.3f}\n")

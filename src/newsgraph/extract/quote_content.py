@@ -28,33 +28,13 @@ class QuoteContext:
 
 # What a verb like "attack", "back" or "support" is done to when it is a deed, not a stance:
 # forces, their positions and places ("attacked Syrian troops", "supporting their advances").
-PHYSICAL_TARGETS = frozenset(
-    {
-        "advance",
-        "army",
-        "base",
-        "building",
-        "checkpoint",
-        "city",
-        "convoy",
-        "fighter",
-        "force",
-        "hospital",
-        "militant",
-        "offensive",
-        "operation",
-        "position",
-        "post",
-        "school",
-        "soldier",
-        "target",
-        "town",
-        "troop",
-        "unit",
-        "village",
-        "vehicle",
-    }
-)
+# fmt: off
+PHYSICAL_TARGETS = frozenset([
+    "advance", "army", "base", "building", "checkpoint", "city", "convoy", "fighter", "force",
+    "hospital", "militant", "offensive", "operation", "position", "post", "school", "soldier",
+    "target", "town", "troop", "unit", "village", "vehicle",
+])
+# fmt: on
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 

@@ -220,20 +220,7 @@ def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
     source = tree.child(agent.i, "pobj") if agent is not None else None
     if subject is None or source is None or subject.pos == "PRON":
         return None
-    first, last = trim(ctx.doc.tokens, *tree.span(subject.i))
-    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
-    return Quote(
-        start=start,
-        end=end,
-        text=ctx.doc.text[start:end],
-        kind=kind_of(ctx.marks, start, end),
-        cue=tok.text,
-        speaker=ctx.speakers.resolve(source, []),
-        speaker_mention=ctx.speakers.mention(source),
-        cue_span=Mention(tok.start, tok.end, tok.text),
-        method="passive-by",
-        stage=STAGE,
-    )
+    return _clause_quote(tok, *tree.span(subject.i), ctx, "passive-by", source, least=1)
 
 
 # Verbs that hedge their own clause ("Republicans seem confident", "the campaign has
@@ -256,10 +243,22 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
         return None
     if any(_is_cue(c, ctx) == "strong" and c.lemma.casefold() not in object_cues() for c in comps):
         return None
-    first = tree.span(subject.i)[0]
     last = max(tree.span(c.i)[1] for c in comps)
+    return _clause_quote(tok, tree.span(subject.i)[0], last, ctx, "hedge")
+
+
+def _clause_quote(
+    tok: Token,
+    first: int,
+    last: int,
+    ctx: QuoteContext,
+    method: str,
+    source: Token | None = None,
+    least: int = 3,
+) -> Quote | None:
+    """The attribution over the tokens [first, last) cued by `tok`, by `source` if named."""
     first, last = trim(ctx.doc.tokens, first, last)
-    if last - first < 3:
+    if last - first < least:
         return None
     start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
     return Quote(
@@ -268,42 +267,23 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
         text=ctx.doc.text[start:end],
         kind=kind_of(ctx.marks, start, end),
         cue=tok.text,
-        speaker=None,
+        speaker=ctx.speakers.resolve(source, []) if source is not None else None,
+        speaker_mention=ctx.speakers.mention(source) if source is not None else None,
         cue_span=Mention(tok.start, tok.end, tok.text),
-        method="hedge",
+        method=method,
         stage=STAGE,
     )
 
 
 # Verbs of saying, judging and believing that, in the passive, report what someone unnamed
 # holds about their subject ("is accused of", "is expected to", "is known as", "was rated").
-PASSIVE_REPORTS = frozenset(
-    {
-        "accuse",
-        "allege",
-        "believe",
-        "blame",
-        "call",
-        "consider",
-        "criticize",
-        "declare",
-        "deem",
-        "describe",
-        "estimate",
-        "expect",
-        "know",
-        "label",
-        "rate",
-        "regard",
-        "report",
-        "rumor",
-        "say",
-        "see",
-        "suspect",
-        "think",
-        "view",
-    }
-)
+# fmt: off
+PASSIVE_REPORTS = frozenset([
+    "accuse", "allege", "believe", "blame", "call", "consider", "criticize", "declare", "deem",
+    "describe", "estimate", "expect", "know", "label", "rate", "regard", "report", "rumor", "say",
+    "see", "suspect", "think", "view",
+])
+# fmt: on
 
 
 def _passive_unsourced(tok: Token, ctx: QuoteContext) -> Quote | None:
@@ -328,22 +308,8 @@ def _passive_unsourced(tok: Token, ctx: QuoteContext) -> Quote | None:
     ]
     if not right:
         return None
-    last_word = max(tree.span(c.i)[1] for c in right)
-    first, last = trim(ctx.doc.tokens, tree.span(subject.i)[0], last_word)
-    if last - first < 4:
-        return None
-    start, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last - 1].end
-    return Quote(
-        start=start,
-        end=end,
-        text=ctx.doc.text[start:end],
-        kind=kind_of(ctx.marks, start, end),
-        cue=tok.text,
-        speaker=None,
-        cue_span=Mention(tok.start, tok.end, tok.text),
-        method="passive",
-        stage=STAGE,
-    )
+    last = max(tree.span(c.i)[1] for c in right)
+    return _clause_quote(tok, tree.span(subject.i)[0], last, ctx, "passive")
 
 
 def _unnamed_inside(quote: Quote, found: list[Quote]) -> bool:
