@@ -315,6 +315,8 @@ def _noun_arguments(draft: Draft, scene: Scene) -> None:
     head = scene.doc.tokens[tok.head]
     if not draft.actor and tok.dep in {"dobj", "pobj", "obj"}:
         verb = head if tok.dep != "pobj" else scene.doc.tokens[head.head]
+        if tok.dep == "pobj" and verb.pos in {"NOUN", "PROPN"} and verb.dep in {"dobj", "obj"}:
+            verb = scene.doc.tokens[verb.head]  # "supporting their advances [with air strikes]"
         if verb.lemma.casefold() in LIGHT_VERBS or tok.dep == "pobj":
             subject = tree.subject(verb.i)
             draft.actor = args.names(subject) if subject is not None else ()

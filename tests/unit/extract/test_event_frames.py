@@ -156,3 +156,9 @@ def test_an_act_in_a_condition_has_not_happened(pipeline, resources):
     text = "The ministry said the border would close if the attacks on the convoys continued."
     attacks = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
     assert attacks and all(e.status == "hypothetical" for e in attacks)
+
+
+def test_the_means_of_an_act_takes_the_acts_subject(pipeline, resources):
+    text = "France and Britain are supporting their advances with heavy air strikes."
+    (strike,) = [e for e in events(pipeline, resources, text) if e.type == "ASSAULT"]
+    assert strike.actor == ("France", "United Kingdom")
