@@ -16,13 +16,15 @@ pytestmark = pytest.mark.model
 LGL = SHARED / "eval" / "geo" / "lgl.xml"
 LGL_SHA256 = "d251018853e8d0f7f8bf49ca6e042418a26f4718f85e1e5393a5b4ef9ae5f007"
 EVERY = 12  # the sample: every 12th article, 49 articles, 435 toponyms
-# Measured on the sample: recognition F1 0.796, accuracy@161km end to end 0.652 (baseline
-# 0.466) and on the gold spans 0.915 (baseline 0.587), 0.903 without demonym toponyms.
+# Measured on the sample: recognition F1 0.796, accuracy@161km end to end 0.649 (baseline
+# 0.466) and on the gold spans 0.912 (baseline 0.587), 0.900 without demonym toponyms.
+# (Re-pinned once, on purpose: bare "New York" is read as the city again, as international
+# news means it, though LGL's local US news codes the state; that cost 0.003 here.)
 FLOORS = {
     "recognition": 0.79,
-    "accuracy": 0.65,
-    "gold-span accuracy": 0.91,
-    "gold-span accuracy without demonyms": 0.90,
+    "accuracy": 0.645,
+    "gold-span accuracy": 0.905,
+    "gold-span accuracy without demonyms": 0.895,
 }
 
 

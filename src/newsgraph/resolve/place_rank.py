@@ -142,14 +142,12 @@ def _similar(name: str, other: str) -> bool:
 
 def _admin_shadow(admin: GazetteerEntry, pool: list[Candidate]) -> float:
     """A penalty for a region whose same-name main city is in the pool ("Moscow", the
-    department of Paris); a city named after it with "City" does not (bare "New York" is the
-    state, the city is "New York City"; so "Quebec City", "Oklahoma City")."""
-    named_after = exact_key(admin.name) + " city"
+    department of Paris, "New York": the city, unless the article's context says the state;
+    international news means the city far more often than local US news means the state)."""
     for c in pool:
         city = c.entry
         if (
             city.kind == "city"
-            and exact_key(city.name) != named_after
             and city.country_code == admin.country_code
             and (admin.kind == "admin1" or city.admin1 == admin.admin1)
             and city.population >= _CITY_SHARE * admin.population

@@ -343,9 +343,9 @@ def test_a_country_named_does_not_make_its_hamlet_beat_a_city() -> None:
     assert chosen is not None and chosen[0].country_code == "IL"
 
 
-def test_bare_new_york_is_the_state_not_new_york_city() -> None:
-    doc = make_doc("Schools in New York reopened.", [("New York", "GPE")])
-    assert [(p.geonames_id, p.kind) for p in run(doc).places] == [(5128638, "admin1")]
+def test_bare_new_york_is_the_city_it_is_mostly_meant_for() -> None:
+    doc = make_doc("The Security Council met in New York.", [("New York", "GPE")])
+    assert [(p.geonames_id, p.kind) for p in run(doc).places] == [(5128581, "city")]
 
 
 def test_a_city_still_shadows_the_region_it_shares_its_own_name_with() -> None:
