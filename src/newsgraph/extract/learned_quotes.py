@@ -113,7 +113,7 @@ def snap_to_tagged(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
 def _subject_start(quote: Quote, ctx: QuoteContext) -> int:
     """Where the subject of the content's main clause starts (past the end if it has none)."""
     tokens, tree = ctx.doc.tokens, ctx.tree
-    inside = [t for t in tokens if quote.start <= t.start and t.end <= quote.end]
+    inside = ctx.tokens_in(quote.start, quote.end)
     tops = [
         t for t in inside if not quote.start <= tokens[t.head].start < quote.end or t.head == t.i
     ]

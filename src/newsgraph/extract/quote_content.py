@@ -24,6 +24,19 @@ class QuoteContext:
     marks: list[Quoted]
     speakers: SpeakerResolver
     learned: frozenset[int]  # heads of the cues the learned tagger marked
+    token_at: dict[int, Token]  # each token by its first character
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens of [start, end), found from the one starting there."""
+        first = self.token_at.get(start)
+        if first is None:
+            return [t for t in self.doc.tokens if start <= t.start and t.end <= end]
+        out = []
+        for tok in self.doc.tokens[first.i :]:
+            if tok.end > end:
+                break
+            out.append(tok)
+        return out
 
 
 # What a verb like "attack", "back" or "support" is done to when it is a deed, not a stance:
@@ -123,28 +136,17 @@ def _speech(tok: Token) -> bool:
     return tok.lemma.casefold() in CUE_VERBS
 
 
-# Prepositions that introduce what a cue is about ("accused X *of* Y", "likened X *to* Y",
-# "described X *as* Y", "concern *about* Y"), as opposed to when, where or how it was said.
-ARGUMENT_PREPS = frozenset({"of", "to", "as", "for", "about", "against", "into", "with", "over"})
-_OBJECTS = frozenset({"dobj", "obj", "dative"})
-
-
 def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] | None:
-    """Token range of the cue's complements to its right: "wants [to triple ...]".
-
-    With an object and a complement after it, the complement is what is reported and the
-    object its target ("accused the North [of recklessness]", "urged Dean [to apologize]");
-    an object that is itself a cue noun reports its own complement ("raised questions
-    [about the microphone]"); trailing phrases of time, place or manner ("attacked Machado
-    in early-morning tweets") are not part of it.
-    """
+    """Token range of the cue's complements to its right: "wants [to triple ...]". Trailing
+    phrases of time or place ("attacked Machado [on Friday]") are not part of it, nor is a
+    stranded preposition ("things they never asked [for]")."""
     kids = [
         c
         for c in tree.children(tok.i)
         if c.i > tok.i
         and c.dep in deps
         and (c.dep != "prep" or any(k.i > c.i for k in tree.children(c.i)))
-    ]  # a stranded preposition ("things they never asked for") reports nothing
+    ]
     kids = _without_trailing_adjuncts(kids, tree)
     if not kids:
         return None
@@ -153,10 +155,6 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
     return first, last
-
-
-def _is_argument(tok: Token) -> bool:
-    return tok.dep == "prep" and tok.text.casefold() in ARGUMENT_PREPS
 
 
 # Trailing phrases that say when or where something was said, not what: "attacked Machado
@@ -182,15 +180,6 @@ def _without_trailing_adjuncts(kids: list[Token], tree: Tree) -> list[Token]:
     while len(kids) > 1 and _is_adjunct(kids[-1], tree):
         kids = kids[:-1]
     return kids
-
-
-def _noun_complement(noun: Token, tree: Tree) -> list[Token]:
-    """What a cue noun in object position is about: "questions [about X]", "the case [that Y]"."""
-    if cue_strength(noun.lemma, "NOUN") is None:
-        return []
-    return [
-        c for c in tree.children(noun.i, "prep", "acl") if c.i > noun.i and not _is_adjunct(c, tree)
-    ]
 
 
 def cut_according(first: int, last: int, ctx: QuoteContext) -> tuple[int, int]:

@@ -54,7 +54,15 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     tree = Tree(doc.tokens)
     refs = References(doc)
     speakers = SpeakerResolver(doc, tree, refs)
-    ctx = QuoteContext(doc, tree, refs, quoted_spans(doc.text), speakers, _learned_heads(doc, tree))
+    ctx = QuoteContext(
+        doc,
+        tree,
+        refs,
+        quoted_spans(doc.text),
+        speakers,
+        _learned_heads(doc, tree),
+        {t.start: t for t in doc.tokens},
+    )
     quotes: list[Quote] = _labelled(ctx)
     for sent in doc.sentences:
         quotes += _cue_quotes(sent, ctx, quotes, inside=False)
@@ -185,8 +193,7 @@ def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
     """Cues chained by infinitives are one attribution: in "refused to pledge to release his
     returns" and "appeared to blame workers", what is reported is the last cue's complement,
     and the first cue's quote ("to pledge to release ...") goes."""
-    at = {t.start: t for t in ctx.doc.tokens}
-    cue_of = {id(q): at.get(q.cue_span.start) for q in found if q.cue_span is not None}
+    cue_of = {id(q): ctx.token_at.get(q.cue_span.start) for q in found if q.cue_span is not None}
     heads = {
         tok.i
         for tok in cue_of.values()
@@ -609,7 +616,7 @@ def _narration_between(doc: Doc, previous: Quote, mark: Quoted) -> bool:
 def _opens_sentence(text: str, mark: Quoted) -> bool:
     """Whether a quotation starts its sentence (or paragraph): only such a quotation can
     continue a statement on its own; 'called it "a disaster"' is part of its sentence."""
-    before = text[: mark.start].rstrip().rstrip('"').rstrip()
+    before = text[max(0, mark.start - 200) : mark.start].rstrip().rstrip('"').rstrip()
     return not before or before[-1] in ".?!:"
 
 

@@ -10,51 +10,18 @@ from newsgraph.nlp.tree import PRONOUNS_PERSON, PRONOUNS_PLURAL, Tree
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import is_head_title
 
-_FEMALE = frozenset(
-    [
-        "mrs.",
-        "ms.",
-        "miss",
-        "madam",
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "woman",
-        "chairwoman",
-        "congresswoman",
-        "spokeswoman",
-        "businesswoman",
-        "actress",
-        "queen",
-        "princess",
-        "first lady",
-        "grandmother",
-        "widow",
-        "girl",
-    ]
-)
-_MALE = frozenset(
-    [
-        "mr.",
-        "sir",
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "man",
-        "chairman",
-        "congressman",
-        "spokesman",
-        "businessman",
-        "actor",
-        "king",
-        "prince",
-        "grandfather",
-        "widower",
-        "boy",
-    ]
-)
+# Words before a name or in a title that mark a person's gender, for pronoun resolution.
+# fmt: off
+_FEMALE = frozenset([
+    "mrs.", "ms.", "miss", "madam", "lady", "wife", "mother", "daughter", "sister", "woman",
+    "chairwoman", "congresswoman", "spokeswoman", "businesswoman", "actress", "queen",
+    "princess", "grandmother", "widow", "girl",
+])
+_MALE = frozenset([
+    "mr.", "sir", "husband", "father", "son", "brother", "man", "chairman", "congressman",
+    "spokesman", "businessman", "actor", "king", "prince", "grandfather", "widower", "boy",
+])
+# fmt: on
 _WORD = re.compile(r"[a-z]+\.?")
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case"})
 
@@ -126,14 +93,18 @@ class SpeakerResolver:
         """The nearest person named before `offset` whom the pronoun can refer to (not a
         woman for "he", not a man for "she"), preferring the latest person speaker."""
         wrong = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m"}.get(pronoun)
-        named = [r for r in self.refs.before(offset, "person") if self._gender(r.name) != wrong]
+        named = [
+            r
+            for r in self.refs.before(offset, "person")
+            if wrong is None or self._gender(r.name) != wrong
+        ]
         if not named:
             return None
         nearest = named[0]
         for quote in reversed(earlier):
             if quote.speaker in self.people and quote.start < offset:
                 last_speaker = quote.speaker
-                if self._gender(last_speaker) == wrong:
+                if wrong is not None and self._gender(last_speaker) == wrong:
                     break
                 mentioned_since = {r.name for r in named if r.end > quote.start}
                 if mentioned_since <= {last_speaker}:
