@@ -79,6 +79,8 @@ def find_content(
         # "X had a voice, said a former spokesman, who ...": the parser may hang the inverted
         # speaker's words under a second clause; only the clause before the cue is content
         comps = [c for c in comps if c.i < tok.i]
+    if len(comps) > 1 and any(c.sent == tok.sent for c in comps):
+        comps = [c for c in comps if c.sent == tok.sent]  # a parse may run across sentences
     if comps:
         comps = [*comps, *_coordinated_after(tok, comps, tree)]
         spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]

@@ -37,6 +37,7 @@ from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlap
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Mention, Quote, Sentence, Span, Token
 from newsgraph.nlp.tree import Tree, trim
+from newsgraph.resolve.titles import is_head_title
 from newsgraph.resolve.references import References
 
 if TYPE_CHECKING:
@@ -190,9 +191,9 @@ def _with_other_half(
 
 
 def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
-    """Cues chained by infinitives are one attribution: in "refused to pledge to release his
-    returns" and "appeared to blame workers", what is reported is the last cue's complement,
-    and the first cue's quote ("to pledge to release ...") goes."""
+    """Chained cues are one attribution: in "refused to pledge to release his returns",
+    "appeared to blame workers" and "responded by saying that ...", what is reported is the
+    last cue's complement, and the first cue's quote ("to pledge to release ...") goes."""
     cue_of = {id(q): ctx.token_at.get(q.cue_span.start) for q in found if q.cue_span is not None}
     heads = {
         tok.i
@@ -202,11 +203,21 @@ def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
     out = []
     for q in found:
         tok = cue_of.get(id(q))
-        inner = ctx.tree.child(tok.i, "xcomp") if tok is not None else None
+        inner = _chained(tok, ctx.tree) if tok is not None else None
         if inner is not None and inner.i in heads and q.start <= inner.start < q.end:
             continue
         out.append(q)
     return out
+
+
+def _chained(tok: Token, tree: Tree) -> Token | None:
+    """The cue a cue hands its report on to: its infinitive ("refused to pledge"), or a
+    participle after a preposition of manner ("responded by saying")."""
+    inner = tree.child(tok.i, "xcomp")
+    if inner is None:
+        prep = next((p for p in tree.children(tok.i, "prep") if p.text.casefold() in _MANNER), None)
+        inner = tree.child(prep.i, "pcomp") if prep is not None else None
+    return inner
 
 
 def _inside_other(quote: Quote, found: list[Quote]) -> bool:
@@ -354,13 +365,22 @@ def _is_cue(tok: Token, ctx: QuoteContext) -> Strength | None:
     strength = cue_strength(tok.lemma, tok.pos)
     if tok.i in ctx.learned and tok.pos in {"VERB", "NOUN"}:
         strength = "strong"  # the tagger saw this word cue an attribution in its context
-    if strength is None or (tok.lemma.casefold() in CITING and tok.dep == "advcl"):
+    if strength is None or _cites_source(tok, ctx):
         return None  # "Citing X, Y said": X is a source of Y's statement, see _cited_source
     if tree.child(tok.i, "auxpass", "nsubjpass") is not None:
         return None  # "was told that ...": the subject is the addressee, not the speaker
     if strength == "weak" and tree.child(tok.i, *_CLAUSES) is None:
         return None  # "thinks" alone is no attribution; "thinks that ...", "wants to ..." are
     return strength
+
+
+def _cites_source(tok: Token, ctx: QuoteContext) -> bool:
+    """ "Citing Iranian state TV, ...": a participle that names who the speaker relays. What
+    else is cited ("declined, citing legal risks") is what the speaker said."""
+    if tok.lemma.casefold() not in CITING or tok.dep != "advcl":
+        return False
+    obj = ctx.tree.child(tok.i, "dobj", "obj")
+    return obj is None or ctx.speakers.name_in(obj) is not None
 
 
 # Complements that make a weak cue an attribution: a clause, an infinitive, a noun's clause.
@@ -375,6 +395,7 @@ def _attribute(
     if subject is None and tok.pos == "VERB":
         subject = _name_just_before(tok, ctx) or _inverted_subject(tok, content, ctx)
         mention = Mention(subject.start, subject.end, subject.text) if subject else None
+        subject = subject or _governing_speaker(tok, ctx.tree)
     if subject is None:
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
@@ -400,6 +421,45 @@ def _attribute(
         method="cue-verb",
         stage=STAGE,
     )
+
+
+# Nouns for something written or broadcast: in "issued a statement saying ...", the one who
+# issued it is the speaker; in "with 50 percent saying ...", the noun itself speaks.
+_DOCUMENTS = frozenset([
+    "ad", "advertisement", "announcement", "email", "e-mail", "letter", "memo", "message",
+    "note", "post", "release", "report", "statement", "text", "tweet", "video",
+])  # fmt: skip
+
+
+# Prepositions that put a participle cue beside its verb ("responded by saying", "before
+# saying", "is quoted as saying"); under "for", "from" or "of" ("apologized for suggesting",
+# "refrain from attacking") the participle is part of what the verb reports.
+_MANNER = frozenset({"by", "before", "after", "as", "while", "when", "without"})
+
+
+def _governing_speaker(tok: Token, tree: Tree) -> Token | None:
+    """The speaker of a participle cue with no subject of its own: of the verb whose
+    preposition governs it ("responded by saying", "is quoted as saying"), the subject; of a noun it describes ("50 percent
+    saying", "a statement saying"), that noun, or who issued a document."""
+    if tok.tag != "VBG":
+        return None
+    head = tree.tokens[tok.head]
+    if tok.dep == "pcomp" and head.text.casefold() in _MANNER and head.head != head.i:
+        verb = tree.tokens[head.head]
+        return tree.subject(verb.i) if verb.pos in {"VERB", "AUX"} else None
+    if tok.dep == "acl" and tok.lemma.casefold() in CUE_VERBS:
+        if head.lemma.casefold() in _DOCUMENTS:
+            return tree.subject(head.head) if head.dep in {"dobj", "obj"} else None
+        if head.ent_type in _WHO or is_head_title(head.text) or head.text.casefold() in _PEOPLE:
+            return head
+    return None
+
+
+# What a describing participle's noun must be to speak ("50 percent saying", "Democrats
+# saying", "officials saying"), rather than a thing ("a policy urging", "a conference
+# announcing").
+_WHO = frozenset({"PERSON", "ORG", "NORP", "PERCENT", "CARDINAL"})
+_PEOPLE = frozenset(["people", "others", "many", "some", "most", "voters", "those"])
 
 
 def _participle_subject(tok: Token, ctx: QuoteContext) -> Token | None:

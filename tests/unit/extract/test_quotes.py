@@ -163,3 +163,48 @@ def test_quotation_interrupted_by_its_attribution_is_one_quote_in_two_parts():
     assert quote.speaker == "John Smith"
     assert [p.text.strip(' ,."') for p in quote.parts] == ["Taxes rise", "They must"]
     assert quote.text.startswith(" Taxes rise") and quote.text.rstrip().endswith("They must .")
+
+
+CITING_REASON = """
+The the DET DT det 1
+publisher publisher NOUN NN nsubj 2
+declined decline VERB VBD ROOT 2
+, , PUNCT , punct 2
+citing cite VERB VBG advcl 2
+legal legal ADJ JJ amod 6
+risks risk NOUN NNS dobj 4
+. . PUNCT . punct 2
+"""
+
+BY_SAYING = """
+Ryabkov Ryabkov PROPN NNP nsubj 1
+responded respond VERB VBD ROOT 1
+by by ADP IN prep 1
+saying say VERB VBG pcomp 2
+that that SCONJ IN mark 7
+talks talk NOUN NNS nsubj 7
+were be AUX VBD ccomp 3
+useful useful ADJ JJ acomp 6
+. . PUNCT . punct 1
+"""
+
+
+def test_citing_a_reason_reports_the_reason():
+    doc = build_doc(CITING_REASON)
+    doc = replace(doc, actors=(actor(doc, "Norton", "company", "publisher"),))
+    (quote,) = run(doc)
+    assert (quote.text, quote.cue) == ("legal risks", "citing")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The publisher"
+
+
+def test_citing_an_outlet_is_a_source_not_a_statement():
+    doc = build_doc(CITING.replace("said say VERB VBD ROOT 6", "left leave VERB VBD ROOT 6"))
+    doc = replace(doc, actors=(actor(doc, "Iranian state TV", "media", "state TV"),))
+    assert [q.cue for q in run(doc)] == []
+
+
+def test_participle_after_a_preposition_speaks_for_the_governing_verbs_subject():
+    doc = build_doc(BY_SAYING)
+    doc = replace(doc, people=(person(doc, "Sergey Ryabkov", "Ryabkov"),))
+    (quote,) = run(doc)
+    assert (quote.speaker, quote.cue, quote.text) == ("Sergey Ryabkov", "saying", "talks were useful")
