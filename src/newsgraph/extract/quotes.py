@@ -176,6 +176,8 @@ def _with_other_half(
         return quote
     if pick is None or (pick.start, pick.end) in taken or quote.speaker_mention is None:
         return quote
+    if pick.start > cue.start and not _free_after_attribution(pick, cue, ctx):
+        return quote
     between = text[gap[0] : gap[1]]
     if between.count('"') > 2 or len(between) > 200 or "\n" in between:
         return quote
@@ -188,6 +190,26 @@ def _with_other_half(
     )
     start, end = parts[0].start, parts[-1].end
     return replace(quote, start=start, end=end, text=text[start:end], parts=tuple(parts))
+
+
+def _free_after_attribution(pick: Quoted, cue: Token, ctx: QuoteContext) -> bool:
+    """Whether a quotation after an attribution can be the rest of the quotation before it:
+    it opens a sentence or follows the attribution's comma or colon, and no other cue after
+    the first governs it or introduces it ('"A," he said, adding that "B"' and '"A," he said,
+    adding later, "B"': B is what he added; 'said on CNN's "State of the Union"': a title)."""
+    before = ctx.doc.text[: pick.start].rstrip(" \t\u201c\u2018\"'`")
+    if before[-1:] not in {",", ":", ".", "!", "?"}:
+        return False
+    first = ctx.token_at.get(pick.start) or next(iter(ctx.tokens_in(pick.start, pick.end)), None)
+    if first is None:
+        return True
+    governors = set(ctx.tree.ancestors(first.i))
+    return not any(
+        g.pos == "VERB"
+        and cue_strength(g.lemma, g.pos) is not None
+        and (g in governors or (g.tag == "VBG" and g.sent == first.sent))
+        for g in ctx.doc.tokens[cue.i + 1 : first.i]
+    )
 
 
 def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:

@@ -208,3 +208,30 @@ def test_participle_after_a_preposition_speaks_for_the_governing_verbs_subject()
     doc = replace(doc, people=(person(doc, "Sergey Ryabkov", "Ryabkov"),))
     (quote,) = run(doc)
     assert (quote.speaker, quote.cue, quote.text) == ("Sergey Ryabkov", "saying", "talks were useful")
+
+
+ADDING = """
+" " PUNCT `` punct 2
+Taxes tax NOUN NNS nsubj 2
+rise rise VERB VBP ccomp 6
+, , PUNCT , punct 2
+" " PUNCT '' punct 2
+Smith Smith PROPN NNP nsubj 6
+said say VERB VBD ROOT 6
+, , PUNCT , punct 6
+adding add VERB VBG advcl 6
+that that SCONJ IN mark 13
+" " PUNCT `` punct 13
+they they PRON PRP nsubj 13
+must must AUX MD ccomp 8
+. . PUNCT . punct 6
+" " PUNCT '' punct 6
+"""
+
+
+def test_quotation_after_a_second_cue_is_that_cues_own_not_the_first_ones_other_half():
+    doc = build_doc(ADDING)
+    doc = replace(doc, people=(person(doc, "John Smith", "Smith"),))
+    said, added = run(doc)
+    assert (said.cue, said.parts, said.text.strip(' ,"')) == ("said", (), "Taxes rise")
+    assert (added.cue, added.speaker, added.text.strip(' ."')) == ("adding", "John Smith", "they must")
