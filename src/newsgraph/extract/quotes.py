@@ -572,13 +572,20 @@ def _according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list
             for q in found
             if not (q.start <= tok.start < q.end)
             and q.speaker != source
-            and (q.start <= host.start < q.end or (q.cue_span and q.cue_span.start == host.start))
+            and q.cue_span is not None
+            and (q.cue_span.start == host.start or _relays(q, host, ctx))
         ]
         if relayed:
             if source is not None:
                 found = [replace(q, via=(*q.via, source)) if q in relayed else q for q in found]
             continue
-        first, last = trim(tokens, *tree.span(tok.head, exclude=[tok.i]))
+        top = host
+        while top.dep in {"ccomp", "xcomp", "advcl", "conj"} and top.head != top.i:
+            if tokens[top.head].sent != tok.sent:
+                break
+            top = tokens[top.head]  # the sentence the phrase sources, not just a clause in it
+        first, last = tree.span(top.i, exclude=[tok.i])
+        first, last = trim(tokens, max(first, sent.first), min(last, sent.last))
         if first >= last:
             continue
         start, end = tokens[first].start, tokens[last - 1].end
@@ -597,6 +604,17 @@ def _according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list
             )
         )
     return found
+
+
+def _relays(quote: Quote, host: Token, ctx: QuoteContext) -> bool:
+    """Whether "according to X" on a clause inside `quote` passes the quote on: the quote is
+    reported speech ("He said Y, according to X"), not a stance word ("as many expected")."""
+    cue = ctx.token_at.get(quote.cue_span.start) if quote.cue_span else None
+    return (
+        cue is not None
+        and cue.lemma.casefold() in CUE_VERBS
+        and quote.start <= host.start < quote.end
+    )
 
 
 # Findings that report what their clause says: "In the latest Post poll, Clinton leads ...".

@@ -235,3 +235,26 @@ def test_quotation_after_a_second_cue_is_that_cues_own_not_the_first_ones_other_
     said, added = run(doc)
     assert (said.cue, said.parts, said.text.strip(' ,"')) == ("said", (), "Taxes rise")
     assert (added.cue, added.speaker, added.text.strip(' ."')) == ("adding", "John Smith", "they must")
+
+
+STANCE_ACCORDING = """
+Voters voter NOUN NNS nsubj 1
+want want VERB VBP ROOT 1
+taxes tax NOUN NNS nsubj 4
+to to PART TO aux 4
+rise rise VERB VB xcomp 1
+, , PUNCT , punct 4
+according accord VERB VBG prep 4
+to to ADP IN prep 6
+the the DET DT det 9
+poll poll NOUN NN pobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_according_to_sources_the_whole_sentence_around_a_stance_word():
+    quotes = run(build_doc(STANCE_ACCORDING))
+    according = [q for q in quotes if q.cue == "according to"]
+    assert [q.text for q in according] == ["Voters want taxes to rise"]
+    assert according[0].speaker_mention is not None
+    assert according[0].speaker_mention.text == "the poll"
