@@ -182,6 +182,8 @@ class Quote:
     # A quote interrupted by its attribution ('"A," she said. "B."') has two parts; then
     # start/end/text span both, attribution included, and `parts` gives the content alone.
     parts: tuple[Span, ...] = ()
+    # How likely this is an attribution a careful reader would mark (extract/quote_confidence.py).
+    confidence: float = 1.0
 
     @property
     def said(self) -> str:

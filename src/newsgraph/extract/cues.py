@@ -153,17 +153,31 @@ UNRELIABLE_MIN, UNRELIABLE_PRECISION = 10, 0.42
 
 
 @lru_cache(maxsize=1)
-def unreliable_cues() -> frozenset[str]:
-    """Cue lemmas whose attributions were mostly wrong on train (scripts/learn_cue_precision.py)."""
+def _cue_records() -> dict[str, tuple[int, int]]:
+    """lemma -> (attributions predicted, right) on train (scripts/learn_cue_precision.py)."""
     path = resources.files("newsgraph").joinpath("data/quotes/cue_precision.tsv")
-    found = set()
+    table = {}
     for line in path.read_text("utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        lemma, n, _right, precision = line.split("\t")
-        if int(n) >= UNRELIABLE_MIN and float(precision) < UNRELIABLE_PRECISION:
-            found.add(lemma)
-    return frozenset(found)
+        lemma, n, right, _precision = line.split("\t")
+        table[lemma] = (int(n), int(right))
+    return table
+
+
+def cue_record(lemma: str) -> tuple[int, int]:
+    """How many attributions a cue lemma made on train, and how many were right."""
+    return _cue_records().get(lemma.casefold(), (0, 0))
+
+
+@lru_cache(maxsize=1)
+def unreliable_cues() -> frozenset[str]:
+    """Cue lemmas whose attributions were mostly wrong on train (scripts/learn_cue_precision.py)."""
+    return frozenset(
+        lemma
+        for lemma, (n, right) in _cue_records().items()
+        if n >= UNRELIABLE_MIN and right / n < UNRELIABLE_PRECISION
+    )
 
 
 # A weak cue verb reports its object too ("backed Clinton") when, on PolNeAR train, at least

@@ -25,6 +25,7 @@ from newsgraph.extract.cues import (
     object_cues,
 )
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
+from newsgraph.extract.quote_confidence import with_confidence
 from newsgraph.extract.quote_content import (
     LABEL,
     QuoteContext,
@@ -37,8 +38,8 @@ from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlap
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Mention, Quote, Sentence, Span, Token
 from newsgraph.nlp.tree import Tree, trim
-from newsgraph.resolve.titles import is_head_title
 from newsgraph.resolve.references import References
+from newsgraph.resolve.titles import is_head_title
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -83,6 +84,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     quotes += learned_quotes(ctx, quotes, STAGE)
     quotes = [without_speaker_label(without_source_phrase(q, ctx), ctx) for q in quotes]
     quotes = [_around_attribution(q, doc.text) for q in quotes]
+    quotes = with_confidence(quotes, ctx)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 

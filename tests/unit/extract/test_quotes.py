@@ -207,7 +207,11 @@ def test_participle_after_a_preposition_speaks_for_the_governing_verbs_subject()
     doc = build_doc(BY_SAYING)
     doc = replace(doc, people=(person(doc, "Sergey Ryabkov", "Ryabkov"),))
     (quote,) = run(doc)
-    assert (quote.speaker, quote.cue, quote.text) == ("Sergey Ryabkov", "saying", "talks were useful")
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "Sergey Ryabkov",
+        "saying",
+        "talks were useful",
+    )
 
 
 ADDING = """
@@ -234,7 +238,11 @@ def test_quotation_after_a_second_cue_is_that_cues_own_not_the_first_ones_other_
     doc = replace(doc, people=(person(doc, "John Smith", "Smith"),))
     said, added = run(doc)
     assert (said.cue, said.parts, said.text.strip(' ,"')) == ("said", (), "Taxes rise")
-    assert (added.cue, added.speaker, added.text.strip(' ."')) == ("adding", "John Smith", "they must")
+    assert (added.cue, added.speaker, added.text.strip(' ."')) == (
+        "adding",
+        "John Smith",
+        "they must",
+    )
 
 
 STANCE_ACCORDING = """
