@@ -83,9 +83,32 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     quotes = snap_to_tagged(ctx, quotes)
     quotes += learned_quotes(ctx, quotes, STAGE)
     quotes = [without_speaker_label(without_source_phrase(q, ctx), ctx) for q in quotes]
-    quotes = [_around_attribution(q, doc.text) for q in quotes]
+    quotes = [_around_attribution(_within_paragraph(q, ctx), doc.text) for q in quotes]
     quotes = with_confidence(quotes, ctx)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
+
+
+def _within_paragraph(quote: Quote, ctx: QuoteContext) -> Quote:
+    """Unquoted content stays in its cue's paragraph: a parse or a sentence split that runs
+    over a line break ("... Charlotte, N.C.\n\n'A museum alone ...'") is cut there."""
+    if quote.parts:
+        return quote
+    text = ctx.doc.text
+    breaks = [
+        i
+        for i in range(quote.start, quote.end)
+        if text[i] == "\n" and inside_quote(ctx.marks, i) is None
+    ]
+    if not breaks:
+        return quote
+    at = quote.cue_span.start if quote.cue_span else quote.start
+    start = max([quote.start, *(i + 1 for i in breaks if i < at)])
+    end = min([quote.end, *(i for i in breaks if i >= at)])
+    piece = text[start:end]
+    start, end = start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
+    if start >= end:
+        return quote
+    return replace(quote, start=start, end=end, text=text[start:end])
 
 
 def _around_attribution(quote: Quote, text: str) -> Quote:

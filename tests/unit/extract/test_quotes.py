@@ -266,3 +266,39 @@ def test_according_to_sources_the_whole_sentence_around_a_stance_word():
     assert [q.text for q in according] == ["Voters want taxes to rise"]
     assert according[0].speaker_mention is not None
     assert according[0].speaker_mention.text == "the poll"
+
+
+def test_unquoted_content_stops_at_its_paragraphs_end():
+    from newsgraph.extract.quote_content import QuoteContext
+    from newsgraph.extract.quote_marks import quoted_spans
+    from newsgraph.extract.quotes import _within_paragraph
+    from newsgraph.extract.speakers import SpeakerResolver
+    from newsgraph.model import Mention, Quote
+    from newsgraph.nlp.tree import Tree
+    from newsgraph.resolve.references import References
+
+    doc = build_doc(PRONOUN)  # "... useful " . / The plan failed , he said .
+    tree, refs = Tree(doc.tokens), References(doc)
+    ctx = QuoteContext(
+        doc,
+        tree,
+        refs,
+        quoted_spans(doc.text),
+        SpeakerResolver(doc, tree, refs),
+        frozenset(),
+        {t.start: t for t in doc.tokens},
+    )
+    cue = doc.tokens[13]  # said, in the second paragraph
+    start = doc.text.index("useful")
+    end = doc.text.index(", he said")
+    quote = Quote(
+        start,
+        end,
+        doc.text[start:end],
+        "indirect",
+        "said",
+        None,
+        cue_span=Mention(cue.start, cue.end, cue.text),
+    )
+    assert "\n" in quote.text
+    assert _within_paragraph(quote, ctx).text == "The plan failed"
