@@ -154,9 +154,34 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
         return None
     ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
     first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
+    last = max([last, *(tree.span(c.i)[1] for c in _parallel_after(tok, first, last, tree))])
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
     return first, last
+
+
+def _parallel_after(tok: Token, first: int, last: int, tree: Tree) -> list[Token]:
+    """Infinitives or gerunds the parse coordinated with the cue rather than with its
+    complement ("wants to triple X, grow Y and create Z", "mentioned refinancing X and forcing
+    Y"): they go on with what is reported. Not a verb with a subject or a cue of its own
+    ("... and warned that ...")."""
+    tokens = tree.tokens
+    if tokens[first].tag not in {"TO", "VBG"}:
+        return []
+    out = []
+    for conj in tree.children(tok.i, "conj"):
+        between = tokens[last : conj.i]
+        if (
+            conj.i >= last
+            and conj.tag in {"VB", "VBG"}
+            and conj.sent == tok.sent
+            and tree.child(conj.i, "nsubj", "nsubjpass") is None
+            and cue_strength(conj.lemma, conj.pos) is None
+            and all(t.pos in {"PUNCT", "CCONJ"} for t in between)
+        ):
+            out.append(conj)
+            last = tree.span(conj.i)[1]
+    return out
 
 
 # Trailing phrases that say when or where something was said, not what: "attacked Machado

@@ -302,3 +302,26 @@ def test_unquoted_content_stops_at_its_paragraphs_end():
     )
     assert "\n" in quote.text
     assert _within_paragraph(quote, ctx).text == "The plan failed"
+
+
+INTENT_AND = """
+She she PRON PRP nsubj 1
+wants want VERB VBZ ROOT 1
+to to PART TO aux 3
+triple triple VERB VB xcomp 1
+the the DET DT det 5
+program program NOUN NN dobj 3
+and and CCONJ CC cc 1
+grow grow VERB VB conj 1
+the the DET DT det 9
+corps corps NOUN NN dobj 7
+. . PUNCT . punct 1
+"""
+
+
+def test_infinitives_coordinated_with_the_cue_go_on_with_what_is_reported():
+    (quote,) = run(build_doc(INTENT_AND))
+    assert quote.text == "to triple the program and grow the corps"
+    with_cue = build_doc(INTENT_AND.replace("grow grow VERB VB conj", "say say VERB VB conj"))
+    wants = [q for q in run(with_cue) if q.cue == "wants"]
+    assert [q.text for q in wants] == ["to triple the program"]  # "say ...": its own attribution
