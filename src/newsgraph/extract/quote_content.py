@@ -92,6 +92,10 @@ def find_content(
         following = _following(tok, tree, _COMPLEMENTS if strength == "strong" else _INTENT)
         if following is None and quoted is None and tok.i in ctx.learned:
             following = _rest_of_sentence(tok, sent, tree)
+        if following is None and quoted is None and strength == "strong":
+            which = _relative_object(tok, tree)
+            if which is not None:
+                return which.start, which.end  # "the plan, which Putin opposed": "which"
         if following is None:
             return quoted
         first, last = trim(tokens, *following)
@@ -131,6 +135,15 @@ _COMPLEMENTS = frozenset({"xcomp", "dobj", "obj", "prep", "attr", "oprd", "dativ
 
 
 _INTENT = frozenset({"xcomp"})
+
+
+def _relative_object(tok: Token, tree: Tree) -> Token | None:
+    """The relative pronoun a cue in a relative clause reports ("a deal which Putin opposed"):
+    what it stands for is said elsewhere; PolNeAR marks the pronoun itself."""
+    obj = tree.child(tok.i, "dobj")
+    if tok.dep != "relcl" or obj is None or obj.i > tok.i or obj.text.casefold() != "which":
+        return None
+    return obj
 
 
 def _speech(tok: Token) -> bool:

@@ -325,3 +325,22 @@ def test_infinitives_coordinated_with_the_cue_go_on_with_what_is_reported():
     with_cue = build_doc(INTENT_AND.replace("grow grow VERB VB conj", "say say VERB VB conj"))
     wants = [q for q in run(with_cue) if q.cue == "wants"]
     assert [q.text for q in wants] == ["to triple the program"]  # "say ...": its own attribution
+
+
+RELATIVE = """
+the the DET DT det 1
+deal deal NOUN NN ROOT 1
+, , PUNCT , punct 1
+which which PRON WDT dobj 6
+Putin Putin PROPN NNP nsubj 6
+vehemently vehemently ADV RB advmod 6
+opposed oppose VERB VBD relcl 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_cue_in_a_relative_clause_reports_its_relative_pronoun():
+    doc = build_doc(RELATIVE)
+    doc = replace(doc, people=(person(doc, "Vladimir Putin", "Putin"),))
+    (quote,) = run(doc)
+    assert (quote.text, quote.cue, quote.speaker) == ("which", "opposed", "Vladimir Putin")
