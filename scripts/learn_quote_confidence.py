@@ -24,7 +24,7 @@ import newsgraph.extract.quotes as quote_stage
 from newsgraph.eval.brat import read_polnear
 from newsgraph.eval.quote_scores import Report, score_article
 from newsgraph.eval.quotes import QUOTE_STAGES, _reduce, overlaps_gold
-from newsgraph.extract.quote_confidence import features
+from newsgraph.extract.quote_confidence import ConfidenceModel, features
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.model import Doc, Quote
 from newsgraph.normalize.clean import normalise_keeping_offsets
@@ -63,7 +63,8 @@ def main() -> None:
         rows += [(article, doc, q, seen[_key(q)]) for q in doc.quotes]
     labels = np.array([float(overlaps_gold(q, a)) for a, _, q, _ in rows])
     bias, weights = _fit([f for *_, f in rows], labels)
-    probs = [_prob(bias, weights, f) for *_, f in rows]
+    model = ConfidenceModel(bias, weights, threshold=0.0)  # the stage's own scorer
+    probs = [model.score(f) for *_, f in rows]
     figures = {thr: _figures(runs, rows, probs, thr) for thr in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: (round(figures[t][0], 4), -t))
     OUT.write_text(
@@ -111,11 +112,6 @@ def _fit(rows: list[dict[str, float]], y: np.ndarray) -> tuple[float, dict[str, 
             break
     raw = w / sd
     return float(b - (w * mean / sd).sum()), {k: float(raw[i]) for k, i in index.items()}
-
-
-def _prob(bias: float, weights: dict[str, float], f: dict[str, float]) -> float:
-    z = bias + sum(weights.get(k, 0.0) * v for k, v in f.items())
-    return float(1 / (1 + np.exp(-z)))
 
 
 def _figures(

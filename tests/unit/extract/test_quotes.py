@@ -214,14 +214,10 @@ def test_participle_after_a_preposition_speaks_for_the_governing_verbs_subject()
     )
 
 
-ADDING = """
-" " PUNCT `` punct 2
-Taxes tax NOUN NNS nsubj 2
-rise rise VERB VBP ccomp 6
-, , PUNCT , punct 2
-" " PUNCT '' punct 2
-Smith Smith PROPN NNP nsubj 6
-said say VERB VBD ROOT 6
+# INTERRUPTED's opening, then ', adding that " they must . "'
+ADDING = (
+    INTERRUPTED.split("\n. . PUNCT")[0]
+    + """
 , , PUNCT , punct 6
 adding add VERB VBG advcl 6
 that that SCONJ IN mark 13
@@ -231,6 +227,7 @@ must must AUX MD ccomp 8
 . . PUNCT . punct 6
 " " PUNCT '' punct 6
 """
+)
 
 
 def test_quotation_after_a_second_cue_is_that_cues_own_not_the_first_ones_other_half():
