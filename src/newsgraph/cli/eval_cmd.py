@@ -9,13 +9,16 @@ import typer
 from rich.console import Console
 from rich.progress import track
 
+from newsgraph.cli.errors import write_atomically
 from newsgraph.errors import NewsgraphError
+from newsgraph.eval.conflict import evaluate as evaluate_conflict
 from newsgraph.eval.events import evaluate_events
 from newsgraph.eval.lgl import read_lgl
 from newsgraph.eval.places import evaluate_places
 from newsgraph.eval.plover_gold import read_plover_gold
 from newsgraph.eval.quotes import evaluate, load, newsgraph_predictor, textacy_predictor
 from newsgraph.eval.tables import event_table, place_table, quote_table
+from newsgraph.report.json_out import render_documents
 from newsgraph.resources import Resources
 
 app = typer.Typer(no_args_is_help=True, help="Score the stages against public gold data.")
@@ -115,3 +118,39 @@ def events(
     out.print(event_table(results, title))
     ms = results[0].seconds_per_sentence * 1000 if results else 0.0
     out.print(f"whole pipeline: {ms:.0f} ms per sentence")
+
+
+@app.command("conflict")
+def conflict(
+    gold: Annotated[
+        Path,
+        typer.Option("--gold", help="A conflict gold folder (articles.jsonl, events.json, ...)."),
+    ],
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List misses, wrong fields and extra records."),
+    ] = False,
+    save: Annotated[
+        Path | None,
+        typer.Option("--save", help="Also write the analysed documents here (--format json)."),
+    ] = None,
+) -> None:
+    """Incidents and statements on analyst-annotated conflict news, with the shipped pipeline:
+    event P/R/F1, records per incident, strict accuracy, field accuracy on matched records
+    (mode, actor, recipient, location, day, killed, status), quote overlap F1, speaker and via."""
+    try:
+        score, documents = evaluate_conflict(
+            gold,
+            Resources(),
+            verbose,
+            lambda items: track(items, description="analysing", console=err, transient=True),
+        )
+    except NewsgraphError as exc:
+        err.print(f"newsgraph: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if save is not None:
+        write_atomically(render_documents(documents), save)
+    for line in [*score.details, *score.summary()]:
+        out.print(line, highlight=False, markup=False)
+    for unit in score.missing:
+        err.print(f"{unit}: no predicted document", highlight=False, markup=False)

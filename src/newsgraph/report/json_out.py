@@ -24,5 +24,10 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
 
 def render_json(docs: Iterable[Doc]) -> str:
     """`{"documents": [...]}` for a batch of documents."""
-    payload = {"schema": SCHEMA_VERSION, "documents": [doc_to_dict(d) for d in docs]}
+    return render_documents(doc_to_dict(d) for d in docs)
+
+
+def render_documents(documents: Iterable[dict[str, Any]]) -> str:
+    """`{"documents": [...]}` for documents already turned into JSON-ready data."""
+    payload = {"schema": SCHEMA_VERSION, "documents": list(documents)}
     return json.dumps(payload, ensure_ascii=False, indent=1)
