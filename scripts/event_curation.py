@@ -95,6 +95,10 @@ VERB_OVERRIDES: dict[str, tuple[str, str, str]] = {
     "deploy": ("154", "MOBILIZE", "troops"),  # SEND [---] has no majority code
     "sanction": ("163", "SANCTION", "restrict"),  # the table files 163 under COERCE
     "shell": ("194", "ASSAULT", "shelling"),  # 190 has no mode; shelling is artillery, 194
+    # Conflict copy's verbs CAMEO's dictionary lacks or files under speech: "48 people
+    # executed by government forces", "the army retook the town".
+    "execute": ("1823", "ASSAULT", "massacre"),
+    "retake": ("192", "COERCE", "seize"),
     "bombard": ("194", "ASSAULT", "shelling"),
 }
 

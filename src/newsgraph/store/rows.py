@@ -176,7 +176,7 @@ def _events(doc: Doc, rows: DocRows, published: date | None) -> None:
         place = next((places[name] for name in ev.location if name in places), None)
         day = date.fromisoformat(ev.day) if ev.day else published
         rows.events.append(_event_row(doc, ev, eid, place, day))
-        for span in (ev.evidence, *ev.also_in):
+        for span in (ev.evidence, *ev.mentions):
             rows.evidence.append(_evidence("event", eid, doc.id, span))
 
 

@@ -1,0 +1,222 @@
+"""What one event mention states beside its parties: where, when, how, and how many died.
+
+Each fact comes from the mention's own words, nearest first: the trigger's phrase, then its
+clause, then its sentence; never from the rest of the article (other mentions of the same
+incident add theirs when mentions are grouped, `extract/incidents.py`).
+
+- place: places named in the clause, else the sentence, as written, most specific first, not
+  where they name a party ("Syria has said") or sit in brackets; "the village of Rityan"
+  names a place even where the place stage could not resolve it;
+- day: the date phrase nearest the trigger in its sentence, read against the dateline
+  (`extract/dates.py`); a day more than `HISTORY_DAYS` before the article is background;
+- toll: the casualty counts of the sentence (`extract/tolls.py`), each given to the nearest
+  mention whose clause tells it;
+- mode and weapon: `extract/event_modes.py` over the phrase, the clause, the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsgraph.extract.claims import Draft, Scene
+from newsgraph.extract.dates import DayReading, base_day, read_date
+from newsgraph.extract.event_modes import find_mode
+from newsgraph.extract.tolls import Toll, find_tolls
+from newsgraph.model import Doc, Mention, Place, Token
+
+HISTORY_DAYS = 45  # a day this long before the article is background, not news
+# Most specific first: a named spot before its town, its district, its region, its country.
+SPECIFICITY = {
+    "unresolved": 0,
+    "street": 0,
+    "named": 0,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "sea": 4,
+    "country": 5,
+    "continent": 6,
+}
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'?s)?\b(?:\s+(?:morning|night|evening))?",
+    re.I,
+)
+# "the northern village of Rityan", "the al-Rashideen area of", "the town of al-Bab"
+_NAMED_PLACE = re.compile(
+    r"\b(?:village|town|city|area|district|neighbou?rhood|suburb|camp|region|province|"
+    r"countryside|outskirts|locality|hamlet)s? of ((?:al-|el-|ad-|ar-|as-|ash-)?[A-Z][\w'-]+"
+    r"(?: (?:al-|el-)?[A-Z][\w'-]+){0,2})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """Character ranges nearest first: the trigger's phrase, its clause, its sentence."""
+
+    phrase: tuple[int, int]
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+def extent(draft: Draft, scene: Scene) -> Extent:
+    """Where a mention's facts may be read."""
+    doc, tree, tok = scene.doc, scene.tree, draft.tok
+    sent = doc.sentences[tok.sent]
+    first, last = tree.span(tok.i)  # a noun trigger's phrase: "Russian air strikes on X"
+    if tok.pos == "VERB":
+        first, last = tok.i, tok.i + 1
+        mods = [c for c in tree.children(tok.i, "dobj", "nsubj", "nsubjpass", "agent", "prep")]
+        for m in mods:
+            a, b = tree.span(m.i)
+            first, last = min(first, a), max(last, b)
+    clause = _clause_head(tok, scene)
+    c_first, c_last = tree.span(clause.i)
+    tokens = doc.tokens
+    return Extent(
+        phrase=(tokens[first].start, tokens[last - 1].end),
+        clause=(tokens[c_first].start, tokens[c_last - 1].end),
+        sentence=(sent.start, sent.end),
+    )
+
+
+def _clause_head(tok: Token, scene: Scene) -> Token:
+    """The verb whose clause the trigger is in (a noun trigger's governing verb)."""
+    node = tok
+    for _ in range(8):
+        if node.pos in {"VERB", "AUX"} and node.dep not in {"amod", "acl"}:
+            return node
+        if node.head == node.i:
+            return node
+        node = scene.doc.tokens[node.head]
+    return node
+
+
+def texts(doc: Doc, ext: Extent) -> list[str]:
+    """The mention's words, nearest first."""
+    return [doc.text[a:b] for a, b in (ext.phrase, ext.clause, ext.sentence)]
+
+
+def state_facts(draft: Draft, scene: Scene, ext: Extent) -> None:
+    """Fill in the draft's place, day, mode and weapon from its own words."""
+    doc = scene.doc
+    draft.clause = ext.clause
+    draft.places = places_in(doc, scene, ext)
+    draft.date_text, draft.reading = date_of(doc, draft.tok, ext)
+    mode, weapon = find_mode(draft.type, texts(doc, ext))
+    if mode is not None:
+        draft.mode, draft.weapon = mode, weapon
+    elif draft.type in {"ASSAULT", "COERCE"}:
+        draft.mode = None  # the lexicon's wording ("bombing") is no PLOVER mode
+    base = base_day(doc.dateline, doc.published)
+    if draft.reading is not None and base is not None and is_background(draft.reading, base):
+        draft.status = "historical"
+
+
+def is_background(reading: DayReading, base: date) -> bool:
+    """A time told long before the article: history, not the news it reports."""
+    return reading.last_day < base - timedelta(days=HISTORY_DAYS)
+
+
+def places_in(doc: Doc, scene: Scene, ext: Extent) -> tuple[str, ...]:
+    """Places named where the mention is told, as written, most specific first."""
+    for start, end in (ext.clause, ext.sentence):
+        found = _named_places(doc, scene, start, end)
+        if found:
+            return found
+    return ()
+
+
+def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ...]:
+    hits: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for place in doc.places:
+        for m in place.mentions:
+            if start <= m.start and m.end <= end and _as_place(m, scene):
+                key = m.text.casefold()
+                if key not in seen:
+                    seen.add(key)
+                    hits.append((_rank(place), m.start, m.text))
+                break
+    for match in _NAMED_PLACE.finditer(doc.text, start, end):
+        name = match.group(1)
+        if name.casefold() not in seen and not scene.refs.at(
+            match.start(1), match.end(1), "person"
+        ):
+            seen.add(name.casefold())
+            hits.append((SPECIFICITY["named"], match.start(1), name))
+    return tuple(name for _rank_, _at, name in sorted(hits))
+
+
+def _rank(place: Place) -> int:
+    return SPECIFICITY.get(place.kind, 1)
+
+
+def _as_place(m: Mention, scene: Scene) -> bool:
+    """Named as a location: not an aside in brackets, and not a party ("Syria has said")."""
+    if _in_brackets(scene.doc.text, m.start):
+        return False
+    return not scene.refs.at(m.start, m.end, "actor") or scene.args.is_locative(m.start)
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 300) : offset]
+    return before.rfind("(") > before.rfind(")") and before.rfind("(") > before.rfind(". ")
+
+
+def date_of(doc: Doc, tok: Token, ext: Extent) -> tuple[str | None, DayReading | None]:
+    """The date phrase nearest the trigger in its sentence, and the time it names."""
+    start, end = ext.sentence
+    phrases = [(e.start, e.text) for e in doc.entities if e.label in {"DATE", "TIME"}]
+    phrases += [(m.start(), m.group(0)) for m in _WEEKDAY.finditer(doc.text, start, end)]
+    base = base_day(doc.dateline, doc.published)
+    candidates = []
+    for at, text in phrases:
+        if start <= at < end and (reading := read_date(text, base)) is not None:
+            candidates.append((abs(at - tok.start), text, reading))
+    if not candidates:
+        return None, None
+    _distance, text, reading = min(candidates, key=lambda c: c[0])
+    return text, reading
+
+
+def share_tolls(drafts: Sequence[Draft], scene: Scene) -> None:
+    """Each casualty count of a sentence goes to the nearest assault or coercion mention."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.type in {"ASSAULT", "COERCE"}:
+            by_sentence.setdefault(draft.tok.sent, []).append(draft)
+    for index, group in by_sentence.items():
+        sent = scene.doc.sentences[index]
+        for toll in find_tolls(scene.doc.text, sent.start, sent.end):
+            near = [d for d in group if _in_clause(d, toll)]
+            if near:
+                _take(min(near, key=lambda d: _distance(d.tok, toll)), toll)
+
+
+def _in_clause(draft: Draft, toll: Toll) -> bool:
+    """The count is told in the mention's clause ("killed four", "among 48 people executed"),
+    or the mention is inside the count's words."""
+    start, end = draft.clause
+    inside = start <= toll.start and toll.end <= end
+    return inside or toll.start <= draft.tok.start < toll.end
+
+
+def _distance(tok: Token, toll: Toll) -> int:
+    if toll.start <= tok.start < toll.end:
+        return 0
+    return min(abs(tok.start - toll.start), abs(tok.start - toll.end))
+
+
+def _take(draft: Draft, toll: Toll) -> None:
+    if toll.kind == "killed":
+        if toll.count is None:
+            draft.fatalities_text = draft.fatalities_text or toll.words
+        elif draft.fatalities is None or toll.count > draft.fatalities:
+            draft.fatalities, draft.approximate = toll.count, toll.approximate
+    elif toll.count is None:
+        draft.injuries_text = draft.injuries_text or toll.words
+    elif draft.injuries is None or toll.count > draft.injuries:
+        draft.injuries = toll.count

@@ -1,0 +1,439 @@
+"""Mentions -> incidents: drop what is no incident, group what is one occurrence, one record each.
+
+An analyst loads one row per real incident. A report tells one strike many times: the
+headline, the lede, "the attack", its dead and wounded, "the blast", a sentence the page
+prints twice. Two ordered tables decide:
+
+- `VETOES`: mentions that are no incident at all (not realised, idioms, running tolls and
+  war-wide statistics, labels such as "banned in Russia"), each dropped under its name;
+- `LINKS`: when a mention joins an earlier incident rather than starting one. A mention only
+  joins an incident whose type, status, place, day, parties and means do not contradict it
+  (`compatible`), and only for a reason: it is in the same sentence, it repeats a sentence,
+  it refers back ("the attack", "the blast"), it names the same place or the same day and
+  side, it states nothing of its own, or it is the headline.
+
+Each record takes every field from the mention that states it (`build_event`): the evidence
+is the mention that states most, the mode the most telling one, the toll the highest given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsgraph.extract.claims import Draft, Scene
+from newsgraph.extract.dates import base_day
+from newsgraph.extract.event_modes import MODES
+from newsgraph.model import DayPrecision, Event, EventStatus, Span
+
+TOLD = frozenset({"asserted", "claimed"})
+# Speech acts and stances: one record per speaker and target, however often repeated.
+STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "APPEAL"})
+REFERRING = frozenset({"the", "this", "that", "these", "those", "such"})
+# Nouns that only say "what happened": a mention made of them and nothing else refers back.
+# A phrase a trigger word sits in that names no act: "sought refuge", "rushed to the scene".
+IDIOMS = re.compile(
+    r"\b(?:sought refuge|take refuge|took refuge|rushed to the scene|pulled? (?:\w+ ){0,3}out alive"
+    r"|banned in \w+|outlawed in \w+|under fire from critics|war of words|fight against terrorism"
+    r"|fighting terrorism|combat terrorism|war on terror|hit the headlines|struck a deal|strike a deal"
+    r"|strike a balance|struck a balance|attack on (?:democracy|freedom)|hit hard)\b",
+    re.I,
+)
+# A count of the whole war or a long period, not one incident.
+STATISTIC = re.compile(
+    r"\b(?:since (?:the )?(?:start|beginning|outbreak|onset)|since (?:early |mid-|late )?(?:"
+    r"(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)|so far (?:this|in)|in total|a total of|documented the (?:killing|death)s? of"
+    r"|(?:the|this) (?:war|conflict|uprising|crisis) (?:has|had) (?:killed|claimed|left)"
+    r"|over the (?:past|last) (?:\w+ )?(?:years?|months?)|in the (?:past|last) (?:\w+ )?(?:years?|months?)"
+    r"|(?:the|this) year alone|death toll (?:of|in) the (?:war|conflict)|across (?:the country|syria)"
+    r"|monthly (?:toll|report)|(?:the|a) civil war that has killed|has documented|documented"
+    r" (?:the )?(?:deaths?|killing)|(?:this|last) year|(?:the|this) past (?:year|month))\b",
+    re.I,
+)
+KILL_WORDS = frozenset(
+    {"kill", "killing", "die", "death", "dead", "toll", "victim", "casualty", "massacre"}
+)
+
+
+Veto = Callable[[Draft, Scene], bool]
+
+
+def _unrealised(draft: Draft, scene: Scene) -> bool:
+    """Negated, conditional, wished or agreed to: "did not attack", "if the attacks go on"."""
+    return draft.status == "hypothetical"
+
+
+def _idiom(draft: Draft, scene: Scene) -> bool:
+    """The trigger word sits in a set phrase that names no act ("sought refuge")."""
+    sent = scene.doc.sentences[draft.tok.sent]
+    for match in IDIOMS.finditer(scene.doc.text, sent.start, sent.end):
+        if match.start() <= draft.tok.start < match.end():
+            return True
+    return False
+
+
+def _statistic(draft: Draft, scene: Scene) -> bool:
+    """A running or war-wide toll: "more than 7000 people killed across Syria since ..."."""
+    if draft.type != "ASSAULT" and draft.tok.lemma.casefold() not in KILL_WORDS:
+        return False
+    sent = scene.doc.sentences[draft.tok.sent]
+    return STATISTIC.search(scene.doc.text, sent.start, sent.end) is not None
+
+
+def _page_furniture(draft: Draft, scene: Scene) -> bool:
+    """In a related headline, a share line or a credit (normalize/boilerplate.py)."""
+    return any(f.start <= draft.tok.start < f.end for f in scene.doc.furniture)
+
+
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+HABITUAL = frozenset(
+    [
+        "frequently",
+        "regularly",
+        "often",
+        "repeatedly",
+        "routinely",
+        "usually",
+        "always",
+        "constantly",
+        "daily",
+        "continually",
+        "habitually",
+        "systematically",
+    ]
+)
+
+
+def _no_party(draft: Draft, scene: Scene) -> bool:
+    """A meeting, deal, demand or accusation with no one named doing it: the reader cannot
+    load it ("the agreement came after ...", "talks were held")."""
+    return draft.type not in VIOLENT and not draft.actor
+
+
+def _description(draft: Draft, scene: Scene) -> bool:
+    """A clause describing a party, in the present: "the society, which *supports* hospitals",
+    "Daesh, which *controls* the town"."""
+    tok = draft.tok
+    return tok.pos == "VERB" and tok.dep in {"relcl", "acl"} and tok.tag in {"VBZ", "VBP"}
+
+
+def _habitual(draft: Draft, scene: Scene) -> bool:
+    """What happens often, not what happened: "the province is *regularly* targeted"."""
+    tok = draft.tok
+    clause = tok if tok.pos == "VERB" else scene.doc.tokens[tok.head]
+    words = [c.text.casefold() for c in scene.tree.children(clause.i, "advmod")]
+    words += [c.text.casefold() for c in scene.tree.children(tok.i, "advmod", "amod")]
+    return bool(HABITUAL.intersection(words))
+
+
+VETOES: tuple[tuple[str, Veto], ...] = (
+    ("page-furniture", _page_furniture),
+    ("unrealised", _unrealised),
+    ("idiom", _idiom),
+    ("statistic", _statistic),
+    ("description", _description),
+    ("habitual", _habitual),
+    ("no-party", _no_party),
+)
+
+
+def veto(draft: Draft, scene: Scene) -> str | None:
+    """The name of the first veto that drops the mention, or None to keep it."""
+    return next((name for name, rule in VETOES if rule(draft, scene)), None)
+
+
+@dataclass(slots=True)
+class Incident:
+    """Mentions of one occurrence, in text order of joining."""
+
+    mentions: list[Draft] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].type
+
+    def first(self, pick: Callable[[Draft], object]) -> object:
+        """The first non-empty value a mention states, the best mention first."""
+        for draft in self.ranked():
+            value = pick(draft)
+            if value:
+                return value
+        return None
+
+    def ranked(self) -> list[Draft]:
+        """Mentions, the one that states most first (the headline last)."""
+        return sorted(self.mentions, key=lambda d: (-richness(d), d.headline, d.tok.start))
+
+
+def richness(draft: Draft) -> int:
+    """How much a mention states of its incident."""
+    told = draft.status in TOLD
+    return (
+        2 * bool(draft.actor)
+        + bool(draft.recipient)
+        + bool(draft.places)
+        + bool(draft.reading)
+        + bool(draft.fatalities is not None)
+        + bool(draft.mode)
+        + told
+    )
+
+
+def compatible(incident: Incident, draft: Draft) -> bool:
+    """Whether nothing the mention states contradicts the incident."""
+    if draft.type != incident.type:
+        return False
+    statuses = {d.status for d in incident.mentions}
+    if draft.status not in TOLD and draft.status != "denied":
+        return draft.status in statuses
+    if not statuses & (TOLD | {"denied"}):
+        return False
+    actors = {a for d in incident.mentions for a in d.actor}
+    if draft.actor and actors and not set(draft.actor) & actors:
+        return False
+    if not _same_area(incident, draft):
+        return False
+    days = {d.reading.iso for d in incident.mentions if d.reading and d.reading.precision == "day"}
+    if (
+        draft.reading
+        and draft.reading.precision == "day"
+        and days
+        and draft.reading.iso not in days
+    ):
+        return False
+    return _same_means(incident, draft)
+
+
+def _same_area(incident: Incident, draft: Draft) -> bool:
+    """Places that can be one: the mention's most specific place is among the incident's, or
+    the incident's among the mention's ("Aleppo" and "Bab al-Maqam, Aleppo")."""
+    if not draft.places:
+        return True
+    mine = [p.casefold() for p in draft.places]
+    for other in (d for d in incident.mentions if d.places):
+        theirs = [p.casefold() for p in other.places]
+        if mine[0] not in theirs and theirs[0] not in mine:
+            return False
+    return True
+
+
+def _same_means(incident: Incident, draft: Draft) -> bool:
+    """Different weapons named (jets and shells) are different acts; a bomb may be a suicide
+    bomber's, a massacre may be done by any weapon but is no exchange of fire."""
+    if draft.mode is None:
+        return True
+    modes = {d.mode for d in incident.mentions if d.mode}
+    return all(frozenset({draft.mode, m}) in SAME_MEANS or m == draft.mode for m in modes)
+
+
+SAME_MEANS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("explosives", "suicide-attack"),
+        ("massacre", "aerial"),
+        ("massacre", "heavy-weapons"),
+        ("massacre", "firearms"),
+        ("massacre", "explosives"),
+        ("massacre", "suicide-attack"),
+        ("massacre", "unconventional"),
+        ("armed-clash", "firearms"),
+        ("aerial", "unconventional"),
+        ("heavy-weapons", "unconventional"),
+    )
+)
+
+
+Link = Callable[[Incident, Draft, Scene], bool]
+
+
+def _same_sentence(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    return any(d.tok.sent == draft.tok.sent for d in incident.mentions)
+
+
+def _repeated_sentence(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    mine = _sentence_key(draft, scene)
+    return any(_sentence_key(d, scene) == mine for d in incident.mentions)
+
+
+def _refers_back(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """ "the attack", "this massacre", "the blast": a definite noun names a told occurrence."""
+    if draft.tok.pos == "VERB":
+        return False
+    dets = scene.tree.children(draft.tok.i, "det", "poss")
+    return any(d.text.casefold() in REFERRING for d in dets)
+
+
+def _same_place(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """The same most specific place: the town, not only the province both lie in."""
+    if not draft.places:
+        return False
+    return any(
+        d.places and d.places[0].casefold() == draft.places[0].casefold() for d in incident.mentions
+    )
+
+
+def _same_day_and_side(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    if not draft.reading or not draft.actor:
+        return False
+    return any(
+        d.reading == draft.reading and set(d.actor) & set(draft.actor) for d in incident.mentions
+    )
+
+
+def _states_nothing(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """A mention with no parties, place, day or means of its own: "Four people were killed"."""
+    modes = {d.mode for d in incident.mentions}
+    return not (draft.actor or draft.places or draft.reading) and (
+        draft.mode is None or draft.mode in modes
+    )
+
+
+def _same_statement(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """The same speaker's act against the same party, said again."""
+    if draft.type not in STATEMENTS:
+        return False
+    return any(
+        d.actor and set(d.actor) & set(draft.actor) and set(d.recipient) == set(draft.recipient)
+        for d in incident.mentions
+    )
+
+
+LINKS: tuple[tuple[str, Link], ...] = (
+    ("same-sentence", _same_sentence),
+    ("repeated-sentence", _repeated_sentence),
+    ("same-statement", _same_statement),
+    ("refers-back", _refers_back),
+    ("same-place", _same_place),
+    ("same-day-and-side", _same_day_and_side),
+    ("states-nothing", _states_nothing),
+)
+
+
+def group(drafts: Sequence[Draft], scene: Scene) -> list[Incident]:
+    """Incidents from mentions: the body in text order, then the headline's mentions."""
+    incidents: list[Incident] = []
+    body = sorted((d for d in drafts if not d.headline), key=lambda d: d.tok.start)
+    for draft in body:
+        target = _join(incidents, draft, scene, nearest_first=True)
+        if target is None:
+            incidents.append(Incident([draft]))
+        else:
+            target.mentions.append(draft)
+    for draft in (d for d in drafts if d.headline):
+        target = _join(incidents, draft, scene, nearest_first=False, headline=True)
+        if target is None:
+            incidents.append(Incident([draft]))
+        else:
+            target.mentions.append(draft)
+    return incidents
+
+
+def _join(
+    incidents: list[Incident],
+    draft: Draft,
+    scene: Scene,
+    nearest_first: bool,
+    headline: bool = False,
+) -> Incident | None:
+    order = reversed(incidents) if nearest_first else iter(incidents)
+    for incident in order:
+        if not compatible(incident, draft):
+            continue
+        if any(link(incident, draft, scene) for _name, link in LINKS):
+            return incident
+    if headline:
+        # the headline sums up the story: its act is the first body incident of its type and
+        # means, wherever the body places it
+        return next((i for i in incidents if i.type == draft.type and _same_means(i, draft)), None)
+    return None
+
+
+def _sentence_key(draft: Draft, scene: Scene) -> str:
+    sent = scene.doc.sentences[draft.tok.sent]
+    return " ".join(scene.doc.text[sent.start : sent.end].casefold().split())
+
+
+def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
+    """The record of one incident, each field from the mention that states it."""
+    doc = scene.doc
+    ranked = incident.ranked()
+    lead = ranked[0]
+    sent = doc.sentences[lead.tok.sent]
+    actor = lead.actor or _first_tuple(ranked, "actor")
+    recipient = tuple(dict.fromkeys(n for d in ranked for n in d.recipient if n not in set(actor)))
+    dated = next((d for d in ranked if d.reading and d.reading.precision == "day"), None)
+    dated = dated or next((d for d in ranked if d.reading), None)
+    reported = base_day(doc.dateline, doc.published) if dated is None else None
+    placed = next((d for d in ranked if d.places), None)
+    tolls = [d.fatalities for d in ranked if d.fatalities is not None]
+    hurt = [d.injuries for d in ranked if d.injuries is not None]
+    top = max(tolls) if tolls else None
+    sentences = sorted({d.tok.sent for d in incident.mentions})
+    told = min(ranked, key=lambda d: (d.headline, d.tok.start))
+    status: EventStatus = (
+        told.status if lead.status in TOLD and told.status in TOLD else lead.status
+    )
+    return Event(
+        type=incident.type,
+        evidence=Span(sent.start, sent.end, doc.text[sent.start : sent.end]),
+        trigger=Span(lead.tok.start, lead.tok.end, lead.tok.text),
+        actor=actor,
+        recipient=recipient,
+        mode=_best_mode(ranked),
+        weapon=next((d.weapon for d in ranked if d.weapon and d.mode == _best_mode(ranked)), None),
+        location=placed.places if placed else (),
+        date=dated.date_text if dated else None,
+        day=dated.reading.iso if dated and dated.reading else _iso(reported),
+        day_precision=dated.reading.precision if dated and dated.reading else _report(reported),
+        killed=tuple(dict.fromkeys(n for d in ranked for n in d.killed)),
+        injured=tuple(dict.fromkeys(n for d in ranked for n in d.injured)),
+        fatalities=top,
+        injuries=max(hurt) if hurt else None,
+        approximate=any(d.approximate for d in ranked if d.fatalities == top),
+        fatalities_text=None if top is not None else _first_str(ranked, "fatalities_text"),
+        injuries_text=None if hurt else _first_str(ranked, "injuries_text"),
+        status=status,
+        claimed_by=lead.claimed_by,
+        suspected=lead.suspected,
+        via=lead.via,
+        cameo=lead.trigger.cameo,
+        method=lead.method,
+        stage=stage,
+        mentions=tuple(
+            Span(s.start, s.end, doc.text[s.start : s.end])
+            for s in (doc.sentences[i] for i in sentences)
+        ),
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _report(day: date | None) -> DayPrecision | None:
+    return "report" if day else None
+
+
+def _best_mode(ranked: Sequence[Draft]) -> str | None:
+    order = {rule.mode: i for i, rule in enumerate(MODES)}
+    modes = [d.mode for d in ranked if d.mode]
+    return min(modes, key=lambda m: order.get(m, len(order))) if modes else None
+
+
+def _first_tuple(ranked: Sequence[Draft], name: str) -> tuple[str, ...]:
+    for draft in ranked:
+        value: tuple[str, ...] = getattr(draft, name)
+        if value:
+            return value
+    return ()
+
+
+def _first_str(ranked: Sequence[Draft], name: str) -> str | None:
+    for draft in ranked:
+        value: str | None = getattr(draft, name)
+        if value:
+            return value
+    return None
