@@ -99,6 +99,10 @@ VERB_OVERRIDES: dict[str, tuple[str, str, str]] = {
     # executed by government forces", "the army retook the town".
     "execute": ("1823", "ASSAULT", "massacre"),
     "retake": ("192", "COERCE", "seize"),
+    # A denial is a refusal of the accusation: analysts code "the army denied using chemical
+    # weapons" as REJECT by the army (the act denied keeps its own record, status `denied`).
+    "deny": ("120", "REJECT", ""),
+    "refute": ("120", "REJECT", ""),
     "bombard": ("194", "ASSAULT", "shelling"),
 }
 

@@ -87,6 +87,7 @@ class Draft:
     content_of: Draft | None = None  # the act whose content this is ("agreed to *set up*")
     # What the mention states beside its parties (extract/event_facts.py)
     places: tuple[str, ...] = ()
+    spots: tuple[str, ...] = ()  # the places narrower than a province: where exactly
     date_text: str | None = None
     reading: DayReading | None = None
     weapon: str | None = None

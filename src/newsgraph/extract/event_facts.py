@@ -104,6 +104,8 @@ def state_facts(draft: Draft, scene: Scene, ext: Extent) -> None:
     doc = scene.doc
     draft.clause = ext.clause
     draft.places = places_in(doc, scene, ext)
+    wide = _wide_names(doc)
+    draft.spots = tuple(p for p in draft.places if p.casefold() not in wide)
     draft.date_text, draft.reading = date_of(doc, draft.tok, ext)
     mode, weapon = find_mode(draft.type, texts(doc, ext))
     if mode is not None:
@@ -148,6 +150,16 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
             seen.add(name.casefold())
             hits.append((SPECIFICITY["named"], match.start(1), name))
     return tuple(name for _rank_, _at, name in sorted(hits))
+
+
+WIDE = frozenset({"country", "admin1", "region", "sea", "continent"})
+
+
+def _wide_names(doc: Doc) -> set[str]:
+    """Names of countries and provinces as written: they hold many incidents at once."""
+    return {m.text.casefold() for p in doc.places if p.kind in WIDE for m in p.mentions} | {
+        p.name.casefold() for p in doc.places if p.kind in WIDE
+    }
 
 
 def _rank(place: Place) -> int:

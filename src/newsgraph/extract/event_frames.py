@@ -33,6 +33,15 @@ ALLEGING = frozenset({"ACCUSE"})
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 DENY_LEMMAS = frozenset({"deny", "refute"})
+# Things attacked with force, not with words: "attacked government *positions*" is no
+# criticism of a government, whatever CAMEO's "attack government" pattern says.
+MILITARY = frozenset(
+    "position positions base bases troops troop soldiers soldier forces checkpoint checkpoints "
+    "convoy convoys post posts outpost outposts barracks airport airbase garrison fortifications "
+    "headquarters depot depots positions tank tanks vehicle vehicles village villages town towns "
+    "city neighborhood neighbourhood district hospital school market camp fighters militants "
+    "rebels army military artillery rockets rocket shells mortar mortars missiles bombs".split()
+)
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Predicates that state an intent to do their infinitive ("ready to", "plans to").
 INTENT_HEADS = frozenset(
@@ -81,12 +90,15 @@ def verb_trigger(tok: Token, scene: Scene, lexicon: EventLexicon) -> Trigger | N
     lemma = tok.lemma.casefold()
     words = _object_words(tok, scene)
     keys = [f"{lemma} {prt.text.casefold()}", lemma] if prt else [lemma]
+    bare = lexicon.verb(lemma, prt.text.casefold() if prt else None)
+    physical = bare is not None and bare.plover in HOSTILE and bool(MILITARY & set(words))
     for key in keys:
-        if (found := lexicon.pattern(key, words)) is not None:
+        found = lexicon.pattern(key, words)
+        if found is not None and not (physical and found.plover not in HOSTILE):
             return found
-    if any(lexicon.blocked(key, words) for key in keys):
+    if not physical and any(lexicon.blocked(key, words) for key in keys):
         return None
-    return lexicon.verb(lemma, prt.text.casefold() if prt else None)
+    return bare
 
 
 def _object_words(tok: Token, scene: Scene) -> list[str]:

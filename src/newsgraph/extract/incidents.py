@@ -43,14 +43,16 @@ IDIOMS = re.compile(
 )
 # A count of the whole war or a long period, not one incident.
 STATISTIC = re.compile(
-    r"\b(?:since (?:the )?(?:start|beginning|outbreak|onset)|since (?:early |mid-|late )?(?:"
-    r"(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)|so far (?:this|in)|in total|a total of|documented the (?:killing|death)s? of"
+    r"\b(?:since (?:the )?(?:start|beginning|outbreak|onset) of (?:the |this )?(?:\w+ )?"
+    r"(?:war|conflict|uprising|revolt|revolution|crisis|year)|since (?:the )?(?:war|conflict|"
+    r"uprising|revolt|revolution|crisis) (?:began|started|broke out|erupted)|since (?:early |mid-"
+    r"|late )?(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|so far (?:this|in)|documented the (?:killing|death)s? of"
     r"|(?:the|this) (?:war|conflict|uprising|crisis) (?:has|had) (?:killed|claimed|left)"
-    r"|over the (?:past|last) (?:\w+ )?(?:years?|months?)|in the (?:past|last) (?:\w+ )?(?:years?|months?)"
-    r"|(?:the|this) year alone|death toll (?:of|in) the (?:war|conflict)|across (?:the country|syria)"
-    r"|monthly (?:toll|report)|(?:the|a) civil war that has killed|has documented|documented"
-    r" (?:the )?(?:deaths?|killing)|(?:this|last) year|(?:the|this) past (?:year|month))\b",
+    r"|over the (?:past|last) (?:\w+ )?(?:years?|months?)|in the (?:past|last) (?:\w+ )?"
+    r"(?:years?|months?)|(?:the|this) year alone|death toll (?:of|in) the (?:war|conflict)"
+    r"|across (?:the country|syria)|monthly (?:toll|report)|(?:the|a) civil war that has killed"
+    r"|has documented|documented (?:the )?(?:deaths?|killing)|(?:the|this) past (?:year|month))\b",
     re.I,
 )
 KILL_WORDS = frozenset(
@@ -210,11 +212,11 @@ def compatible(incident: Incident, draft: Draft) -> bool:
 def _same_area(incident: Incident, draft: Draft) -> bool:
     """Places that can be one: the mention's most specific place is among the incident's, or
     the incident's among the mention's ("Aleppo" and "Bab al-Maqam, Aleppo")."""
-    if not draft.places:
+    if not draft.spots:
         return True
-    mine = [p.casefold() for p in draft.places]
-    for other in (d for d in incident.mentions if d.places):
-        theirs = [p.casefold() for p in other.places]
+    mine = [p.casefold() for p in draft.spots]
+    for other in (d for d in incident.mentions if d.spots):
+        theirs = [p.casefold() for p in other.spots]
         if mine[0] not in theirs and theirs[0] not in mine:
             return False
     return True

@@ -90,7 +90,8 @@ class Toll:
 
 def _forms(kind: Kind) -> tuple[tuple[str, re.Pattern[str]], ...]:
     noun, verb = (KILLED, _KILL_VERB) if kind == "killed" else (INJURED, _WOUND_VERB)
-    count = rf"(?P<hedge>{HEDGE}\s+)?(?P<n>{NUMBER}|{'|'.join(VAGUE)})"
+    other = INJURED if kind == "killed" else KILLED  # "killed 6 22 injured": 22 were hurt
+    count = rf"(?P<hedge>{HEDGE}\s+)?(?P<n>{NUMBER}|{'|'.join(VAGUE)})(?![\d,-])"
     tail = r"(?P<more>(?:\s+(?:[A-Za-z'-]+\s+){0,2}?and\s+" + NUMBER + r"\s+[A-Za-z'-]+){0,3})"
     toll = (
         r"(?:death|casualty)\s+toll|\btoll"
@@ -110,7 +111,10 @@ def _forms(kind: Kind) -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "among 48 people executed", "among at least 20 killed"
         ("among", re.compile(rf"\bamong\s+{count}\s+{VICTIMS}{noun}\b", re.I)),
         # "killing 12 civilians", "left 11 people dead", "claimed the lives of 129 loyalists"
-        ("verb-count", re.compile(rf"\b{verb}\s+{count}{tail}", re.I)),
+        (
+            "verb-count",
+            re.compile(rf"\b{verb}\s+{count}{tail}(?!\s+(?:others?\s+)?{other})", re.I),
+        ),
         # "12 civilians were killed", "four dead", "two persons were injured"
         (
             "count-verb",
