@@ -244,9 +244,10 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
 
 
 def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
-    """ "The assaults" with no attacker named: take the attackers of the nearest other assault."""
+    """ "The assaults" with no attacker named: the attackers of the nearest other assault, told
+    in the plural too or named by its owner, that is not aimed at them."""
     for draft in drafts:
-        if draft.actor or not draft.definite or draft.tok.pos != "NOUN":
+        if draft.actor or not draft.definite or draft.tok.tag != "NNS":
             continue
         others = [
             d

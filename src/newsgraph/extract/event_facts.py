@@ -104,8 +104,7 @@ def state_facts(draft: Draft, scene: Scene, ext: Extent) -> None:
     doc = scene.doc
     draft.clause = ext.clause
     draft.places = places_in(doc, scene, ext)
-    wide = _wide_names(doc)
-    draft.spots = tuple(p for p in draft.places if p.casefold() not in wide)
+    draft.spots = _spots(doc, draft.places)
     draft.date_text, draft.reading = date_of(doc, draft.tok, ext)
     mode, weapon = find_mode(draft.type, texts(doc, ext))
     if mode is not None:
@@ -155,11 +154,21 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
 WIDE = frozenset({"country", "admin1", "region", "sea", "continent"})
 
 
-def _wide_names(doc: Doc) -> set[str]:
-    """Names of countries and provinces as written: they hold many incidents at once."""
-    return {m.text.casefold() for p in doc.places if p.kind in WIDE for m in p.mentions} | {
-        p.name.casefold() for p in doc.places if p.kind in WIDE
-    }
+def _spots(doc: Doc, written: Sequence[str]) -> tuple[str, ...]:
+    """The places narrower than a province, by their gazetteer name, so that "Deir al-Zor"
+    and "Deir az-Zour" are one; a name the gazetteer lacks stays as written."""
+    canonical: dict[str, Place] = {}
+    for place in doc.places:
+        for m in place.mentions:
+            canonical.setdefault(m.text.casefold(), place)
+    out = []
+    for name in written:
+        found = canonical.get(name.casefold())
+        if found is None:
+            out.append(name.casefold())
+        elif found.kind not in WIDE:
+            out.append(found.name.casefold())
+    return tuple(dict.fromkeys(out))
 
 
 def _rank(place: Place) -> int:

@@ -18,6 +18,7 @@ from newsgraph.extract.claims import (
     Draft,
     Scene,
     attach_quotes,
+    bridge_definite,
     find_allegations,
     merge_linked,
 )
@@ -127,6 +128,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts = merge_linked(drafts, scene)
     drafts = attach_quotes(drafts, scene)
     drafts += find_allegations(drafts, scene)
+    drafts = bridge_definite(drafts, scene)
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = _protest_target(draft, scene)
@@ -253,9 +255,50 @@ def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
         draft.status = "asserted"
     elif scene.tree.child(tok.i, "neg") is not None:
         draft.status = "hypothetical"  # "did not attack": not reported as having happened
-    elif modal in FUTURE or modal in MODAL_MAYBE or _conditional(tok, scene.tree):
+    elif (
+        modal in FUTURE
+        or modal in MODAL_MAYBE
+        or _conditional(tok, scene.tree)
+        or _only_intended(tok, scene.tree)
+    ):
         draft.status = "hypothetical"
     return draft
+
+
+INTENDING = frozenset(
+    [
+        "plan",
+        "intend",
+        "want",
+        "hope",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "prepare",
+        "aim",
+        "seek",
+        "wish",
+    ]
+)
+
+
+def _only_intended(tok: Token, tree: Tree) -> bool:
+    """An act someone plans, wants or vows, or "any attempt to" make: not done ("vowed to
+    retake the town", "any attempts to open fire")."""
+    node = tok
+    for _ in range(3):
+        if node.dep not in {"xcomp", "acl", "ccomp"} or node.head == node.i:
+            return False
+        node = tree.tokens[node.head]
+        lemma = node.lemma.casefold()
+        if lemma in INTENDING:
+            return True
+        if lemma == "attempt" and any(
+            d.text.casefold() == "any" for d in tree.children(node.i, "det")
+        ):
+            return True
+    return False
 
 
 def _gerund_noun(tok: Token, scene: Scene) -> bool:

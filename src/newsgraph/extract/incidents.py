@@ -91,6 +91,11 @@ def _page_furniture(draft: Draft, scene: Scene) -> bool:
 
 
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
+# Types whose trigger words run through conflict copy without naming an act by anyone ("the
+# evacuation deal", "talks", "support", "aid convoys"): kept only with a party that acts.
+UNATTRIBUTED_NOISE = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "ACCUSE", "REQUEST"}
+)
 HABITUAL = frozenset(
     [
         "frequently",
@@ -112,7 +117,7 @@ HABITUAL = frozenset(
 def _no_party(draft: Draft, scene: Scene) -> bool:
     """A meeting, deal, demand or accusation with no one named doing it: the reader cannot
     load it ("the agreement came after ...", "talks were held")."""
-    return draft.type not in VIOLENT and not draft.actor
+    return draft.type in UNATTRIBUTED_NOISE and not draft.actor
 
 
 def _description(draft: Draft, scene: Scene) -> bool:
@@ -131,6 +136,23 @@ def _habitual(draft: Draft, scene: Scene) -> bool:
     return bool(HABITUAL.intersection(words))
 
 
+def _ongoing(draft: Draft, scene: Scene) -> bool:
+    """A present, ongoing activity rather than an incident: "Russian forces *are targeting*
+    IS fighters", "are supporting their advances with air strikes" (sieges go on by nature)."""
+    if draft.type == "COERCE" or draft.headline:
+        return False
+    tree, tok = scene.tree, draft.tok
+    clause = tok
+    while clause.pos != "VERB" and clause.head != clause.i:
+        clause = tree.tokens[clause.head]
+    if clause.tag != "VBG":
+        return False
+    auxes = [a.text.casefold() for a in tree.children(clause.i, "aux")]
+    if not auxes and clause.dep == "conj":
+        auxes = [a.text.casefold() for a in tree.children(clause.head, "aux")]
+    return bool(auxes) and auxes[-1] in {"is", "are", "am"}
+
+
 VETOES: tuple[tuple[str, Veto], ...] = (
     ("page-furniture", _page_furniture),
     ("unrealised", _unrealised),
@@ -138,6 +160,7 @@ VETOES: tuple[tuple[str, Veto], ...] = (
     ("statistic", _statistic),
     ("description", _description),
     ("habitual", _habitual),
+    ("ongoing", _ongoing),
     ("no-party", _no_party),
 )
 
@@ -196,6 +219,9 @@ def compatible(incident: Incident, draft: Draft) -> bool:
     actors = {a for d in incident.mentions for a in d.actor}
     if draft.actor and actors and not set(draft.actor) & actors:
         return False
+    targets = {r for d in incident.mentions for r in d.recipient}
+    if set(draft.recipient) & actors or set(draft.actor) & targets:
+        return False  # the sides are the other way round: another act
     if not _same_area(incident, draft):
         return False
     days = {d.reading.iso for d in incident.mentions if d.reading and d.reading.precision == "day"}
