@@ -214,7 +214,43 @@ def share_tolls(drafts: Sequence[Draft], scene: Scene) -> None:
         for toll in find_tolls(scene.doc.text, sent.start, sent.end):
             near = [d for d in group if _in_clause(d, toll)]
             if near:
-                _take(min(near, key=lambda d: _distance(d.tok, toll)), toll)
+                nearest = min(near, key=lambda d: _distance(d.tok, toll))
+                _take(nearest, toll)
+                nearest.recipient = _with(nearest.recipient, victims_of(toll, scene))
+    for draft in drafts:
+        if draft.type == "ASSAULT" and CIVILIAN_TARGETS.search(scene.doc.text, *draft.clause):
+            draft.recipient = _with(draft.recipient, ("civilians",))
+
+
+# Places and things whose attack is an attack on civilians: "hit a hospital", "shells on
+# residential neighbourhoods", "a bus convoy of evacuees".
+CIVILIAN_TARGETS = re.compile(
+    r"\b(?:hospitals?|clinics?|medical (?:centre|center|point|facilit\w+)|schools?|markets?|"
+    r"marketplaces?|bakery|bakeries|mosques?|churches|church|residential|homes|houses|"
+    r"buses|bus|convoys?|evacuees|refugee camps?|displacement camps?|neighbou?rhoods?|"
+    r"funerals?|weddings?)\b",
+    re.I,
+)
+
+
+def victims_of(toll: Toll, scene: Scene) -> tuple[str, ...]:
+    """Who the dead of a toll were: the groups named among them ("13 rebels" the opposition,
+    "two soldiers" the state), else civilians when they are people, children, residents."""
+    named = tuple(r.name for r in scene.refs.within(toll.start, toll.end, "actor") if r.name)
+    sides = scene.args.sides
+    if sides is None:
+        return named
+    found: list[str] = list(named)
+    for word in re.findall(r"[A-Za-z'-]+", toll.words):
+        role = sides.roles.get(word.casefold())
+        for party in sides.party(role):
+            if party not in found:
+                found.append(party)
+    return tuple(found)
+
+
+def _with(names: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*names, *more]))
 
 
 def _in_clause(draft: Draft, toll: Toll) -> bool:

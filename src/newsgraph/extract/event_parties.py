@@ -21,6 +21,23 @@ from typing import Literal
 from newsgraph.model import Doc, Token
 
 Role = Literal["state", "opposition", "civilians"]
+# Words that make a named body part of a state: "Syrian Arab Army", "Russian Defence Ministry".
+STATE_BODIES = frozenset(
+    [
+        "army",
+        "military",
+        "ministry",
+        "navy",
+        "aerospace",
+        "command",
+        "armed",
+        "forces",
+        "guard",
+        "guards",
+        "police",
+        "intelligence",
+    ]
+)
 CIVILIANS = "civilians"
 
 
@@ -46,10 +63,12 @@ class Sides:
         roles: Mapping[str, Role],
         state: str | None,
         adjective: Callable[[str], str | None],
+        country_of: Callable[[str], str | None] = lambda word: None,
     ) -> None:
         self.roles = roles
         self.state = state
         self._adjective = adjective
+        self._country_of = country_of  # "Syrian" -> "Syria", "Russia" -> "Russia"
 
     @property
     def opposition(self) -> str | None:
@@ -74,6 +93,26 @@ class Sides:
             if role is not None:
                 return role
         return None
+
+    def canonical(self, name: str) -> str:
+        """A state's own bodies as the state, the way analysts file them: "Syrian Arab Army",
+        "Russian Defence Ministry", "Syrian Air Force" -> the country; "Syrian rebels" -> the
+        Syrian opposition; any other name as it is."""
+        words = name.replace("-", " ").split()
+        if len(words) < 2:
+            return name
+        countries = [c for w in words if (c := self._country_of(w))]
+        if len(set(countries)) != 1:
+            return name
+        lowered = [w.casefold() for w in words]
+        pairs = {f"{a} {b}" for a, b in itertools.pairwise(lowered)}
+        roles = [self.roles.get(w) for w in [*lowered, *pairs] if self.roles.get(w)]
+        if any(w in STATE_BODIES for w in lowered) or "state" in roles:
+            return countries[0]
+        if "opposition" in roles:
+            adjective = self._adjective(countries[0])
+            return f"{adjective} opposition" if adjective else name
+        return name
 
     def party(self, role: Role | None) -> tuple[str, ...]:
         """The party a role stands for in this document."""
@@ -103,3 +142,118 @@ def read_roles(rows: Sequence[tuple[str, str]]) -> dict[str, Role]:
         elif role == "civilians":
             out[word] = "civilians"
     return out
+
+
+# Words that show a name the NER model called an organisation is a group, not a village.
+GROUP_WORDS = frozenset(
+    [
+        "army",
+        "front",
+        "brigade",
+        "brigades",
+        "battalion",
+        "forces",
+        "force",
+        "council",
+        "coalition",
+        "party",
+        "committee",
+        "movement",
+        "organization",
+        "organisation",
+        "group",
+        "union",
+        "agency",
+        "ministry",
+        "command",
+        "guard",
+        "guards",
+        "units",
+        "unit",
+        "militia",
+        "state",
+        "observatory",
+        "network",
+        "center",
+        "centre",
+        "commission",
+        "office",
+        "authority",
+        "government",
+        "regime",
+        "police",
+        "council",
+        "league",
+        "fund",
+        "programme",
+        "program",
+        "society",
+        "association",
+        "institute",
+        "court",
+        "assembly",
+        "parliament",
+        "senate",
+        "congress",
+        "corps",
+        "division",
+        "faylaq",
+        "jaish",
+        "jabhat",
+        "harakat",
+        "liwa",
+        "kataib",
+        "ahrar",
+        "tahrir",
+    ]
+)
+
+
+class Parties:
+    """The party names an event record may carry: a state's bodies as the state, stripped
+    possessives ("Assads", "Syrias") as the name, and never a place or an outlet as a victim."""
+
+    def __init__(self, doc: Doc, sides: Sides) -> None:
+        self.sides = sides
+        self.kinds = {a.name: a.kind for a in doc.actors}
+        self.sources = {a.name: a.source for a in doc.actors}
+        known = [a.name for a in doc.actors] + [p.name for p in doc.people]
+        self.known = {n.casefold(): n for n in known}
+        self.places = {p.name.casefold() for p in doc.places}
+        self.places |= {m.text.casefold() for p in doc.places for m in p.mentions}
+
+    def clean(self, names: Sequence[str], victims: bool = False) -> tuple[str, ...]:
+        """The names fit for an event's actor (or, with `victims`, recipient) list."""
+        out: list[str] = []
+        for name in names:
+            name = self._stem(name)
+            if self._not_a_party(name, victims):
+                continue
+            name = self.sides.canonical(name)
+            if name not in out:
+                out.append(name)
+        return tuple(out)
+
+    def _stem(self, name: str) -> str:
+        """ "Assads" -> "Assad", "Bashar Assads" -> "Bashar Assad": an apostrophe the source
+        stripped, where the name without the s is known."""
+        if len(name) > 3 and name.endswith("s") and not name.endswith("ss"):
+            bare = self.known.get(name[:-1].casefold())
+            if bare is not None:
+                return bare
+            if name[:-1].casefold() in self.places:
+                return name[:-1]
+        return name
+
+    def _not_a_party(self, name: str, victims: bool) -> bool:
+        key = name.casefold()
+        if key == CIVILIANS or self.kinds.get(name) == "country":
+            return False
+        if key in self.places:
+            return True  # "shelled Bab Qensrin": a place, never a side
+        if victims and self.kinds.get(name) == "media":
+            return True  # an outlet reporting is no victim
+        if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":
+            words = {w.casefold() for w in name.replace("-", " ").split()}
+            return not words & GROUP_WORDS  # "Rityan", "Aleppo Death": no group's name
+        return False

@@ -32,7 +32,7 @@ from newsgraph.extract.event_frames import (
 )
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_modes import find_mode
-from newsgraph.extract.event_parties import Sides, home_state
+from newsgraph.extract.event_parties import Parties, Sides, home_state
 from newsgraph.extract.incidents import build_event, group, veto
 from newsgraph.model import Doc, Token
 from newsgraph.nlp.tree import Tree
@@ -117,7 +117,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     """Stage: one PLOVER record per incident, with its parties, place, day, toll and sources."""
     tree = Tree(doc.tokens)
     refs = References(doc)
-    sides = Sides(res.events.roles, home_state(doc), _adjective(res))
+    sides = Sides(res.events.roles, home_state(doc), _adjective(res), _country_of(res))
     scene = Scene(doc, tree, refs, Arguments(doc, tree, refs, sides))
     drafts = [
         _draft(tok, trigger, scene)
@@ -135,6 +135,10 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         state_facts(draft, scene, extent(draft, scene))
         draft.headline = _in_headline(draft, doc)
     share_tolls(drafts, scene)
+    parties = Parties(doc, sides)
+    for draft in drafts:
+        draft.actor = parties.clean(draft.actor)
+        draft.recipient = parties.clean(draft.recipient, victims=True)
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
     for draft in kept:
@@ -155,6 +159,18 @@ def _adjective(res: Resources) -> Callable[[str], str | None]:
         return res.actors.adjective(country)
 
     return adjective
+
+
+def _country_of(res: Resources) -> Callable[[str], str | None]:
+    """The country a word names as a demonym or a name ("Syrian", "Russia"), if any."""
+
+    def country_of(word: str) -> str | None:
+        entry = res.actors.demonym(word)
+        if entry is None and word[:1].isupper():
+            entry = res.actors.lookup(word)
+        return entry.name if entry is not None and entry.kind == "country" else None
+
+    return country_of
 
 
 def _in_headline(draft: Draft, doc: Doc) -> bool:
