@@ -201,12 +201,75 @@ def find_allegations(drafts: list[Draft], scene: Scene) -> list[Draft]:
     """ACCUSE events for quotes in which one party says another acts with an armed group or wrongly."""
     found: list[Draft] = []
     for quote in scene.doc.quotes:
-        if quote.speaker is None or any(d.quote is quote and d.type in SPEECH_ACTS for d in drafts):
+        if any(d.quote is quote and d.type in SPEECH_ACTS for d in drafts):
             continue
-        draft = _allegation(quote, scene)
+        if quote.speaker is None:
+            quote = _speaker_from_mention(quote, scene)
+        if quote.speaker is None:
+            continue
+        draft = _allegation(quote, scene) or _told_hostility(quote, drafts, scene)
         if draft is not None:
             found.append(draft)
     return found
+
+
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE"})
+# Speakers who report violence as witnesses, not as a side: their reports are no accusations.
+WITNESS_WORDS = frozenset({"observatory", "monitor", "monitors", "network", "media", "centre"})
+
+
+def _told_hostility(quote: Quote, drafts: Sequence[Draft], scene: Scene) -> Draft | None:
+    """ "The Coalition said regime planes carried out the strike": a party telling of another
+    party's violence accuses it (ACCUSE by the speaker's side), as analysts code it."""
+    side = _side(quote.speaker or "", scene)
+    if not _takes_sides(side, scene):
+        return None
+    for draft in drafts:
+        if draft.type not in HOSTILE_ACTS or not quote.start <= draft.tok.start < quote.end:
+            continue
+        accused = tuple(
+            n for n in _others(draft.actor, side) if scene.refs.kind_of_actor.get(n) in PARTY_KINDS
+        )
+        if accused:
+            return Draft(
+                tok=_cue_token(quote, scene) or draft.tok,
+                trigger=Trigger("ACCUSE", "112", "allege", "told-hostility"),
+                type="ACCUSE",
+                mode="allege",
+                actor=side,
+                recipient=accused,
+                claimed_by=quote.speaker,
+                via=_outlets(quote, scene),
+                quote=quote,
+                method="told-hostility",
+            )
+    return None
+
+
+def _speaker_from_mention(quote: Quote, scene: Scene) -> Quote:
+    """A quote whose speaker the quote stage left unresolved, spoken by the party its speaker's
+    words name ("The Syrian Coalition, an opposition group based outside the country")."""
+    mention = quote.speaker_mention
+    if mention is None:
+        return quote
+    named = scene.refs.within(mention.start, mention.end, "actor", "person")
+    return replace(quote, speaker=named[0].name) if named else quote
+
+
+def _takes_sides(side: Sequence[str], scene: Scene) -> bool:
+    """A state, an armed group, a government body or a political organisation; not an outlet
+    nor a monitor that counts the dead."""
+    kinds = [scene.refs.kind_of_actor.get(n) for n in side]
+    if "media" in kinds:
+        return False
+    names = {w.casefold() for n in side for w in n.split()}
+    return any(k in PARTY_KINDS for k in kinds) and not names & WITNESS_WORDS
+
+
+def _cue_token(quote: Quote, scene: Scene) -> Token | None:
+    if quote.cue_span is None:
+        return None
+    return next((t for t in scene.doc.tokens if t.start == quote.cue_span.start), None)
 
 
 def _allegation(quote: Quote, scene: Scene) -> Draft | None:
@@ -234,7 +297,6 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
                 mode="allege",
                 actor=side,
                 recipient=accused,
-                status="claimed",
                 claimed_by=quote.speaker,
                 via=_outlets(quote, scene),
                 quote=quote,

@@ -188,19 +188,35 @@ def _in_brackets(text: str, offset: int) -> bool:
 
 
 def date_of(doc: Doc, tok: Token, ext: Extent) -> tuple[str | None, DayReading | None]:
-    """The date phrase nearest the trigger in its sentence, and the time it names."""
-    start, end = ext.sentence
-    phrases = [(e.start, e.text) for e in doc.entities if e.label in {"DATE", "TIME"}]
-    phrases += [(m.start(), m.group(0)) for m in _WEEKDAY.finditer(doc.text, start, end)]
+    """The date phrase of the trigger's clause, else one of its sentence's main clause: "on
+    Friday" in "... where rebels killed the pilot on Friday" is no date of the shelling the
+    sentence opens with."""
     base = base_day(doc.dateline, doc.published)
-    candidates = []
-    for at, text in phrases:
-        if start <= at < end and (reading := read_date(text, base)) is not None:
-            candidates.append((abs(at - tok.start), text, reading))
-    if not candidates:
-        return None, None
-    _distance, text, reading = min(candidates, key=lambda c: c[0])
-    return text, reading
+    phrases = [(e.start, e.end, e.text) for e in doc.entities if e.label in {"DATE", "TIME"}]
+    start, end = ext.sentence
+    phrases += [(m.start(), m.end(), m.group(0)) for m in _WEEKDAY.finditer(doc.text, start, end)]
+    in_clause = [p for p in phrases if ext.clause[0] <= p[0] < ext.clause[1]]
+    in_main = [p for p in phrases if start <= p[0] < end and _in_main_clause(doc, p[0])]
+    for group in (in_clause, in_main):
+        found = [
+            (abs(at - tok.start), text, r) for at, _e, text in group if (r := read_date(text, base))
+        ]
+        if found:
+            _distance, text, reading = min(found, key=lambda c: c[0])
+            return text, reading
+    return None, None
+
+
+def _in_main_clause(doc: Doc, offset: int) -> bool:
+    """Whether the word at `offset` hangs from its sentence's root, not a subordinate clause."""
+    tok = next((t for t in doc.tokens if t.start <= offset < t.end), None)
+    seen = 0
+    while tok is not None and tok.head != tok.i and seen < 12:
+        if tok.dep in {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp"}:
+            return False
+        tok = doc.tokens[tok.head]
+        seen += 1
+    return True
 
 
 def share_tolls(drafts: Sequence[Draft], scene: Scene) -> None:

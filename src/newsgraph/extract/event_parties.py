@@ -213,8 +213,12 @@ class Parties:
     """The party names an event record may carry: a state's bodies as the state, stripped
     possessives ("Assads", "Syrias") as the name, and never a place or an outlet as a victim."""
 
-    def __init__(self, doc: Doc, sides: Sides) -> None:
+    def __init__(
+        self, doc: Doc, sides: Sides, is_place: Callable[[str], bool] = lambda name: False
+    ) -> None:
         self.sides = sides
+        self.is_place = is_place  # the gazetteer knows the name as a place
+        self.people = {p.name: p for p in doc.people}
         self.kinds = {a.name: a.kind for a in doc.actors}
         self.sources = {a.name: a.source for a in doc.actors}
         known = [a.name for a in doc.actors] + [p.name for p in doc.people]
@@ -251,6 +255,9 @@ class Parties:
             return False
         if key in self.places:
             return True  # "shelled Bab Qensrin": a place, never a side
+        person = self.people.get(name)
+        if person is not None and not (person.title or person.affiliation) and self.is_place(name):
+            return True  # "Khan Sheikhoun" taken for a person: a town
         if victims and self.kinds.get(name) == "media":
             return True  # an outlet reporting is no victim
         if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":

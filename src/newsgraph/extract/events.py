@@ -135,7 +135,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         state_facts(draft, scene, extent(draft, scene))
         draft.headline = _in_headline(draft, doc)
     share_tolls(drafts, scene)
-    parties = Parties(doc, sides)
+    parties = Parties(doc, sides, lambda name: bool(res.gazetteer.exact(name)))
     for draft in drafts:
         draft.actor = parties.clean(draft.actor)
         draft.recipient = parties.clean(draft.recipient, victims=True)

@@ -311,12 +311,17 @@ def _same_day_and_side(incident: Incident, draft: Draft, scene: Scene) -> bool:
     )
 
 
-def _states_nothing(incident: Incident, draft: Draft, scene: Scene) -> bool:
-    """A mention with no parties, place, day or means of its own: "Four people were killed"."""
-    modes = {d.mode for d in incident.mentions}
-    return not (draft.actor or draft.places or draft.reading) and (
-        draft.mode is None or draft.mode in modes
-    )
+def _adds_nothing(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """A mention that states nothing the incident does not already say: "Four people were
+    killed", "Saturdays attack was the first bombardment" of a Saturday's bombardment."""
+    mentions = incident.mentions
+    if draft.actor and not set(draft.actor) <= {a for d in mentions for a in d.actor}:
+        return False
+    if draft.spots and not set(draft.spots) <= {p for d in mentions for p in d.spots}:
+        return False
+    if draft.reading and draft.reading not in {d.reading for d in mentions}:
+        return False
+    return draft.mode is None or draft.mode in {d.mode for d in mentions}
 
 
 def _same_statement(incident: Incident, draft: Draft, scene: Scene) -> bool:
@@ -336,14 +341,18 @@ LINKS: tuple[tuple[str, Link], ...] = (
     ("refers-back", _refers_back),
     ("same-place", _same_place),
     ("same-day-and-side", _same_day_and_side),
-    ("states-nothing", _states_nothing),
+    ("adds-nothing", _adds_nothing),
 )
 
 
 def group(drafts: Sequence[Draft], scene: Scene) -> list[Incident]:
     """Incidents from mentions: the body in text order, then the headline's mentions."""
     incidents: list[Incident] = []
-    body = sorted((d for d in drafts if not d.headline), key=lambda d: d.tok.start)
+    # sentence by sentence; in a sentence the mention that states most first, so that its
+    # parties decide what the others in the sentence may join
+    body = sorted(
+        (d for d in drafts if not d.headline), key=lambda d: (d.tok.sent, -richness(d), d.tok.start)
+    )
     for draft in body:
         target = _join(incidents, draft, scene, nearest_first=True)
         if target is None:
