@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsgraph.extract.arguments import Arguments
@@ -60,6 +60,7 @@ class Scene:
     tree: Tree
     refs: References
     args: Arguments
+    is_place: Callable[[str], bool] = lambda name: False  # the gazetteer knows it as a place
 
 
 @dataclass(slots=True)

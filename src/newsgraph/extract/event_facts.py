@@ -141,6 +141,13 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
                     seen.add(key)
                     hits.append((_rank(place), m.start, m.text))
                 break
+    for person in doc.people:
+        if person.title or person.affiliation or person.name.casefold() in seen:
+            continue
+        at = next((m for m in person.mentions if start <= m.start and m.end <= end), None)
+        if at is not None and scene.is_place(person.name):
+            seen.add(person.name.casefold())  # "shelled Goma": a town the parser took for a man
+            hits.append((SPECIFICITY["named"], at.start, at.text))
     for match in _NAMED_PLACE.finditer(doc.text, start, end):
         name = match.group(1)
         if name.casefold() not in seen and not scene.refs.at(

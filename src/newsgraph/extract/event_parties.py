@@ -233,7 +233,8 @@ class Parties:
             name = self._stem(name)
             if self._not_a_party(name, victims):
                 continue
-            name = self.sides.canonical(name)
+            if self.sources.get(name, "ner") == "ner" and name not in self.people:
+                name = self.sides.canonical(name)  # a lexicon's own entry keeps its name
             if name not in out:
                 out.append(name)
         return tuple(out)

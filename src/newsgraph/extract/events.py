@@ -118,7 +118,8 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     tree = Tree(doc.tokens)
     refs = References(doc)
     sides = Sides(res.events.roles, home_state(doc), _adjective(res), _country_of(res))
-    scene = Scene(doc, tree, refs, Arguments(doc, tree, refs, sides))
+    is_place = _gazetteer_knows(res)
+    scene = Scene(doc, tree, refs, Arguments(doc, tree, refs, sides), is_place)
     drafts = [
         _draft(tok, trigger, scene)
         for tok in doc.tokens
@@ -135,7 +136,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         state_facts(draft, scene, extent(draft, scene))
         draft.headline = _in_headline(draft, doc)
     share_tolls(drafts, scene)
-    parties = Parties(doc, sides, lambda name: bool(res.gazetteer.exact(name)))
+    parties = Parties(doc, sides, is_place)
     for draft in drafts:
         draft.actor = parties.clean(draft.actor)
         draft.recipient = parties.clean(draft.recipient, victims=True)
@@ -159,6 +160,15 @@ def _adjective(res: Resources) -> Callable[[str], str | None]:
         return res.actors.adjective(country)
 
     return adjective
+
+
+def _gazetteer_knows(res: Resources) -> Callable[[str], bool]:
+    """Whether the gazetteer has a place spelled `name` (asked only of untitled "people")."""
+
+    def knows(name: str) -> bool:
+        return bool(res.gazetteer.exact(name))
+
+    return knows
 
 
 def _country_of(res: Resources) -> Callable[[str], str | None]:
