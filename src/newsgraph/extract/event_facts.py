@@ -37,6 +37,9 @@ SPECIFICITY = {
     "admin1": 3,
     "region": 4,
     "sea": 4,
+    "river": 4,
+    "lake": 4,
+    "mountains": 4,
     "country": 5,
     "continent": 6,
 }

@@ -63,10 +63,12 @@ class EventLexicon:
         nouns: dict[str, Trigger],
         patterns: dict[str, tuple[PatternRule, ...]],
         roles: dict[str, Role] | None = None,
+        scale: dict[str, float] | None = None,
     ) -> None:
         self._verbs = verbs
         self._nouns = nouns
         self.roles: dict[str, Role] = roles or {}  # side nouns: "rebels" -> opposition
+        self._scale = scale or {}  # CAMEO code -> Goldstein score
         # Most specific rule first, so the first match is the one to take.
         self._patterns = {
             lemma: tuple(sorted(rules, key=lambda r: -len(r.slots)))
@@ -93,7 +95,18 @@ class EventLexicon:
                 trigger = _trigger(plover, cameo, mode, "cameo-pattern", backwards == "1")
             patterns.setdefault(lemma, []).append(PatternRule(slots, trigger))
         roles = read_roles([(word, role) for word, role in _read_rows("parties.tsv", 2)])
-        return cls(verbs, nouns, {k: tuple(v) for k, v in patterns.items()}, roles)
+        scale = {code: float(value) for code, value in _read_rows("goldstein.tsv", 2)}
+        return cls(verbs, nouns, {k: tuple(v) for k, v in patterns.items()}, roles, scale)
+
+    def goldstein(self, cameo: str | None) -> float | None:
+        """The Goldstein score of a CAMEO code, else of its nearest listed parent ("1832" ->
+        "183" when only that is listed, down to the two-digit root)."""
+        code = (cameo or "").strip()
+        while code:
+            if code in self._scale:
+                return self._scale[code]
+            code = code[:-1] if len(code) > 2 else ""
+        return None
 
     def verb(self, lemma: str, particle: str | None = None) -> Trigger | None:
         """The trigger of a verb lemma; "shoot" with particle "down" tries "shoot down" first."""

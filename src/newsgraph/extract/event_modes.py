@@ -80,6 +80,9 @@ MODES: tuple[ModeRule, ...] = (
         r"offensives?|assaults?|stormed|storming|recaptur\w+|advance[sd]?|counter-?attacks?|"
         r"ambush\w*|confrontations?|engagements?|hostilities",
     ),
+    # "the strike destroyed ...", "raids on the town": in conflict copy a bare strike or raid
+    # is from the air; read last, so any weapon named says more
+    _rule("ASSAULT", "aerial", r"strikes?|raids?"),
     _rule("COERCE", "arrest", r"arrest\w*|detain\w*|detention|rounded up|custody"),
     _rule(
         "COERCE",

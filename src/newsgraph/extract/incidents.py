@@ -325,23 +325,36 @@ def _adds_nothing(incident: Incident, draft: Draft, scene: Scene) -> bool:
 
 
 def _same_statement(incident: Incident, draft: Draft, scene: Scene) -> bool:
-    """The same speaker's act against the same party, said again."""
-    if draft.type not in STATEMENTS:
+    """The same speaker's act against the same party, said again in the next sentence ("He
+    accused ... He added that they had ...")."""
+    if draft.type not in STATEMENTS or not draft.actor:
         return False
     return any(
-        d.actor and set(d.actor) & set(draft.actor) and set(d.recipient) == set(draft.recipient)
+        d.actor == draft.actor
+        and set(d.recipient) == set(draft.recipient)
+        and abs(d.tok.sent - draft.tok.sent) <= 1
         for d in incident.mentions
     )
+
+
+def _occurrence(link: Link) -> Link:
+    """A link that holds for acts that happen once (a strike, an arrest), not for statements:
+    two accusations by one side a few paragraphs apart are two accusations."""
+
+    def check(incident: Incident, draft: Draft, scene: Scene) -> bool:
+        return draft.type not in STATEMENTS and link(incident, draft, scene)
+
+    return check
 
 
 LINKS: tuple[tuple[str, Link], ...] = (
     ("same-sentence", _same_sentence),
     ("repeated-sentence", _repeated_sentence),
     ("same-statement", _same_statement),
-    ("refers-back", _refers_back),
-    ("same-place", _same_place),
-    ("same-day-and-side", _same_day_and_side),
-    ("adds-nothing", _adds_nothing),
+    ("refers-back", _occurrence(_refers_back)),
+    ("same-place", _occurrence(_same_place)),
+    ("same-day-and-side", _occurrence(_same_day_and_side)),
+    ("adds-nothing", _occurrence(_adds_nothing)),
 )
 
 
@@ -407,7 +420,9 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
     placed = next((d for d in ranked if d.places), None)
     tolls = [d.fatalities for d in ranked if d.fatalities is not None]
     hurt = [d.injuries for d in ranked if d.injuries is not None]
-    top = max(tolls) if tolls else None
+    named = tuple(dict.fromkeys(n for d in ranked for n in d.killed))
+    # a toll if the text gives one, else the named dead ("Valery Asapov was killed": 1)
+    top = max(tolls) if tolls else (len(named) or None)
     sentences = sorted({d.tok.sent for d in incident.mentions})
     told = min(ranked, key=lambda d: (d.headline, d.tok.start))
     status: EventStatus = (
@@ -425,7 +440,7 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
         date=dated.date_text if dated else None,
         day=dated.reading.iso if dated and dated.reading else _iso(reported),
         day_precision=dated.reading.precision if dated and dated.reading else _report(reported),
-        killed=tuple(dict.fromkeys(n for d in ranked for n in d.killed)),
+        killed=named,
         injured=tuple(dict.fromkeys(n for d in ranked for n in d.injured)),
         fatalities=top,
         injuries=max(hurt) if hurt else None,
