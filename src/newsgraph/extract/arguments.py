@@ -119,6 +119,8 @@ class Arguments:
             return self.recent_subjects(tok.start, 1)
         if tok.text.casefold() in PRONOUNS_PERSON:
             return self._speaker_at(tok)
+        if tok.text.casefold() in {"it", "its"} and tok.dep in {"nsubj", "nsubjpass", "poss"}:
+            return self._recent_party(tok.start)  # "Syria says *it* is willing to withdraw"
         core = self._core(tok)
         found = self._parties(core)
         if not found and whole:
@@ -153,6 +155,18 @@ class Arguments:
         if self.doc.tokens[first].dep == "det":
             first += 1
         return (self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last].end],)
+
+    def _recent_party(self, offset: int) -> tuple[str, ...]:
+        """The party (not a person) last named as a subject before `offset`, in its sentence
+        or the one before."""
+        here = self._token_at(offset)
+        for ref in _outermost(self.refs.before(offset, "actor")):
+            tok = self._token_at(ref.start)
+            if tok is None or here is None or here.sent - tok.sent > 1:
+                return ()
+            if self._in_subject(tok):
+                return (ref.name,)
+        return ()
 
     def _speaker_at(self, tok: Token) -> tuple[str, ...]:
         """ "she" as the quote stage resolved it where she speaks ("She called on all sides")."""

@@ -208,43 +208,10 @@ def find_allegations(drafts: list[Draft], scene: Scene) -> list[Draft]:
             quote = _speaker_from_mention(quote, scene)
         if quote.speaker is None:
             continue
-        draft = _allegation(quote, scene) or _told_hostility(quote, drafts, scene)
+        draft = _allegation(quote, scene)
         if draft is not None:
             found.append(draft)
     return found
-
-
-HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE"})
-# Speakers who report violence as witnesses, not as a side: their reports are no accusations.
-WITNESS_WORDS = frozenset({"observatory", "monitor", "monitors", "network", "media", "centre"})
-
-
-def _told_hostility(quote: Quote, drafts: Sequence[Draft], scene: Scene) -> Draft | None:
-    """ "The Coalition said regime planes carried out the strike": a party telling of another
-    party's violence accuses it (ACCUSE by the speaker's side), as analysts code it."""
-    side = _side(quote.speaker or "", scene)
-    if not _takes_sides(side, scene):
-        return None
-    for draft in drafts:
-        if draft.type not in HOSTILE_ACTS or not quote.start <= draft.tok.start < quote.end:
-            continue
-        accused = tuple(
-            n for n in _others(draft.actor, side) if scene.refs.kind_of_actor.get(n) in PARTY_KINDS
-        )
-        if accused:
-            return Draft(
-                tok=_cue_token(quote, scene) or draft.tok,
-                trigger=Trigger("ACCUSE", "112", "allege", "told-hostility"),
-                type="ACCUSE",
-                mode="allege",
-                actor=side,
-                recipient=accused,
-                claimed_by=quote.speaker,
-                via=_outlets(quote, scene),
-                quote=quote,
-                method="told-hostility",
-            )
-    return None
 
 
 def _speaker_from_mention(quote: Quote, scene: Scene) -> Quote:
@@ -255,22 +222,6 @@ def _speaker_from_mention(quote: Quote, scene: Scene) -> Quote:
         return quote
     named = scene.refs.within(mention.start, mention.end, "actor", "person")
     return replace(quote, speaker=named[0].name) if named else quote
-
-
-def _takes_sides(side: Sequence[str], scene: Scene) -> bool:
-    """A state, an armed group, a government body or a political organisation; not an outlet
-    nor a monitor that counts the dead."""
-    kinds = [scene.refs.kind_of_actor.get(n) for n in side]
-    if "media" in kinds:
-        return False
-    names = {w.casefold() for n in side for w in n.split()}
-    return any(k in PARTY_KINDS for k in kinds) and not names & WITNESS_WORDS
-
-
-def _cue_token(quote: Quote, scene: Scene) -> Token | None:
-    if quote.cue_span is None:
-        return None
-    return next((t for t in scene.doc.tokens if t.start == quote.cue_span.start), None)
 
 
 def _allegation(quote: Quote, scene: Scene) -> Draft | None:
@@ -327,43 +278,3 @@ def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
             draft.actor = nearest.actor
             draft.method = "trigger+bridging"
     return drafts
-
-
-def merge_coreferent(drafts: list[Draft]) -> list[Draft]:
-    """ "The attack" after an attack told earlier is the same occurrence: one event, more
-    evidence. Only a singular definite noun refers back, to the nearest earlier event of its
-    type whose parties do not contradict it; a denial or threat never merges with a report."""
-    told = {"asserted", "claimed"}
-    kept: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: d.tok.start):
-        earlier = None
-        if draft.definite and draft.tok.tag == "NN" and draft.status in told:
-            earlier = next(
-                (
-                    d
-                    for d in reversed(kept)
-                    if d.type == draft.type
-                    and d.status in told
-                    and d.tok.sent < draft.tok.sent
-                    and set(draft.actor) <= set(d.actor)
-                    and set(draft.recipient) <= set(d.recipient) | set(d.actor) | set(d.killed)
-                ),
-                None,
-            )
-        if earlier is None:
-            kept.append(draft)
-        else:
-            _absorb(earlier, draft)
-    return kept
-
-
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """One event per occurrence: same type and parties in one sentence are one event."""
-    kept: dict[tuple[object, ...], Draft] = {}
-    for draft in drafts:
-        key = (draft.type, draft.tok.sent, frozenset(draft.actor), frozenset(draft.recipient))
-        if key in kept:
-            _absorb(kept[key], draft)
-        else:
-            kept[key] = draft
-    return list(kept.values())

@@ -128,6 +128,20 @@ def _means(tok: Token, scene: Scene) -> Found:
     return _active_subject(verb, scene), False
 
 
+def _governing_subject(tok: Token, scene: Scene) -> Found:
+    """ "Saddam Hussein arrived in Amman *on a visit*", "the army stepped up its attacks *with
+    a new offensive*": the act named in a verb's phrase is done by the verb's active subject."""
+    if tok.dep != "pobj":
+        return NONE
+    prep = scene.doc.tokens[tok.head]
+    if prep.text.casefold() in {"by", "in", "of", "after", "before", "since", "during", "amid"}:
+        return NONE  # "killed in airstrikes": the dead are no doers; "after the attack": time
+    verb = scene.doc.tokens[prep.head]
+    if verb.pos != "VERB":
+        return NONE
+    return _active_subject(verb, scene), False
+
+
 def _claimed_responsibility(tok: Token, scene: Scene) -> Found:
     """ "IS claimed responsibility for the attack": who claims it did it."""
     if tok.dep != "pobj":
@@ -171,6 +185,7 @@ NOUN_ACTORS: tuple[tuple[str, Rule], ...] = (
     ("blamed-on", _blamed_on),
     ("light-verb", _light_verb),
     ("means", _means),
+    ("governing-subject", _governing_subject),
 )
 
 

@@ -36,63 +36,10 @@ DENY_LEMMAS = frozenset({"deny", "refute"})
 # Things attacked with force, not with words: "attacked government *positions*" is no
 # criticism of a government, whatever CAMEO's "attack government" pattern says.
 MILITARY = frozenset(
-    [
-        "position",
-        "positions",
-        "base",
-        "bases",
-        "troops",
-        "troop",
-        "soldiers",
-        "soldier",
-        "forces",
-        "checkpoint",
-        "checkpoints",
-        "convoy",
-        "convoys",
-        "post",
-        "posts",
-        "outpost",
-        "outposts",
-        "barracks",
-        "airport",
-        "airbase",
-        "garrison",
-        "fortifications",
-        "headquarters",
-        "depot",
-        "depots",
-        "positions",
-        "tank",
-        "tanks",
-        "vehicle",
-        "vehicles",
-        "village",
-        "villages",
-        "town",
-        "towns",
-        "city",
-        "neighborhood",
-        "neighbourhood",
-        "district",
-        "hospital",
-        "school",
-        "market",
-        "camp",
-        "fighters",
-        "militants",
-        "rebels",
-        "army",
-        "military",
-        "artillery",
-        "rockets",
-        "rocket",
-        "shells",
-        "mortar",
-        "mortars",
-        "missiles",
-        "bombs",
-    ]
+    "position positions base bases troops troop soldiers soldier forces checkpoint checkpoints "
+    "convoy convoys outpost outposts barracks airbase garrison garrisons fortifications "
+    "headquarters depot depots tank tanks artillery rockets rocket shells mortar mortars "
+    "missiles bombs airstrikes strikes".split()
 )
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Predicates that state an intent to do their infinitive ("ready to", "plans to").

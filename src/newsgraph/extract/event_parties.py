@@ -263,5 +263,8 @@ class Parties:
             return True  # an outlet reporting is no victim
         if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":
             words = {w.casefold() for w in name.replace("-", " ").split()}
-            return not words & GROUP_WORDS  # "Rityan", "Aleppo Death": no group's name
+            if words & GROUP_WORDS:
+                return False
+            # "Rityan", "Aleppo Death": a village, or a place run into the next word
+            return self.is_place(name) or bool(words & self.places)
         return False

@@ -93,9 +93,7 @@ def _page_furniture(draft: Draft, scene: Scene) -> bool:
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 # Types whose trigger words run through conflict copy without naming an act by anyone ("the
 # evacuation deal", "talks", "support", "aid convoys"): kept only with a party that acts.
-UNATTRIBUTED_NOISE = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "ACCUSE", "REQUEST"}
-)
+UNATTRIBUTED_NOISE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
 HABITUAL = frozenset(
     [
         "frequently",
@@ -137,10 +135,10 @@ def _habitual(draft: Draft, scene: Scene) -> bool:
 
 
 def _ongoing(draft: Draft, scene: Scene) -> bool:
-    """A present, ongoing activity rather than an incident: "Russian forces *are targeting*
-    IS fighters", "are supporting their advances with air strikes" (sieges go on by nature)."""
-    if draft.type == "COERCE" or draft.headline:
-        return False
+    """A present, ongoing use of force rather than an incident: "Russian forces *are
+    targeting* IS fighters", "are supporting their advances with air strikes"."""
+    if draft.type != "ASSAULT" or draft.headline:
+        return False  # "are demanding", "are continuing a hunger strike": acts all the same
     tree, tok = scene.tree, draft.tok
     clause = tok
     while clause.pos != "VERB" and clause.head != clause.i:

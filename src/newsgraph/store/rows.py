@@ -191,7 +191,8 @@ def _place_of(doc: Doc, ev: Event) -> Place | None:
 def _day_of(ev: Event, published: date | None) -> date | None:
     """The calendar day of an event: its own, the report's when the text names none, never a
     day made up for a month or a year."""
-    if ev.day and ev.day_precision in ("day", "report"):
+    full = ev.day is not None and len(ev.day) == 10  # a day, not a month ("2016-07") or year
+    if ev.day and full and ev.day_precision in ("day", "report", None):
         return date.fromisoformat(ev.day)
     if ev.day is None and ev.day_precision is None and ev.status != "historical":
         return published
