@@ -102,6 +102,19 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceClasses:
+    """What the learned event classifier reads in one sentence: PLOVER types and modes
+    (`mode:aerial`, ...) with their probabilities, those above a floor only."""
+
+    sentence: int  # index into Doc.sentences
+    scores: tuple[tuple[str, float], ...]
+
+    def score(self, label: str) -> float:
+        """The probability of `label` (0 below the floor that was kept)."""
+        return next((p for name, p in self.scores if name == label), 0.0)
+
+
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     """A named-entity span as the NER model labelled it (PERSON, ORG, GPE, NORP, ...)."""
 
@@ -281,6 +294,7 @@ class Doc:
     attribution_marks: tuple[
         EntityMention, ...
     ] = ()  # words a learned tagger marks as attribution cues
+    event_classes: tuple[SentenceClasses, ...] = ()  # the learned classifier, per sentence
     actors: tuple[Actor, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()

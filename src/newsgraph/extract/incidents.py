@@ -432,7 +432,7 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
         trigger=Span(lead.tok.start, lead.tok.end, lead.tok.text),
         actor=actor,
         recipient=recipient,
-        mode=_best_mode(ranked),
+        mode=_best_mode(ranked) or learned_mode(incident, scene),
         weapon=next((d.weapon for d in ranked if d.weapon and d.mode == _best_mode(ranked)), None),
         location=placed.places if placed else (),
         date=dated.date_text if dated else None,
@@ -471,6 +471,28 @@ def _best_mode(ranked: Sequence[Draft]) -> str | None:
     order = {rule.mode: i for i, rule in enumerate(MODES)}
     modes = [d.mode for d in ranked if d.mode]
     return min(modes, key=lambda m: order.get(m, len(order))) if modes else None
+
+
+LEARNED_MODE = 0.6  # the classifier's probability a mode needs when no words name the means
+
+
+def learned_mode(incident: Incident, scene: Scene) -> str | None:
+    """The means of an assault or coercion no words name, as the learned classifier reads
+    the incident's sentences ("were killed when their homes were hit" -> aerial)."""
+    if incident.type not in VIOLENT:
+        return None
+    prefix = "mode:"
+    allowed = {r.mode for r in MODES if r.plover == incident.type}
+    best: tuple[float, str] | None = None
+    sentences = {d.tok.sent for d in incident.mentions}
+    for classes in scene.doc.event_classes:
+        if classes.sentence not in sentences:
+            continue
+        for label, score in classes.scores:
+            mode = label.removeprefix(prefix)
+            if label.startswith(prefix) and mode in allowed and (best is None or score > best[0]):
+                best = (score, mode)
+    return best[1] if best is not None and best[0] >= LEARNED_MODE else None
 
 
 def _first_tuple(ranked: Sequence[Draft], name: str) -> tuple[str, ...]:
