@@ -95,6 +95,13 @@ VERB_OVERRIDES: dict[str, tuple[str, str, str]] = {
     "deploy": ("154", "MOBILIZE", "troops"),  # SEND [---] has no majority code
     "sanction": ("163", "SANCTION", "restrict"),  # the table files 163 under COERCE
     "shell": ("194", "ASSAULT", "shelling"),  # 190 has no mode; shelling is artillery, 194
+    # A verb of conflict copy CAMEO's dictionary lacks: "48 people executed by government
+    # forces".
+    "execute": ("1823", "ASSAULT", "massacre"),
+    # A denial is a refusal of the accusation: analysts code "the army denied using chemical
+    # weapons" as REJECT by the army (the act denied keeps its own record, status `denied`).
+    "deny": ("120", "REJECT", ""),
+    "refute": ("120", "REJECT", ""),
     "bombard": ("194", "ASSAULT", "shelling"),
 }
 

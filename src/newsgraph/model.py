@@ -25,7 +25,10 @@ ActorKind = Literal[
     "other",
 ]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-EventStatus = Literal["asserted", "claimed", "threatened", "denied", "hypothetical"]
+# `historical`: told as background, on a day long before the article (never on a timeline).
+EventStatus = Literal["asserted", "claimed", "threatened", "denied", "hypothetical", "historical"]
+# `report`: the text names no time, so the day is the report's own (the act came on or before it)
+DayPrecision = Literal["day", "month", "year", "report"]
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
     "CONSULT",
@@ -96,6 +99,19 @@ class Sentence:
     first: int
     last: int
     paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceClasses:
+    """What the learned event classifier reads in one sentence: PLOVER types and modes
+    (`mode:aerial`, ...) with their probabilities, those above a floor only."""
+
+    sentence: int  # index into Doc.sentences
+    scores: tuple[tuple[str, float], ...]
+
+    def score(self, label: str) -> float:
+        """The probability of `label` (0 below the floor that was kept)."""
+        return next((p for name, p in self.scores if name == label), 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,26 +211,39 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Who did what to whom, where and when, coded in PLOVER, with its evidence."""
+    """One real-world incident or act, coded in PLOVER: who did what to whom, where and when.
+
+    Every mention of the same occurrence in the document (the attack, its dead, "the blast",
+    the headline) is one Event; `mentions` holds the sentence of each, `evidence` the one
+    that states it best. Each field is taken from the mention that states it.
+    """
 
     type: str
     evidence: Span
     trigger: Span
     actor: tuple[str, ...] = ()
-    recipient: tuple[str, ...] = ()
-    mode: str | None = None
-    location: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()  # parties, or "civilians" for victims of no party
+    mode: str | None = None  # PLOVER mode: aerial, heavy-weapons, explosives, arrest, ...
+    weapon: str | None = None  # the means as written ("barrel bombs", "a car bomb")
+    location: tuple[str, ...] = ()  # places as named in the text, most specific first
     date: str | None = None  # the date expression as written ("on Sunday")
-    day: str | None = None  # ISO day it names, read against the publication date
-    killed: tuple[str, ...] = ()  # named victims, or a count as a string ("12")
-    injured: tuple[str, ...] = ()
+    day: str | None = None  # ISO date at `day_precision`: "2016-07-11", "2016-07" or "2016"
+    day_precision: DayPrecision | None = None
+    killed: tuple[str, ...] = ()  # named people killed
+    injured: tuple[str, ...] = ()  # named people wounded
+    fatalities: int | None = None  # the number killed in this incident, as the text states it
+    injuries: int | None = None  # the number wounded
+    approximate: bool = False  # a count given as "at least", "more than", "about"
+    fatalities_text: str | None = None  # the words of a toll that is no number ("dozens")
+    injuries_text: str | None = None
     status: EventStatus = "asserted"
-    claimed_by: str | None = None  # the speaker when the event is reported inside a quote
+    claimed_by: str | None = None  # who says it happened, when it is told as someone's claim
+    suspected: bool = False  # the actor is only believed or suspected ("believed to be IS")
     via: tuple[str, ...] = ()
     cameo: str | None = None
     method: str = ""
     stage: str = ""
-    also_in: tuple[Span, ...] = ()  # further evidence for the same occurrence
+    mentions: tuple[Span, ...] = ()  # the sentence of every mention of this occurrence
     # Told inside another event's phrase (its content, cause or background: "agreed to a
     # ceasefire after two days of *fighting*"); PLOVER codes the outer event as the record.
     nested: bool = False
@@ -256,12 +285,16 @@ class Doc:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    dateline: str | None = None  # ISO day the article's own dateline gives ("Wed 05 Apr 2017")
+    # Page furniture in the text (related headlines, share lines, credits): no fact comes from it.
+    furniture: tuple[Span, ...] = ()
     tokens: tuple[Token, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     attribution_marks: tuple[
         EntityMention, ...
     ] = ()  # words a learned tagger marks as attribution cues
+    event_classes: tuple[SentenceClasses, ...] = ()  # the learned classifier, per sentence
     actors: tuple[Actor, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()

@@ -15,6 +15,7 @@ from newsgraph.extract.quantities import extract_quantities
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.relations import extract_relations
 from newsgraph.nlp.attribution_tags import tag_attributions, tag_attributions_batch
+from newsgraph.nlp.event_classes import classify_events, classify_events_batch
 from newsgraph.nlp.parse import parse, parse_batch
 from newsgraph.normalize.fingerprint import add_fingerprint
 from newsgraph.resolve.actors import resolve_actors
@@ -56,6 +57,13 @@ STAGES: dict[str, Stage] = {
         "attribution_marks",
         tag_attributions_batch,
     ),
+    "event_classes.v1": _stage(
+        "event_classes.v1",
+        classify_events,
+        "text sentences",
+        "event_classes",
+        classify_events_batch,
+    ),
     "actors.v1": _stage("actors.v1", resolve_actors, "tokens entities", "actors"),
     "places.v1": _stage("places.v1", resolve_places, "tokens sentences entities actors", "places"),
     "people.v1": _stage("people.v1", resolve_people, "tokens entities actors places", "people"),
@@ -63,7 +71,10 @@ STAGES: dict[str, Stage] = {
     "relations.v1": _stage("relations.v1", extract_relations, "tokens actors", "relations"),
     "quantities.v1": _stage("quantities.v1", extract_quantities, "tokens entities", "quantities"),
     "events.v1": _stage(
-        "events.v1", extract_events, "tokens actors people places quotes", "events"
+        "events.v1",
+        extract_events,
+        "tokens sentences entities actors people places quotes event_classes",
+        "events",
     ),
 }
 
@@ -71,6 +82,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "fingerprint.v1",
     "parse.v1",
     "attributions.v1",
+    "event_classes.v1",
     "actors.v1",
     "places.v1",
     "people.v1",

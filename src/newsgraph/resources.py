@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from newsgraph.extract.event_lexicon import EventLexicon
     from newsgraph.nlp.attribution_tags import AttributionTagger
+    from newsgraph.nlp.event_classes import EventClassifier
     from newsgraph.nlp.parse import Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
@@ -30,6 +31,7 @@ class Resources:
         gazetteer: Gazetteer | None = None,
         events: EventLexicon | None = None,
         attribution_tagger: AttributionTagger | None = None,
+        event_classifier: EventClassifier | None = None,
     ) -> None:
         self._built: dict[str, Any] = {
             name: value
@@ -40,6 +42,7 @@ class Resources:
                 "gazetteer": gazetteer,
                 "events": events,
                 "attribution_tagger": attribution_tagger,
+                "event_classifier": event_classifier,
             }.items()
             if value is not None
         }
@@ -92,3 +95,10 @@ class Resources:
         from newsgraph.nlp.attribution_tags import AttributionTagger
 
         return self._get("attribution_tagger", AttributionTagger.load)
+
+    @property
+    def event_classifier(self) -> EventClassifier:
+        """The small learned classifier of event types and modes shipped in the package."""
+        from newsgraph.nlp.event_classes import EventClassifier
+
+        return self._get("event_classifier", EventClassifier.load)

@@ -27,7 +27,7 @@ def test_markdown_report_by_default():
         "## Accusations",
     ):
         assert heading in out
-    assert out.index("killed: Valery Asapov") < out.index("**ACCUSE**")  # most severe first
+    assert out.index("killed: 1; Valery Asapov") < out.index("**ACCUSE**")  # most severe first
     assert "Deir ez-Zor" in out and "170794" in out
 
 

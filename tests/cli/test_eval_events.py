@@ -24,8 +24,8 @@ RECORDS = [
     {
         "event": "ASSAULT",
         "id": "r2",
-        "text": "Rebel gunners shelled Goma overnight.",
-        "target": [{"actorText": "Goma", "code": "COD"}],
+        "text": "Rebel gunners shelled government troops in Goma overnight.",
+        "target": [{"actorText": "government troops", "code": "CODMIL"}],
     },
 ]
 

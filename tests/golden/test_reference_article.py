@@ -69,8 +69,20 @@ def test_the_killing_is_one_assault(doc: Doc):
 
 def test_threat_is_not_reported_as_done(doc: Doc):
     (threat,) = [e for e in doc.events if e.type == "THREATEN"]
-    assert threat.status == "threatened"
+    assert threat.status == "asserted"  # the threat was made
     assert "Igor Konashenkov" in threat.actor
+    # what was threatened ("any attempts to open fire ... would be quickly shut down") was not
+    assert not [e for e in doc.events if e.type == "ASSAULT" and "Al Udeid" in e.evidence.text]
+
+
+def test_one_record_per_incident(doc: Doc):
+    assert len(doc.events) <= 11
+    (strike,) = [e for e in doc.events if "destroyed ISIS bases" in e.evidence.text]
+    assert (strike.mode, strike.status, strike.via) == (
+        "aerial",
+        "claimed",
+        ("Iranian state TV", "Associated Press"),
+    )
 
 
 def test_every_offset_points_at_its_text(doc: Doc):

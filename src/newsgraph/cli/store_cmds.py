@@ -22,6 +22,7 @@ from newsgraph.ingest.tables import ColumnMap
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Unreadable
 from newsgraph.report.export import ExportFormat, export_csv
+from newsgraph.resources import Resources
 from newsgraph.store.db import Store
 from newsgraph.store.query import Filters, Result, What, run_query, write_parquet
 
@@ -233,7 +234,10 @@ def export_command(
     format: Annotated[
         ExportFormatOption,
         typer.Option(
-            "--format", "-f", help="plover or csv (PLOVER fields, CAMEO code and root), or acled."
+            "--format",
+            "-f",
+            help="plover or csv (PLOVER fields, CAMEO code and root, GDELT QuadClass and "
+            "Goldstein score), or acled.",
         ),
     ] = ExportFormatOption.plover,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
@@ -245,7 +249,7 @@ def export_command(
     with guarded(err, debug):
         result = run_query(db, "events", Filters(since=parse_day(since), until=parse_day(until)))
         layout: ExportFormat = "acled" if format is ExportFormatOption.acled else "plover"
-        write_atomically(export_csv(result, layout), output)
+        write_atomically(export_csv(result, layout, Resources().events), output)
 
 
 def parse_day(text: str | None) -> date | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+from newsgraph.extract.event_parties import Sides
 from newsgraph.model import Doc, EntityMention, Token
-from newsgraph.nlp.tree import PRONOUNS_PLURAL, SUBJECTS, Tree
+from newsgraph.nlp.tree import PRONOUNS_PERSON, PRONOUNS_PLURAL, SUBJECTS, Tree
 from newsgraph.resolve.references import Reference, References
 
 # A party named under one of these prepositions is where something happened, not who.
@@ -99,30 +100,41 @@ GROUP_NOUNS = frozenset(
     ]
 )
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep"})
+_HELD = frozenset({"held", "controlled", "besieged", "run", "dominated", "occupied"})
 
 
 class Arguments:
     """Resolve argument phrases of events to the names of actors and people."""
 
-    def __init__(self, doc: Doc, tree: Tree, refs: References) -> None:
+    def __init__(self, doc: Doc, tree: Tree, refs: References, sides: Sides | None = None) -> None:
         self.doc = doc
         self.tree = tree
         self.refs = refs
+        self.sides = sides  # parties named by role words ("regime forces"), when known
         self._starts = [t.start for t in doc.tokens]
 
     def names(self, tok: Token, whole: bool = True) -> tuple[str, ...]:
         """Parties named by the phrase headed by `tok` (its core first, else its whole subtree)."""
         if tok.text.casefold() in PRONOUNS_PLURAL:
             return self.recent_subjects(tok.start, 1)
+        if tok.text.casefold() in PRONOUNS_PERSON:
+            return self._speaker_at(tok)
+        if tok.text.casefold() in {"it", "its"} and tok.dep in {"nsubj", "nsubjpass", "poss"}:
+            return self._recent_party(tok.start)  # "Syria says *it* is willing to withdraw"
         core = self._core(tok)
         found = self._parties(core)
         if not found and whole:
             found = self._parties(self.tree.subtree(tok.i))
         return found
 
-    def names_or_phrase(self, tok: Token) -> tuple[str, ...]:
-        """Parties named by the phrase, else the phrase itself when it names a group or an
-        office no lexicon knows ("Darfur rebels"); else nothing."""
+    def names_or_phrase(self, tok: Token, victims: bool = False) -> tuple[str, ...]:
+        """Parties named by the phrase, else the side its role words name ("regime forces",
+        and for `victims` "residents" as civilians), else the phrase itself when it names a
+        group or an office no lexicon knows ("Darfur rebels"); else nothing."""
+        if found := self.names(tok, whole=False):
+            return found
+        if found := self.side(tok, victims):
+            return found
         if found := self.names(tok):
             return found
         if tok.pos == "PROPN" and self._entity_at(tok) is not None:
@@ -143,6 +155,48 @@ class Arguments:
         if self.doc.tokens[first].dep == "det":
             first += 1
         return (self.doc.text[self.doc.tokens[first].start : self.doc.tokens[last].end],)
+
+    def _recent_party(self, offset: int) -> tuple[str, ...]:
+        """The party (not a person) last named as a subject before `offset`, in its sentence
+        or the one before."""
+        here = self._token_at(offset)
+        for ref in _outermost(self.refs.before(offset, "actor")):
+            tok = self._token_at(ref.start)
+            if tok is None or here is None or here.sent - tok.sent > 1:
+                return ()
+            if self._in_subject(tok):
+                return (ref.name,)
+        return ()
+
+    def _speaker_at(self, tok: Token) -> tuple[str, ...]:
+        """ "she" as the quote stage resolved it where she speaks ("She called on all sides")."""
+        for quote in self.doc.quotes:
+            mention = quote.speaker_mention
+            if quote.speaker and mention and mention.start <= tok.start < mention.end:
+                affiliation = self.refs.affiliation.get(quote.speaker)
+                return (quote.speaker, affiliation) if affiliation else (quote.speaker,)
+        return ()
+
+    def side(self, tok: Token, victims: bool = False) -> tuple[str, ...]:
+        """The party the phrase's role words name: "government forces" the state, "rebels"
+        the opposition, and, for victims, "residents" civilians; a place such as "rebel-held
+        areas" names no side."""
+        if self.sides is None or tok.pos not in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            return ()
+        words = [
+            self.doc.tokens[i]
+            for i in self._core(tok)
+            if not self._holds_place(self.doc.tokens[i]) and self.doc.tokens[i].pos != "DET"
+        ]
+        role = self.sides.role_of(words)
+        if role == "civilians" and not victims:
+            return ()
+        return self.sides.party(role)
+
+    def _holds_place(self, tok: Token) -> bool:
+        """ "rebel" in "rebel-held", "regime" in "regime-controlled": who holds a place."""
+        nxt = self.doc.tokens[tok.i + 1 : tok.i + 3]
+        return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].text.casefold() in _HELD
 
     def _entity_at(self, tok: Token) -> EntityMention | None:
         """The PERSON or ORG entity the token heads, as the NER model labelled it."""

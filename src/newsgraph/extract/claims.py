@@ -11,15 +11,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsgraph.extract.arguments import Arguments
-from newsgraph.extract.dates import resolve_day
+from newsgraph.extract.dates import DayReading
 from newsgraph.extract.event_lexicon import Trigger
-from newsgraph.model import Doc, Event, EventStatus, Mention, Quote, Span, Token
+from newsgraph.model import Doc, EventStatus, Quote, Token
 from newsgraph.nlp.tree import Tree
-from newsgraph.resolve.places import place_for, places_within
 from newsgraph.resolve.references import References
 
 SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "PROTEST", "APPEAL"})
@@ -61,6 +60,7 @@ class Scene:
     tree: Tree
     refs: References
     args: Arguments
+    is_place: Callable[[str], bool] = lambda name: False  # the gazetteer knows it as a place
 
 
 @dataclass(slots=True)
@@ -86,6 +86,21 @@ class Draft:
     also: list[Token] = field(default_factory=list)
     intent: bool = False  # a stated intent recoded as AGREE or THREATEN ("will send aid")
     content_of: Draft | None = None  # the act whose content this is ("agreed to *set up*")
+    # What the mention states beside its parties (extract/event_facts.py)
+    places: tuple[str, ...] = ()
+    spots: tuple[str, ...] = ()  # the places narrower than a province: where exactly
+    date_text: str | None = None
+    reading: DayReading | None = None
+    weapon: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    approximate: bool = False
+    fatalities_text: str | None = None
+    injuries_text: str | None = None
+    suspected: bool = False
+    clause: tuple[int, int] = (0, 0)  # characters of the trigger's clause
+    headline: bool = False  # told in the headline at the top of the text
+    nested: bool = False  # inside another event's phrase
 
 
 def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:
@@ -132,13 +147,20 @@ def attach_quotes(drafts: list[Draft], scene: Scene) -> list[Draft]:
             start = quote.start if quote else draft.tok.start
             pair = scene.args.recent_subjects(start, 2)
             draft.actor, draft.recipient = pair[:1], pair[1:]
-        if quote is None or quote.speaker is None:
+        if quote is None or (quote.speaker is None and quote.speaker_mention is None):
+            continue
+        if draft.status == "asserted" and draft.type not in SPEECH_ACTS:
+            # told as someone's word, named or not ("a source said"); a speech act told in a
+            # statement is still an act that happened ("he accused ...", "she called for ...")
+            draft.status = "claimed"
+        if quote.speaker is None:
+            draft.quote = quote
+            draft.claimed_by = quote.speaker_mention.text if quote.speaker_mention else None
+            draft.via = quote.via
             continue
         side = _side(quote.speaker, scene)
         draft.quote, draft.claimed_by = quote, quote.speaker
         draft.via = _outlets(quote, scene)
-        if draft.status == "asserted":
-            draft.status = "claimed"
         if draft.type in SPEECH_ACTS and (
             draft.trigger.source == "future-coercion" or not draft.actor
         ):
@@ -180,12 +202,26 @@ def find_allegations(drafts: list[Draft], scene: Scene) -> list[Draft]:
     """ACCUSE events for quotes in which one party says another acts with an armed group or wrongly."""
     found: list[Draft] = []
     for quote in scene.doc.quotes:
-        if quote.speaker is None or any(d.quote is quote and d.type in SPEECH_ACTS for d in drafts):
+        if any(d.quote is quote and d.type in SPEECH_ACTS for d in drafts):
+            continue
+        if quote.speaker is None:
+            quote = _speaker_from_mention(quote, scene)
+        if quote.speaker is None:
             continue
         draft = _allegation(quote, scene)
         if draft is not None:
             found.append(draft)
     return found
+
+
+def _speaker_from_mention(quote: Quote, scene: Scene) -> Quote:
+    """A quote whose speaker the quote stage left unresolved, spoken by the party its speaker's
+    words name ("The Syrian Coalition, an opposition group based outside the country")."""
+    mention = quote.speaker_mention
+    if mention is None:
+        return quote
+    named = scene.refs.within(mention.start, mention.end, "actor", "person")
+    return replace(quote, speaker=named[0].name) if named else quote
 
 
 def _allegation(quote: Quote, scene: Scene) -> Draft | None:
@@ -213,7 +249,6 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
                 mode="allege",
                 actor=side,
                 recipient=accused,
-                status="claimed",
                 claimed_by=quote.speaker,
                 via=_outlets(quote, scene),
                 quote=quote,
@@ -223,9 +258,10 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
 
 
 def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
-    """ "The assaults" with no attacker named: take the attackers of the nearest other assault."""
+    """ "The assaults" with no attacker named: the attackers of the nearest other assault, told
+    in the plural too or named by its owner, that is not aimed at them."""
     for draft in drafts:
-        if draft.actor or not draft.definite or draft.tok.pos != "NOUN":
+        if draft.actor or not draft.definite or draft.tok.tag != "NNS":
             continue
         others = [
             d
@@ -242,109 +278,3 @@ def bridge_definite(drafts: list[Draft], scene: Scene) -> list[Draft]:
             draft.actor = nearest.actor
             draft.method = "trigger+bridging"
     return drafts
-
-
-def merge_coreferent(drafts: list[Draft]) -> list[Draft]:
-    """ "The attack" after an attack told earlier is the same occurrence: one event, more
-    evidence. Only a singular definite noun refers back, to the nearest earlier event of its
-    type whose parties do not contradict it; a denial or threat never merges with a report."""
-    told = {"asserted", "claimed"}
-    kept: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: d.tok.start):
-        earlier = None
-        if draft.definite and draft.tok.tag == "NN" and draft.status in told:
-            earlier = next(
-                (
-                    d
-                    for d in reversed(kept)
-                    if d.type == draft.type
-                    and d.status in told
-                    and d.tok.sent < draft.tok.sent
-                    and set(draft.actor) <= set(d.actor)
-                    and set(draft.recipient) <= set(d.recipient) | set(d.actor) | set(d.killed)
-                ),
-                None,
-            )
-        if earlier is None:
-            kept.append(draft)
-        else:
-            _absorb(earlier, draft)
-    return kept
-
-
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """One event per occurrence: same type and parties in one sentence are one event."""
-    kept: dict[tuple[object, ...], Draft] = {}
-    for draft in drafts:
-        key = (draft.type, draft.tok.sent, frozenset(draft.actor), frozenset(draft.recipient))
-        if key in kept:
-            _absorb(kept[key], draft)
-        else:
-            kept[key] = draft
-    return list(kept.values())
-
-
-def to_event(draft: Draft, scene: Scene, stage: str) -> Event:
-    """The finished event record."""
-    doc = scene.doc
-    sent = doc.sentences[draft.tok.sent]
-    also = tuple(Span(t.start, t.end, t.text) for t in draft.also)
-    date = _date_in(doc, sent.start, sent.end)
-    day = resolve_day(date, doc.published)
-    return Event(
-        type=draft.type,
-        evidence=Span(sent.start, sent.end, doc.text[sent.start : sent.end]),
-        trigger=Span(draft.tok.start, draft.tok.end, draft.tok.text),
-        actor=draft.actor,
-        recipient=tuple(n for n in draft.recipient if n not in draft.actor),
-        mode=draft.mode,
-        location=_location(draft, scene),
-        date=date,
-        day=day.isoformat() if day else None,
-        killed=draft.killed,
-        injured=draft.injured,
-        status=draft.status,
-        claimed_by=draft.claimed_by,
-        via=draft.via,
-        cameo=draft.trigger.cameo,
-        method=draft.method,
-        stage=stage,
-        also_in=also,
-    )
-
-
-def _location(draft: Draft, scene: Scene) -> tuple[str, ...]:
-    """Places named where the event is told (the quote, else the sentence), not as its parties."""
-    doc = scene.doc
-    sent = doc.sentences[draft.tok.sent]
-    start, end = (draft.quote.start, draft.quote.end) if draft.quote else (sent.start, sent.end)
-    named = places_within(doc, start, end)
-    not_here = {p.name for p in doc.places if not _named_as_place(p.mentions, start, end, scene)}
-    found = tuple(n for n in named if n not in not_here)
-    if found or named or draft.quote is not None:
-        # places named only as parties mean no place; a quote's event happened where the
-        # quote says, not where its speaker sits
-        return found
-    return place_for(doc, sent.start, sent.end)  # the paragraph, else the dateline
-
-
-def _named_as_place(mentions: Sequence[Mention], start: int, end: int, scene: Scene) -> bool:
-    """Whether some mention in [start, end) names a location: not an aside in brackets, and
-    not a party ("the US and Russia have ...", "accusations against Moscow")."""
-    for m in mentions:
-        if not (start <= m.start and m.end <= end) or _in_brackets(scene.doc.text, m.start):
-            continue
-        if not scene.refs.at(m.start, m.end, "actor") or scene.args.is_locative(m.start):
-            return True
-    return False
-
-
-def _in_brackets(text: str, offset: int) -> bool:
-    """Whether `offset` is inside a parenthesis opened earlier in its sentence."""
-    before = text[max(0, offset - 300) : offset]
-    return before.rfind("(") > before.rfind(")") and before.rfind("(") > before.rfind(". ")
-
-
-def _date_in(doc: Doc, start: int, end: int) -> str | None:
-    dates = [e.text for e in doc.entities if e.label == "DATE" and start <= e.start < end]
-    return dates[0] if dates else None

@@ -33,6 +33,47 @@ ALLEGING = frozenset({"ACCUSE"})
 COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 DENY_LEMMAS = frozenset({"deny", "refute"})
+# Things attacked with force, not with words: "attacked government *positions*" is no
+# criticism of a government, whatever CAMEO's "attack government" pattern says.
+MILITARY = frozenset(
+    [
+        "position",
+        "positions",
+        "base",
+        "bases",
+        "troops",
+        "troop",
+        "soldiers",
+        "soldier",
+        "forces",
+        "checkpoint",
+        "checkpoints",
+        "convoy",
+        "convoys",
+        "outpost",
+        "outposts",
+        "barracks",
+        "airbase",
+        "garrison",
+        "garrisons",
+        "fortifications",
+        "headquarters",
+        "depot",
+        "depots",
+        "tank",
+        "tanks",
+        "artillery",
+        "rockets",
+        "rocket",
+        "shells",
+        "mortar",
+        "mortars",
+        "missiles",
+        "bombs",
+        "airstrikes",
+        "strikes",
+    ]
+)
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Predicates that state an intent to do their infinitive ("ready to", "plans to").
 INTENT_HEADS = frozenset(
@@ -81,12 +122,33 @@ def verb_trigger(tok: Token, scene: Scene, lexicon: EventLexicon) -> Trigger | N
     lemma = tok.lemma.casefold()
     words = _object_words(tok, scene)
     keys = [f"{lemma} {prt.text.casefold()}", lemma] if prt else [lemma]
+    bare = lexicon.verb(lemma, prt.text.casefold() if prt else None)
+    physical = bare is not None and bare.plover in HOSTILE and bool(MILITARY & set(words))
     for key in keys:
-        if (found := lexicon.pattern(key, words)) is not None:
-            return found
-    if any(lexicon.blocked(key, words) for key in keys):
+        found = lexicon.pattern(key, words)
+        if found is None:
+            continue
+        if physical and found.plover not in HOSTILE:
+            continue  # "attacked government positions": no criticism, whatever the pattern
+        torn = bare is not None and bare.plover != found.plover
+        if torn and _learned_prefers(bare.plover if bare else "", found.plover, tok, scene):
+            continue  # the lexicon is torn and the sentence reads as the bare verb's act
+        return found
+    if not physical and any(lexicon.blocked(key, words) for key in keys):
         return None
-    return lexicon.verb(lemma, prt.text.casefold() if prt else None)
+    return bare
+
+
+LEARNED_MARGIN = 0.3  # how much likelier the classifier must find the bare verb's type
+
+
+def _learned_prefers(bare: str, pattern: str, tok: Token, scene: Scene) -> bool:
+    """Where a CAMEO pattern recodes a verb ("attack government" as criticism), whether the
+    learned classifier reads the sentence as the bare verb's act by a clear margin."""
+    classes = next((c for c in scene.doc.event_classes if c.sentence == tok.sent), None)
+    if classes is None:
+        return False
+    return classes.score(bare) > classes.score(pattern) + LEARNED_MARGIN
 
 
 def _object_words(tok: Token, scene: Scene) -> list[str]:

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Literal
 
 from newsgraph.errors import ResourceError
+from newsgraph.extract.event_parties import Role, read_roles
 from newsgraph.model import PLOVER_TYPES
 
 DATA_DIR = "data/events"
@@ -61,9 +62,13 @@ class EventLexicon:
         verbs: dict[str, Trigger],
         nouns: dict[str, Trigger],
         patterns: dict[str, tuple[PatternRule, ...]],
+        roles: dict[str, Role] | None = None,
+        scale: dict[str, float] | None = None,
     ) -> None:
         self._verbs = verbs
         self._nouns = nouns
+        self.roles: dict[str, Role] = roles or {}  # side nouns: "rebels" -> opposition
+        self._scale = scale or {}  # CAMEO code -> Goldstein score
         # Most specific rule first, so the first match is the one to take.
         self._patterns = {
             lemma: tuple(sorted(rules, key=lambda r: -len(r.slots)))
@@ -89,7 +94,19 @@ class EventLexicon:
             if plover:
                 trigger = _trigger(plover, cameo, mode, "cameo-pattern", backwards == "1")
             patterns.setdefault(lemma, []).append(PatternRule(slots, trigger))
-        return cls(verbs, nouns, {k: tuple(v) for k, v in patterns.items()})
+        roles = read_roles([(word, role) for word, role in _read_rows("parties.tsv", 2)])
+        scale = {code: float(value) for code, value in _read_rows("goldstein.tsv", 2)}
+        return cls(verbs, nouns, {k: tuple(v) for k, v in patterns.items()}, roles, scale)
+
+    def goldstein(self, cameo: str | None) -> float | None:
+        """The Goldstein score of a CAMEO code, else of its nearest listed parent ("1832" ->
+        "183" when only that is listed, down to the two-digit root)."""
+        code = (cameo or "").strip()
+        while code:
+            if code in self._scale:
+                return self._scale[code]
+            code = code[:-1] if len(code) > 2 else ""
+        return None
 
     def verb(self, lemma: str, particle: str | None = None) -> Trigger | None:
         """The trigger of a verb lemma; "shoot" with particle "down" tries "shoot down" first."""

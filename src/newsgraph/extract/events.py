@@ -9,6 +9,7 @@ Claims, threats and document-level linking live in `extract/claims.py`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,11 +20,10 @@ from newsgraph.extract.claims import (
     attach_quotes,
     bridge_definite,
     find_allegations,
-    merge_coreferent,
-    merge_drafts,
     merge_linked,
-    to_event,
 )
+from newsgraph.extract.event_actors import noun_actor
+from newsgraph.extract.event_facts import extent, share_tolls, state_facts
 from newsgraph.extract.event_frames import (
     nest,
     nested_under_another,
@@ -31,7 +31,9 @@ from newsgraph.extract.event_frames import (
     verb_trigger,
 )
 from newsgraph.extract.event_lexicon import Trigger
-from newsgraph.extract.relations import RELATIONS
+from newsgraph.extract.event_modes import find_mode
+from newsgraph.extract.event_parties import Parties, Sides, home_state
+from newsgraph.extract.incidents import build_event, group, veto
 from newsgraph.model import Doc, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
@@ -67,6 +69,25 @@ COERCIVE = frozenset(
     ]
 )
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
+# Verbs of impact and firing: an assault when a weapon is their subject or object.
+WEAPON_VERBS = frozenset(
+    [
+        "hit",
+        "land",
+        "fall",
+        "slam",
+        "rain",
+        "strike",
+        "fire",
+        "drop",
+        "lob",
+        "launch",
+        "tear",
+        "rip",
+        "smash",
+        "crash",
+    ]
+)
 MODAL_MAYBE = frozenset({"could", "may", "might", "should", "can", "must"})
 LIGHT_VERBS = frozenset(
     [
@@ -93,10 +114,12 @@ _RECIPIENT_PREPS = frozenset(
 
 
 def extract_events(doc: Doc, res: Resources) -> Doc:
-    """Stage: PLOVER events with actors, recipients, victims, mode, place and sources."""
+    """Stage: one PLOVER record per incident, with its parties, place, day, toll and sources."""
     tree = Tree(doc.tokens)
     refs = References(doc)
-    scene = Scene(doc, tree, refs, Arguments(doc, tree, refs))
+    sides = Sides(res.events.roles, home_state(doc), _adjective(res), _country_of(res))
+    is_place = _gazetteer_knows(res)
+    scene = Scene(doc, tree, refs, Arguments(doc, tree, refs, sides), is_place)
     drafts = [
         _draft(tok, trigger, scene)
         for tok in doc.tokens
@@ -107,19 +130,66 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts = attach_quotes(drafts, scene)
     drafts += find_allegations(drafts, scene)
     drafts = bridge_definite(drafts, scene)
-    drafts = merge_coreferent(drafts)
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = _protest_target(draft, scene)
-        if not draft.recipient:
-            draft.recipient = _place_target(draft, scene)
-    drafts = merge_drafts(drafts)
+        state_facts(draft, scene, extent(draft, scene))
+        draft.headline = _in_headline(draft, doc)
+    share_tolls(drafts, scene)
+    parties = Parties(doc, sides, is_place)
+    for draft in drafts:
+        draft.actor = parties.clean(draft.actor)
+        draft.recipient = parties.clean(draft.recipient, victims=True)
     triggers = {d.tok.i for d in drafts}
+    kept = [d for d in drafts if veto(d, scene) is None]
+    for draft in kept:
+        draft.nested = nested_under_another(draft, triggers, scene)
     events = [
-        replace(to_event(d, scene, STAGE), nested=nested_under_another(d, triggers, scene))
-        for d in drafts
+        replace(
+            build_event(incident, scene, STAGE), nested=all(d.nested for d in incident.mentions)
+        )
+        for incident in group(kept, scene)
     ]
-    return replace(doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)))
+    return replace(doc, events=tuple(sorted(events, key=lambda e: e.evidence.start)))
+
+
+def _adjective(res: Resources) -> Callable[[str], str | None]:
+    """The adjective of a country ("Syria" -> "Syrian"), looked up only when a side needs it."""
+
+    def adjective(country: str) -> str | None:
+        return res.actors.adjective(country)
+
+    return adjective
+
+
+def _gazetteer_knows(res: Resources) -> Callable[[str], bool]:
+    """Whether the gazetteer has a place spelled `name` (asked only of untitled "people")."""
+
+    def knows(name: str) -> bool:
+        return bool(res.gazetteer.exact(name))
+
+    return knows
+
+
+def _country_of(res: Resources) -> Callable[[str], str | None]:
+    """The country a word names as a demonym or a name ("Syrian", "Russia"), if any."""
+
+    def country_of(word: str) -> str | None:
+        entry = res.actors.demonym(word)
+        if entry is None and word[:1].isupper():
+            entry = res.actors.lookup(word)
+        return entry.name if entry is not None and entry.kind == "country" else None
+
+    return country_of
+
+
+def _in_headline(draft: Draft, doc: Doc) -> bool:
+    """Whether the mention is in the article's headline, repeated at the top of the text."""
+    if draft.tok.sent != 0 or not doc.title:
+        return False
+    sent = doc.sentences[0]
+    squeeze = "".join(doc.title.split()).casefold()
+    return bool(squeeze) and squeeze in "".join(doc.text[sent.start : sent.end].split()).casefold()
 
 
 def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
@@ -135,11 +205,26 @@ def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
         found = verb_trigger(tok, scene, res.events)
         if found is None and lemma in COERCIVE and _modal(tok, scene.tree) in FUTURE:
             found = Trigger("THREATEN", "138", None, "future-coercion")
+        if found is None and lemma in WEAPON_VERBS:
+            found = _weapon_trigger(tok, scene)
         return found
     if tok.pos in {"NOUN", "PROPN"} and tok.tag != "NNP":
         mods = scene.tree.children(tok.i, "compound", "amod")
         modifier = mods[-1].lemma.casefold() if mods else None
         return res.events.noun(lemma, modifier)
+    return None
+
+
+def _weapon_trigger(tok: Token, scene: Scene) -> Trigger | None:
+    """ "a barrel bomb *hit* a building", "*fired* rockets at": a verb of impact or firing is an
+    assault when its subject or object names a weapon."""
+    tree = scene.tree
+    for arg in tree.children(tok.i, "nsubj", "nsubjpass", "dobj", "obj"):
+        first, last = tree.span(arg.i)
+        words = scene.doc.text[scene.doc.tokens[first].start : scene.doc.tokens[last - 1].end]
+        mode, _weapon = find_mode("ASSAULT", [words])
+        if mode is not None and mode not in {"armed-clash", "massacre"}:
+            return Trigger("ASSAULT", "190", mode, "weapon-verb")
     return None
 
 
@@ -184,19 +269,69 @@ def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
     draft = Draft(tok=tok, trigger=trigger, type=trigger.plover, mode=trigger.mode)
     if tok.pos == "VERB":
         _verb_arguments(draft, scene)
+        if not draft.actor and _gerund_noun(tok, scene):
+            noun_actor(draft, scene)  # "in *rebel* shelling of ...": a gerund used as a noun
     else:
         _noun_arguments(draft, scene)
     recode_intent(draft, scene)
     modal = _modal(tok, scene.tree)
-    if draft.intent:
-        draft.status = "threatened" if draft.type == "THREATEN" else "asserted"
+    # A threat is an act that happened (the words were said): `asserted`, as every speech
+    # act; what is threatened, wished or agreed to has not happened: `hypothetical`.
+    if draft.intent or draft.type == "THREATEN":
+        draft.status = "asserted"
     elif scene.tree.child(tok.i, "neg") is not None:
         draft.status = "hypothetical"  # "did not attack": not reported as having happened
-    elif modal in FUTURE or modal in MODAL_MAYBE or _conditional(tok, scene.tree):
-        draft.status = "threatened" if draft.type == "THREATEN" else "hypothetical"
-    if draft.type == "THREATEN":
-        draft.status = "threatened"
+    elif (
+        modal in FUTURE
+        or modal in MODAL_MAYBE
+        or _conditional(tok, scene.tree)
+        or _only_intended(tok, scene.tree)
+    ):
+        draft.status = "hypothetical"
     return draft
+
+
+INTENDING = frozenset(
+    [
+        "plan",
+        "intend",
+        "want",
+        "hope",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "prepare",
+        "aim",
+        "seek",
+        "wish",
+    ]
+)
+
+
+def _only_intended(tok: Token, tree: Tree) -> bool:
+    """An act someone plans, wants or vows, or "any attempt to" make: not done ("vowed to
+    retake the town", "any attempts to open fire")."""
+    node = tok
+    for _ in range(3):
+        if node.dep not in {"xcomp", "acl", "ccomp"} or node.head == node.i:
+            return False
+        node = tree.tokens[node.head]
+        lemma = node.lemma.casefold()
+        if lemma in INTENDING:
+            return True
+        if lemma == "attempt" and any(
+            d.text.casefold() == "any" for d in tree.children(node.i, "det")
+        ):
+            return True
+    return False
+
+
+def _gerund_noun(tok: Token, scene: Scene) -> bool:
+    """A gerund standing as a noun: "rebel shelling", "the bombing of the hospital"."""
+    if tok.tag != "VBG" or tok.dep not in {"pobj", "pcomp", "dobj", "nsubj", "nsubjpass"}:
+        return False
+    return bool(scene.tree.children(tok.i, "compound", "det", "poss", "amod"))
 
 
 def _verb_arguments(draft: Draft, scene: Scene) -> None:
@@ -216,7 +351,9 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
         elif subject is not None:
             draft.via_noun = subject
     if patient is not None:
-        draft.recipient = args.names_or_phrase(patient) or _prep_parties(patient, scene)
+        draft.recipient = args.names_or_phrase(patient, victims=True) or _prep_parties(
+            patient, scene
+        )
         if tok.lemma.casefold() in KILL_LEMMAS:
             draft.killed = _victims(patient, scene)
             draft.recipient = tuple(n for n in draft.recipient if n not in draft.killed)
@@ -229,20 +366,6 @@ def _verb_arguments(draft: Draft, scene: Scene) -> None:
         draft.recipient = _dative_or_complement(tok, draft.actor, scene)
     if not draft.recipient and draft.type == "THREATEN":
         draft.recipient = _condition_subject(tok, draft.actor, scene)
-
-
-def _place_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
-    """With no party named, the place the act is done to stands for it, as CAMEO codes a city
-    for its people: "shelled *Juba*", "visited *Tehran*", "a curfew in *Abidjan*"."""
-    tree, tok = scene.tree, draft.tok
-    if found := scene.args.places_named(tree.children(tok.i, "dobj", "obj", "nsubjpass")):
-        return found[:1]
-    # the place the act was done in: "a curfew in Cizre", "fired on Jericho"
-    parts = tree.children(tok.i, "prep")
-    if tok.pos != "VERB" and tok.dep in {"dobj", "obj"}:
-        parts += tree.children(tok.head, "prep")  # "imposed a curfew in Cizre"
-    parts = [p for p in parts if p.text.casefold() in _TARGET_PREPS]
-    return scene.args.places_named(parts)[:1]
 
 
 def _protest_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
@@ -305,22 +428,12 @@ def _dative_or_complement(tok: Token, actor: tuple[str, ...], scene: Scene) -> t
 
 
 def _noun_arguments(draft: Draft, scene: Scene) -> None:
-    tree, args, tok = scene.tree, scene.args, draft.tok
-    owners = [
-        c
-        for c in tree.children(tok.i, "poss", "compound", "amod", "nmod")
-        if c.lemma.casefold() not in RELATIONS  # the backer in "Russian-backed offensive"
-    ]
-    draft.actor = tuple(n for c in owners for n in args.names(c, whole=True))
+    tree, tok = scene.tree, draft.tok
+    noun_actor(draft, scene)
     head = scene.doc.tokens[tok.head]
-    if not draft.actor and tok.dep in {"dobj", "pobj", "obj"}:
-        verb = head if tok.dep != "pobj" else scene.doc.tokens[head.head]
-        if tok.dep == "pobj" and verb.pos in {"NOUN", "PROPN"} and verb.dep in {"dobj", "obj"}:
-            verb = scene.doc.tokens[verb.head]  # "supporting their advances [with air strikes]"
-        if verb.lemma.casefold() in LIGHT_VERBS or tok.dep == "pobj":
-            subject = tree.subject(verb.i)
-            draft.actor = args.names(subject) if subject is not None else ()
-            draft.plural_subject = subject is not None and subject.text.casefold() == "they"
+    if tok.dep in {"dobj", "obj"} and head.lemma.casefold() in LIGHT_VERBS:
+        subject = tree.subject(head.i)
+        draft.plural_subject = subject is not None and subject.text.casefold() == "they"
     draft.recipient = _prep_parties(tok, scene)
     if not draft.recipient and tok.dep in {"nsubj", "nsubjpass"}:
         draft.recipient = _prep_parties(head, scene)  # "the assaults converged on X"
@@ -341,19 +454,15 @@ def _prep_parties(tok: Token, scene: Scene) -> tuple[str, ...]:
 
 
 def _is_event_noun(tok: Token, scene: Scene) -> bool:
-    """Whether the subject is itself an event word ("the strike destroyed ...")."""
-    return tok.pos == "NOUN" and scene.args.names(tok, whole=False) == ()
+    """Whether the subject is itself an event word ("the strike destroyed ..."), not a party
+    named by name or by role ("the government blamed ...")."""
+    return tok.pos == "NOUN" and not scene.args.names_or_phrase(tok)
 
 
 def _victims(patient: Token, scene: Scene) -> tuple[str, ...]:
-    """Named people killed, else the number given ("12 civilians" -> "12")."""
+    """Named people killed or wounded ("killing *Valery Asapov*"); counts are tolls."""
     people = tuple(r.name for r in scene.refs.within(*_char_range(patient, scene), "person"))
-    if people:
-        return tuple(dict.fromkeys(people))
-    if patient.pos == "NUM":
-        return (patient.text,)  # "wounding 20"
-    count = scene.tree.child(patient.i, "nummod")
-    return (count.text,) if count is not None else ()
+    return tuple(dict.fromkeys(people))
 
 
 def _char_range(tok: Token, scene: Scene) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""Article -> Doc: title and byline split off, spacing, quotes and dashes normalised, a stable id.
+"""Article -> Doc: title and byline split off, spacing, quotes and dashes normalised, the dateline
+read, page furniture marked (related headlines, share lines: nothing is recorded there), a stable id.
 
 Every later offset points into the cleaned `Doc.text`, so all cleanup happens here, once.
 """
@@ -9,7 +10,9 @@ import hashlib
 import re
 import unicodedata
 
-from newsgraph.model import Article, Doc
+from newsgraph.model import Article, Doc, Span
+from newsgraph.normalize.boilerplate import find_boilerplate
+from newsgraph.normalize.dateline import read_dateline
 
 _QUOTES = str.maketrans(
     {
@@ -137,5 +140,9 @@ def clean(article: Article) -> Doc:
         url=article.url,
         published=article.published,
         outlet=article.outlet,
+        dateline=read_dateline(text, article.published),
+        furniture=tuple(
+            Span(f.start, f.end, text[f.start : f.end]) for f in find_boilerplate(text)
+        ),
         stages=("clean.v1",),
     )

@@ -3,7 +3,10 @@
 One row per real occurrence (reports merged in the store), so counts are events, not
 articles. The ACLED mapping is ours (ACLED's own coding needs human review): remote
 violence by mode, battles when both sides are named, PLOVER's other types as strategic
-developments.
+developments; `fatalities` is the incident's toll as an integer (0 where the text gives no
+number, as ACLED codes it), `civilian_targeting` is set when civilians are among the victims.
+The PLOVER layout carries GDELT's QuadClass and GoldsteinScale from the CAMEO code, so that
+rows can be joined with GDELT or ICEWS data.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any, Literal
 
 import pycountry
 
+from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.store.query import Result
 
 ExportFormat = Literal["plover", "acled"]
@@ -32,8 +36,12 @@ PLOVER_COLUMNS = [
     "country_code",
     "cameo_code",
     "cameo_root",
+    "quad_class",
+    "goldstein",
     "status",
     "claimed_by",
+    "fatalities",
+    "injuries",
     "killed",
     "num_reports",
     "num_documents",
@@ -53,29 +61,47 @@ ACLED_COLUMNS = [
     "latitude",
     "longitude",
     "source",
+    "civilian_targeting",
     "notes",
     "fatalities",
 ]
-_REMOTE = {
-    "air strike": "Air/drone strike",
-    "drone strike": "Air/drone strike",
-    "shelling": "Shelling/artillery/missile attack",
-    "missile": "Shelling/artillery/missile attack",
-    "bombing": "Remote explosive/landmine/IED",
-    "suicide bombing": "Suicide bomb",
+# PLOVER assault modes -> ACLED (event_type, sub_event_type)
+_ASSAULT = {
+    "aerial": ("Explosions/Remote violence", "Air/drone strike"),
+    "heavy-weapons": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "explosives": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "suicide-attack": ("Explosions/Remote violence", "Suicide bomb"),
+    "unconventional": ("Explosions/Remote violence", "Chemical weapon"),
+    "armed-clash": ("Battles", "Armed clash"),
+    "abduct": ("Violence against civilians", "Abduction/forced disappearance"),
+    "sexual": ("Violence against civilians", "Sexual violence"),
 }
+_COERCE = {
+    "arrest": ("Strategic developments", "Arrests"),
+    "seize": ("Strategic developments", "Non-violent transfer of territory"),
+}
+# GDELT's QuadClass by CAMEO root: verbal cooperation, material cooperation, verbal conflict,
+# material conflict.
+_QUAD = {**dict.fromkeys(("01", "02", "03", "04", "05"), 1)}
+_QUAD |= dict.fromkeys(("06", "07", "08", "09"), 2)
+_QUAD |= dict.fromkeys(("10", "11", "12", "13", "14"), 3)
+_QUAD |= dict.fromkeys(("15", "16", "17", "18", "19", "20"), 4)
 
 
-def export_csv(result: Result, fmt: ExportFormat) -> str:
+def quad_class(cameo: str | None) -> int | None:
+    """GDELT's QuadClass of a CAMEO code (1 verbal cooperation ... 4 material conflict)."""
+    return _QUAD.get((cameo or "")[:2])
+
+
+def export_csv(result: Result, fmt: ExportFormat, lexicon: EventLexicon) -> str:
     """The `query events` result as CSV text in the chosen layout."""
     rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
     columns = PLOVER_COLUMNS if fmt == "plover" else ACLED_COLUMNS
-    convert = _plover if fmt == "plover" else _acled
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(convert(row))
+        writer.writerow(_plover(row, lexicon) if fmt == "plover" else _acled(row))
     return out.getvalue()
 
 
@@ -83,8 +109,9 @@ def _joined(values: Sequence[Any] | None) -> str:
     return "; ".join(str(v) for v in values or () if v)
 
 
-def _plover(row: dict[str, Any]) -> dict[str, Any]:
+def _plover(row: dict[str, Any], lexicon: EventLexicon) -> dict[str, Any]:
     cameo = row["cameo"] or ""
+    score = lexicon.goldstein(cameo)
     return {
         "event_id": row["event"],
         "event_date": row["date"] or "",
@@ -98,8 +125,12 @@ def _plover(row: dict[str, Any]) -> dict[str, Any]:
         "country_code": row["country"] or "",
         "cameo_code": cameo,
         "cameo_root": cameo[:2],
+        "quad_class": quad_class(cameo) or "",
+        "goldstein": "" if score is None else score,
         "status": _joined(row["status"]),
         "claimed_by": _joined(row["claimed_by"]),
+        "fatalities": _number(row["fatalities"]),
+        "injuries": _number(row["injuries"]),
         "killed": _joined(row["killed"]),
         "num_reports": row["reports"],
         "num_documents": row["documents"],
@@ -111,20 +142,26 @@ def _plover(row: dict[str, Any]) -> dict[str, Any]:
 def acled_type(event_type: str, mode: str | None, recipients: Sequence[str]) -> tuple[str, str]:
     """(event_type, sub_event_type) in ACLED's vocabulary for a PLOVER type and mode."""
     if event_type == "ASSAULT":
-        if mode in _REMOTE:
-            return "Explosions/Remote violence", _REMOTE[mode]
-        if recipients:
+        if mode in _ASSAULT:
+            return _ASSAULT[mode]
+        if [r for r in recipients if r != "civilians"]:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
+    if event_type == "COERCE" and mode in _COERCE:
+        return _COERCE[mode]
     if event_type == "PROTEST":
         return ("Riots", "Violent demonstration") if mode == "riot" else ("Protests", "Protest")
     return "Strategic developments", event_type.capitalize()
 
 
+def _number(value: object) -> object:
+    return "" if value is None else value
+
+
 def _acled(row: dict[str, Any]) -> dict[str, Any]:
     kind, sub = acled_type(row["type"], row["mode"], row["recipients"] or [])
+    civilian = row["type"] == "ASSAULT" and "civilians" in (row["recipients"] or [])
     day = row["date"]
-    killed = row["killed_count"]
     return {
         "event_id_cnty": row["event"],
         "event_date": day or "",
@@ -138,8 +175,9 @@ def _acled(row: dict[str, Any]) -> dict[str, Any]:
         "latitude": row["lat"] if row["lat"] is not None else "",
         "longitude": row["lon"] if row["lon"] is not None else "",
         "source": _joined(row["sources"]),
+        "civilian_targeting": "Civilian targeting" if civilian else "",
         "notes": row["evidence"] or "",
-        "fatalities": killed if killed is not None else len(row["killed"] or ()),
+        "fatalities": row["fatalities"] or 0,
     }
 
 

@@ -10,7 +10,14 @@ from typing import Any
 from newsgraph.model import Doc
 
 # Parse internals that are not part of the output.
-_INTERNAL = ("tokens", "sentences", "entities", "attribution_marks", "fingerprint")
+_INTERNAL = (
+    "tokens",
+    "sentences",
+    "entities",
+    "attribution_marks",
+    "event_classes",
+    "fingerprint",
+)
 SCHEMA_VERSION = "1"
 
 

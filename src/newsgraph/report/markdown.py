@@ -50,17 +50,23 @@ def _document(doc: Doc) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def severity(event: Event) -> tuple[int, int, int]:
-    """Sort key: killing first, then by type severity, then reading order."""
+def severity(event: Event) -> tuple[int, int, int, int]:
+    """Sort key: killing first (the deadliest first), then by type severity, reading order."""
     rank = SEVERITY.index(event.type) if event.type in SEVERITY else len(SEVERITY)
-    return (0 if event.killed else 1, rank, event.evidence.start)
+    dead = event.fatalities or len(event.killed)
+    return (0 if dead else 1, -dead, rank, event.evidence.start)
+
+
+# Told as background, or not done: no part of what happened.
+NOT_NEWS = frozenset({"historical", "hypothetical"})
 
 
 def _events(doc: Doc) -> str:
+    news = [e for e in doc.events if e.status not in NOT_NEWS]
     lines = ["## What happened", ""]
-    for event in sorted(doc.events, key=severity):
+    for event in sorted(news, key=severity):
         lines.append("- " + _event_line(event))
-    return "\n".join(lines) if doc.events else "## What happened\n\nNo events found."
+    return "\n".join(lines) if news else "## What happened\n\nNo events found."
 
 
 def _event_line(event: Event) -> str:
@@ -72,14 +78,27 @@ def _event_line(event: Event) -> str:
         bits.append(f"in {_md(', '.join(event.location))}")
     if event.date:
         bits.append(f"on {_md(event.date)}")
-    if event.killed:
-        bits.append(f"killed: {_md(', '.join(event.killed))}")
+    elif event.day and event.day_precision != "report":
+        bits.append(f"on {event.day}")
+    toll = _toll(event)
+    if toll:
+        bits.append(f"killed: {_md(toll)}")
+    if event.injuries is not None:
+        bits.append(f"wounded: {event.injuries}")
     if event.status != "asserted":
         bits.append(f"_{event.status}_")
     source = _chain(event.claimed_by, event.via)
     if source:
         bits.append(f"source: {_md(source)}")
     return " · ".join(bits) + f"  \n  > {_md(_excerpt(event.evidence.text))}"
+
+
+def _toll(event: Event) -> str:
+    """ "at least 20", "4; Valery Asapov", "dozens": the count, then the named dead."""
+    count = event.fatalities_text or ""
+    if event.fatalities is not None:
+        count = f"{'at least ' if event.approximate else ''}{event.fatalities}"
+    return "; ".join(x for x in (count, ", ".join(event.killed)) if x)
 
 
 def _chain(speaker: str | None, via: Iterable[str]) -> str:

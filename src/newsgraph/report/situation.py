@@ -46,6 +46,8 @@ def build_situation(reader: Reader, filters: Filters) -> Situation:
         if value
     )
     _, events = reader.page("events", Filters(**{**_plain(filters), "limit": MAX_EVENTS}))
+    # what happened: background told long after the fact and acts not done are left out
+    events = [e for e in events if set(e["status"] or ()) - NOT_NEWS]
     events.sort(key=_severity)
     quote_filters = Filters(
         speaker=filters.actor, since=filters.since, until=filters.until, limit=300
@@ -62,13 +64,24 @@ def build_situation(reader: Reader, filters: Filters) -> Situation:
     )
 
 
+NOT_NEWS = frozenset({"historical", "hypothetical"})
+
+
+def _toll(event: Item) -> str:
+    """ "at least 20" or "20", plus the named dead: what the report says of the killed."""
+    count = event.get("fatalities")
+    named = ", ".join(event.get("killed") or [])
+    number = "" if count is None else f"{'at least ' if event.get('approximate') else ''}{count}"
+    return "; ".join(x for x in (number, named) if x)
+
+
 def _plain(filters: Filters) -> dict[str, Any]:
     return {name: getattr(filters, name) for name in filters.__dataclass_fields__}
 
 
 def _severity(event: Item) -> tuple[int, int, int, str]:
     rank = SEVERITY.index(event["type"]) if event["type"] in SEVERITY else len(SEVERITY)
-    killed = event["killed_count"] or len(event["killed"] or ())
+    killed = event["fatalities"] or 0
     return rank, -killed, -event["documents"], str(event["event"])
 
 
@@ -150,7 +163,7 @@ def render_html(s: Situation) -> str:
         parts.append(
             f"<tr><td>{_tag(ev['type'])} {e(ev['mode'] or '')}</td><td>{e(str(ev['date'] or ''))}</td>"
             f"<td>{e(ev['place'] or '')}</td><td>{e(', '.join(ev['actors'] or []))}</td>"
-            f"<td>{e(', '.join(ev['recipients'] or []))}</td><td>{e(', '.join(ev['killed'] or []))}</td>"
+            f"<td>{e(', '.join(ev['recipients'] or []))}</td><td>{e(_toll(ev))}</td>"
             f"<td>{e(', '.join(ev['status'] or []))}</td><td>{_html_sources(ev)}<div class=muted>"
             f"{e(_clip(ev['evidence'] or ''))}</div></td></tr>"
         )
@@ -263,7 +276,7 @@ def _counts(summary: Item) -> str:
 def _event_text(e: Item) -> str:
     who = ", ".join(e["actors"] or []) or "?"
     whom = ", ".join(e["recipients"] or [])
-    killed = f", killed: {', '.join(e['killed'])}" if e["killed"] else ""
+    killed = f", killed: {_toll(e)}" if _toll(e) else ""
     where = f" in {e['place']}" if e["place"] else ""
     when = f" on {e['date']}" if e["date"] else ""
     return f"**{e['type']}**{where}{when}: {who}{' -> ' + whom if whom else ''}{killed} ({', '.join(e['status'] or [])}, {e['documents']} document(s))"

@@ -243,11 +243,15 @@ def _datelines_and_labels(doc: Doc) -> Iterator[Found]:
 
 
 def _unplaced_names(doc: Doc) -> Iterator[tuple[int, int]]:
-    """PERSON and ORG entities (less a possessive) and capitalised words outside every entity:
-    "an Alexandria woman" is often a PERSON, "a Lancaster mother" an ORG."""
+    """PERSON, ORG and NORP entities (less a possessive, spelt or stripped) and capitalised
+    words outside every entity: "an Alexandria woman" is often a PERSON, "a Lancaster mother"
+    an ORG, "in Aleppo" a NORP."""
     for e in doc.entities:
-        if e.label in ("PERSON", "ORG"):
-            yield e.start, e.start + len(re.sub(r"(?:'s|\u2019s)$", "", e.text))
+        if e.label in ("PERSON", "ORG", "NORP"):  # "Aleppo" is often a NORP
+            end = e.start + len(re.sub(r"(?:'s|\u2019s)$", "", e.text))
+            yield e.start, end
+            if e.text.endswith("s") and not e.text.endswith("ss") and " " not in e.text:
+                yield e.start, end - 1  # "Aleppos": a possessive whose apostrophe was lost
     taken = [(e.start, e.end) for e in doc.entities]
     for m in _CAPITALISED.finditer(doc.text):
         if not any(m.start() < b and a < m.end() for a, b in taken):

@@ -23,7 +23,7 @@ from newsgraph.model import Doc
 from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryIndex
 from newsgraph.store.rows import BROAD_PLACES, DocRows, Row, content_hash, doc_rows
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: events count their dead (fatalities), day precision, weapon
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
@@ -60,12 +60,27 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path}: cannot open ({str(exc).splitlines()[0]})") from None
 
 
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a store an older newsgraph wrote, before touching it: its rows stay as they are."""
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if "meta" not in tables:
+        return
+    found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if found is not None and found[0] != SCHEMA_VERSION:
+        con.close()
+        raise StoreError(
+            f"{path}: written by another newsgraph version (store schema {found[0]}, this one "
+            f"reads {SCHEMA_VERSION}); ingest into a new file"
+        )
+
+
 class Store:
     """A read-write store over one DuckDB file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.con = connect(path)
+        _check_schema(self.con, path)
         self.con.execute(resources.files("newsgraph.store").joinpath("schema.sql").read_text())
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
         self._load()

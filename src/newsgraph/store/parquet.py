@@ -48,6 +48,8 @@ SCHEMAS: dict[str, pa.Schema] = {
          ("recipients", _L), ("place", _S), ("place_id", _S), ("date_text", _S),
          ("day", pa.date32()), ("killed", _L), ("injured", _L), ("claimed_by", _S), ("via", _L),
          ("cameo", _S), ("trigger", _S), ("method", _S), ("stage", _S),
+         ("fatalities", _I), ("injuries", _I), ("approximate", pa.bool_()), ("weapon", _S),
+         ("day_precision", _S), ("period", _S), ("suspected", pa.bool_()),
          ("mergeable", pa.bool_()), ("place_kind", _S), ("seq", _S)]
     ),
     "relations": pa.schema(

@@ -46,8 +46,10 @@ SELECT c.id AS event, c.type, any_value(e.mode) FILTER (WHERE e.mode IS NOT NULL
        any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.country_code) AS country,
        list_sort(list_distinct(flatten(list(e.actors)))) AS actors,
        list_sort(list_distinct(flatten(list(e.recipients)))) AS recipients,
-       max(TRY_CAST(e.killed[1] AS INTEGER)) AS killed_count,
+       max(e.fatalities) AS fatalities, max(e.injuries) AS injuries,
+       bool_or(coalesce(e.approximate, false)) AS approximate,
        list_sort(list_distinct(flatten(list(e.killed)))) AS killed,
+       any_value(e.weapon) FILTER (WHERE e.weapon IS NOT NULL) AS weapon,
        list_sort(list_distinct(list(e.status))) AS status,
        list_sort(list_distinct(list(e.claimed_by) FILTER (WHERE e.claimed_by IS NOT NULL)))
            AS claimed_by,

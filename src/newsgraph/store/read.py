@@ -116,7 +116,7 @@ class Reader:
             return None
         head["reports"] = self.rows(
             "SELECT e.id, e.doc_id, d.title, d.outlet, d.url, d.published, e.status, e.mode, "
-            "e.actors, e.recipients, e.killed, e.claimed_by, e.via, e.day, "
+            "e.actors, e.recipients, e.killed, e.fatalities, e.claimed_by, e.via, e.day, "
             'min(v.text) AS sentence, min(v."start") AS "start", min(v."end") AS "end" '
             "FROM events e JOIN documents d ON d.id = e.doc_id "
             "LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = e.id "
@@ -172,7 +172,8 @@ class Reader:
             "(SELECT count(*) FROM event_clusters) AS events, (SELECT count(*) FROM quotes) AS "
             "quotes, (SELECT count(*) FROM actors) AS actors, (SELECT count(*) FROM people) AS "
             "people, (SELECT count(*) FROM places) AS places, "
-            "(SELECT min(day) FROM events) AS first_day, (SELECT max(day) FROM events) AS last_day"
+            "(SELECT min(day) FROM events WHERE status <> 'historical') AS first_day, "
+            "(SELECT max(day) FROM events WHERE status <> 'historical') AS last_day"
         )
         return counts or {}
 
@@ -238,11 +239,11 @@ GROUP BY ALL ORDER BY events DESC LIMIT 5000
 """
 )
 _TIMELINE = (
-    "WITH e AS (SELECT DISTINCT id, cluster_id, type, day FROM ("
+    "WITH e AS (SELECT DISTINCT id, cluster_id, type, day, status FROM ("
     + _EVENTS_IN
     + """))
 SELECT day, type, count(DISTINCT cluster_id) AS events FROM e
-WHERE day IS NOT NULL GROUP BY ALL ORDER BY day, type
+WHERE day IS NOT NULL AND status <> 'historical' GROUP BY ALL ORDER BY day, type
 """
 )
 _CLAIMS = (

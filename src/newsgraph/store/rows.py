@@ -170,14 +170,33 @@ def _quotes(doc: Doc, rows: DocRows) -> None:
 
 
 def _events(doc: Doc, rows: DocRows, published: date | None) -> None:
-    places = {p.name: p for p in doc.places}
     for n, ev in enumerate(doc.events):
         eid = f"{doc.id}:e{n}"
-        place = next((places[name] for name in ev.location if name in places), None)
-        day = date.fromisoformat(ev.day) if ev.day else published
+        place = _place_of(doc, ev)
+        day = _day_of(ev, published)
         rows.events.append(_event_row(doc, ev, eid, place, day))
-        for span in (ev.evidence, *ev.also_in):
+        for span in (ev.evidence, *ev.mentions):
             rows.evidence.append(_evidence("event", eid, doc.id, span))
+
+
+def _place_of(doc: Doc, ev: Event) -> Place | None:
+    """The place the event's most specific location names, as written or by its name."""
+    for name in ev.location:
+        for place in doc.places:
+            if place.name == name or any(m.text == name for m in place.mentions):
+                return place
+    return None
+
+
+def _day_of(ev: Event, published: date | None) -> date | None:
+    """The calendar day of an event: its own, the report's when the text names none, never a
+    day made up for a month or a year."""
+    full = ev.day is not None and len(ev.day) == 10  # a day, not a month ("2016-07") or year
+    if ev.day and full and ev.day_precision in ("day", "report", None):
+        return date.fromisoformat(ev.day)
+    if ev.day is None and ev.day_precision is None and ev.status != "historical":
+        return published
+    return None
 
 
 def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | None) -> EventRow:
@@ -190,7 +209,7 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         ev.status,
         list(ev.actor),
         list(ev.recipient),
-        place.name if place else (ev.location[0] if ev.location else None),
+        (ev.location[0] if ev.location else None) if place is None else place.name,
         pid,
         ev.date,
         day,
@@ -202,6 +221,13 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         ev.trigger.text,
         ev.method,
         ev.stage,
+        ev.fatalities,
+        ev.injuries,
+        ev.approximate,
+        ev.weapon,
+        ev.day_precision,
+        ev.day,
+        ev.suspected,
     )
     return EventRow(
         id=eid,
@@ -213,7 +239,7 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         actors=frozenset(ev.actor),
         recipients=frozenset(ev.recipient),
         # Only something that happened, at a place precise enough to call it one occurrence.
-        mergeable=ev.status in {"asserted", "claimed"}
+        mergeable=ev.status in {"asserted", "claimed", "denied"}
         and place is not None
         and place.kind not in BROAD_PLACES,
         values=values,

@@ -53,7 +53,12 @@ CREATE TABLE IF NOT EXISTS events (
     type VARCHAR NOT NULL, mode VARCHAR, status VARCHAR, actors VARCHAR[], recipients VARCHAR[],
     place VARCHAR, place_id VARCHAR, date_text VARCHAR, day DATE, killed VARCHAR[],
     injured VARCHAR[], claimed_by VARCHAR, via VARCHAR[], cameo VARCHAR, "trigger" VARCHAR,
-    method VARCHAR, stage VARCHAR
+    method VARCHAR, stage VARCHAR,
+    -- killed/injured name the victims; these count them (NULL: the text gives no number)
+    fatalities INTEGER, injuries INTEGER, approximate BOOLEAN, weapon VARCHAR,
+    day_precision VARCHAR,           -- day, month, year, or report (no date in the text)
+    period VARCHAR,                  -- the ISO date at its precision: 2016-07-11, 2016-07, 2016
+    suspected BOOLEAN
 );
 
 CREATE TABLE IF NOT EXISTS event_clusters (
@@ -87,7 +92,7 @@ CREATE OR REPLACE VIEW stories AS
 WITH reported AS (
     SELECT d.story_id, e.cluster_id, e.type, e.place,
            any_value(e.actors) AS actors, any_value(e.recipients) AS recipients,
-           count(DISTINCT e.doc_id) AS docs, max(len(e.killed)) AS killed, count(*) AS n
+           count(DISTINCT e.doc_id) AS docs, max(coalesce(e.fatalities, 0)) AS killed, count(*) AS n
     FROM events e JOIN documents d ON d.id = e.doc_id
     WHERE e.place IS NOT NULL AND e.status IN ('asserted', 'claimed')
     GROUP BY d.story_id, e.cluster_id, e.type, e.place

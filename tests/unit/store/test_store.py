@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from newsgraph.errors import StoreError
+from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.model import Actor, Doc, Event, Mention, Place, Quote, Span
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.report.export import export_csv
@@ -56,9 +58,11 @@ def strike(day: str | None = None, place: str = "Aleppo", actor: str = "Russia")
         location=(place,),
         date="on Tuesday" if day else None,
         day=day,
-        mode="air strike",
+        mode="aerial",
+        weapon="air strike",
         cameo="195",
-        killed=("12",),
+        fatalities=12,
+        approximate=True,
     )
 
 
@@ -113,10 +117,12 @@ def test_one_event_reported_by_three_outlets_is_one_event_with_three_sources(db:
         store.write([article("e", OTHER + " 4", "2017-05-20", (strike(None),), "Y")])
         # two strikes placed only "in Syria" the same day: too coarse to call them one
         store.write([article("f", OTHER + " 5", "2017-04-05", (strike(None, "Syria"),), "Z")])
-    rows = run_query(db, "events", Filters(type="assault")).rows
-    merged = [r for r in rows if r[16] == 3]
+    result = run_query(db, "events", Filters(type="assault"))
+    rows = [dict(zip(result.columns, r, strict=True)) for r in result.rows]
+    merged = [r for r in rows if r["documents"] == 3]
     assert len(rows) == 4 and len(merged) == 1
-    assert merged[0][17] == ["AP", "Reuters", "SANA"]
+    assert merged[0]["sources"] == ["AP", "Reuters", "SANA"]
+    assert merged[0]["fatalities"] == 12
 
 
 def test_a_rewritten_copy_is_flagged_and_shares_the_original_story(db: Path) -> None:
@@ -166,10 +172,34 @@ def test_exports_have_plover_and_acled_columns(db: Path) -> None:
     with Store(db) as store:
         store.write([article("a", WIRE, events=(strike("2017-04-04"),))])
     result = run_query(db, "events", Filters())
-    plover = export_csv(result, "plover").splitlines()
+    lexicon = EventLexicon.load()
+    plover = export_csv(result, "plover", lexicon).splitlines()
     assert plover[0].startswith("event_id,event_date,event_type,mode,source_actor,target_actor")
-    assert ",ASSAULT,air strike,Russia,Free Syrian Army,Aleppo," in plover[1]
-    assert ",195,19," in plover[1]
-    acled = export_csv(result, "acled").splitlines()
+    assert ",ASSAULT,aerial,Russia,Free Syrian Army,Aleppo," in plover[1]
+    assert ",195,19,4,-10.0," in plover[1]  # GDELT QuadClass 4 (material conflict), Goldstein
+    acled = export_csv(result, "acled", lexicon).splitlines()
     assert "Explosions/Remote violence,Air/drone strike" in acled[1]
-    assert acled[1].endswith(",12")
+    assert acled[1].endswith(",12")  # fatalities: an integer an analyst can sum
+
+
+def test_acled_marks_civilian_targeting_and_counts_no_toll_as_zero(db: Path) -> None:
+    shelling = replace(strike("2017-04-04"), recipient=("civilians",), fatalities=None)
+    with Store(db) as store:
+        store.write([article("a", WIRE, events=(shelling,))])
+    acled = export_csv(run_query(db, "events", Filters()), "acled", EventLexicon.load())
+    header, row = acled.splitlines()
+    cells = dict(zip(header.split(","), row.split(","), strict=False))
+    assert cells["civilian_targeting"] == "Civilian targeting"
+    assert cells["fatalities"] == "0"
+
+
+def test_an_older_store_is_refused_before_it_is_touched(db: Path) -> None:
+    with Store(db):
+        pass
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    con.close()
+    with pytest.raises(StoreError, match="store schema 1"):
+        Store(db)

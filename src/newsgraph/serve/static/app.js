@@ -215,6 +215,13 @@ async function drawTimeline() {
 
 // --- events ----------------------------------------------------------------------------
 
+// The dead of an incident: the count ("at least 20"), then the named victims.
+function toll(e) {
+  const count = e.fatalities === null || e.fatalities === undefined ? "" :
+    `${e.approximate ? "at least " : ""}${e.fatalities}`;
+  return [count, list(e.killed)].filter(Boolean).join("; ");
+}
+
 async function loadEvents() {
   const page = await api("events", { ...state.filters, limit: PAGE, offset: state.offset });
   const body = document.querySelector("#events-table tbody");
@@ -223,7 +230,7 @@ async function loadEvents() {
       el("td", {}, tag(e.type), e.mode ? el("span", { class: "muted", text: ` ${e.mode}` }) : null),
       el("td", { text: e.date || "" }), el("td", { text: e.place || "" }),
       el("td", {}, names(e.actors)), el("td", {}, names(e.recipients)),
-      el("td", { text: list(e.killed) }), el("td", { text: list(e.status) }),
+      el("td", { text: toll(e) }), el("td", { text: list(e.status) }),
       el("td", { text: String(e.reports) }), el("td", { text: list(e.sources) }));
     row.addEventListener("click", (ev) => { if (!ev.target.classList.contains("link")) openEvent(e.event); });
     return row;

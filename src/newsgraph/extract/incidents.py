@@ -1,0 +1,511 @@
+"""Mentions -> incidents: drop what is no incident, group what is one occurrence, one record each.
+
+An analyst loads one row per real incident. A report tells one strike many times: the
+headline, the lede, "the attack", its dead and wounded, "the blast", a sentence the page
+prints twice. Two ordered tables decide:
+
+- `VETOES`: mentions that are no incident at all (not realised, idioms, running tolls and
+  war-wide statistics, labels such as "banned in Russia"), each dropped under its name;
+- `LINKS`: when a mention joins an earlier incident rather than starting one. A mention only
+  joins an incident whose type, status, place, day, parties and means do not contradict it
+  (`compatible`), and only for a reason: it is in the same sentence, it repeats a sentence,
+  it refers back ("the attack", "the blast"), it names the same place or the same day and
+  side, it states nothing of its own, or it is the headline.
+
+Each record takes every field from the mention that states it (`build_event`): the evidence
+is the mention that states most, the mode the most telling one, the toll the highest given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsgraph.extract.claims import Draft, Scene
+from newsgraph.extract.dates import base_day
+from newsgraph.extract.event_modes import MODES
+from newsgraph.model import DayPrecision, Event, EventStatus, Span
+
+TOLD = frozenset({"asserted", "claimed"})
+# Speech acts and stances: one record per speaker and target, however often repeated.
+STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "APPEAL"})
+REFERRING = frozenset({"the", "this", "that", "these", "those", "such"})
+# Nouns that only say "what happened": a mention made of them and nothing else refers back.
+# A phrase a trigger word sits in that names no act: "sought refuge", "rushed to the scene".
+IDIOMS = re.compile(
+    r"\b(?:sought refuge|take refuge|took refuge|rushed to the scene|pulled? (?:\w+ ){0,3}out alive"
+    r"|banned in \w+|outlawed in \w+|under fire from critics|war of words|fight against terrorism"
+    r"|fighting terrorism|combat terrorism|war on terror|hit the headlines|struck a deal|strike a deal"
+    r"|strike a balance|struck a balance|attack on (?:democracy|freedom)|hit hard)\b",
+    re.I,
+)
+# A count of the whole war or a long period, not one incident.
+STATISTIC = re.compile(
+    r"\b(?:since (?:the )?(?:start|beginning|outbreak|onset) of (?:the |this )?(?:\w+ )?"
+    r"(?:war|conflict|uprising|revolt|revolution|crisis|year)|since (?:the )?(?:war|conflict|"
+    r"uprising|revolt|revolution|crisis) (?:began|started|broke out|erupted)|since (?:early |mid-"
+    r"|late )?(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|so far (?:this|in)|documented the (?:killing|death)s? of"
+    r"|(?:the|this) (?:war|conflict|uprising|crisis) (?:has|had) (?:killed|claimed|left)"
+    r"|over the (?:past|last) (?:\w+ )?(?:years?|months?)|in the (?:past|last) (?:\w+ )?"
+    r"(?:years?|months?)|(?:the|this) year alone|death toll (?:of|in) the (?:war|conflict)"
+    r"|across (?:the country|syria)|monthly (?:toll|report)|(?:the|a) civil war that has killed"
+    r"|has documented|documented (?:the )?(?:deaths?|killing)|(?:the|this) past (?:year|month))\b",
+    re.I,
+)
+KILL_WORDS = frozenset(
+    {"kill", "killing", "die", "death", "dead", "toll", "victim", "casualty", "massacre"}
+)
+
+
+Veto = Callable[[Draft, Scene], bool]
+
+
+def _unrealised(draft: Draft, scene: Scene) -> bool:
+    """Negated, conditional, wished or agreed to: "did not attack", "if the attacks go on"."""
+    return draft.status == "hypothetical"
+
+
+def _idiom(draft: Draft, scene: Scene) -> bool:
+    """The trigger word sits in a set phrase that names no act ("sought refuge")."""
+    sent = scene.doc.sentences[draft.tok.sent]
+    for match in IDIOMS.finditer(scene.doc.text, sent.start, sent.end):
+        if match.start() <= draft.tok.start < match.end():
+            return True
+    return False
+
+
+def _statistic(draft: Draft, scene: Scene) -> bool:
+    """A running or war-wide toll: "more than 7000 people killed across Syria since ..."."""
+    if draft.type != "ASSAULT" and draft.tok.lemma.casefold() not in KILL_WORDS:
+        return False
+    sent = scene.doc.sentences[draft.tok.sent]
+    return STATISTIC.search(scene.doc.text, sent.start, sent.end) is not None
+
+
+def _page_furniture(draft: Draft, scene: Scene) -> bool:
+    """In a related headline, a share line or a credit (normalize/boilerplate.py)."""
+    return any(f.start <= draft.tok.start < f.end for f in scene.doc.furniture)
+
+
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+# Types whose trigger words run through conflict copy without naming an act by anyone ("the
+# evacuation deal", "talks", "support", "aid convoys"): kept only with a party that acts.
+UNATTRIBUTED_NOISE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+HABITUAL = frozenset(
+    [
+        "frequently",
+        "regularly",
+        "often",
+        "repeatedly",
+        "routinely",
+        "usually",
+        "always",
+        "constantly",
+        "daily",
+        "continually",
+        "habitually",
+        "systematically",
+    ]
+)
+
+
+def _no_party(draft: Draft, scene: Scene) -> bool:
+    """A meeting, deal, demand or accusation with no one named doing it: the reader cannot
+    load it ("the agreement came after ...", "talks were held")."""
+    return draft.type in UNATTRIBUTED_NOISE and not draft.actor
+
+
+def _description(draft: Draft, scene: Scene) -> bool:
+    """A clause describing a party, in the present: "the society, which *supports* hospitals",
+    "Daesh, which *controls* the town"."""
+    tok = draft.tok
+    return tok.pos == "VERB" and tok.dep in {"relcl", "acl"} and tok.tag in {"VBZ", "VBP"}
+
+
+def _habitual(draft: Draft, scene: Scene) -> bool:
+    """What happens often, not what happened: "the province is *regularly* targeted"."""
+    tok = draft.tok
+    clause = tok if tok.pos == "VERB" else scene.doc.tokens[tok.head]
+    words = [c.text.casefold() for c in scene.tree.children(clause.i, "advmod")]
+    words += [c.text.casefold() for c in scene.tree.children(tok.i, "advmod", "amod")]
+    return bool(HABITUAL.intersection(words))
+
+
+def _ongoing(draft: Draft, scene: Scene) -> bool:
+    """A present, ongoing use of force rather than an incident: "Russian forces *are
+    targeting* IS fighters", "are supporting their advances with air strikes"."""
+    if draft.type != "ASSAULT" or draft.headline:
+        return False  # "are demanding", "are continuing a hunger strike": acts all the same
+    tree, tok = scene.tree, draft.tok
+    clause = tok
+    while clause.pos != "VERB" and clause.head != clause.i:
+        clause = tree.tokens[clause.head]
+    if clause.tag != "VBG":
+        return False
+    auxes = [a.text.casefold() for a in tree.children(clause.i, "aux")]
+    if not auxes and clause.dep == "conj":
+        auxes = [a.text.casefold() for a in tree.children(clause.head, "aux")]
+    return bool(auxes) and auxes[-1] in {"is", "are", "am"}
+
+
+VETOES: tuple[tuple[str, Veto], ...] = (
+    ("page-furniture", _page_furniture),
+    ("unrealised", _unrealised),
+    ("idiom", _idiom),
+    ("statistic", _statistic),
+    ("description", _description),
+    ("habitual", _habitual),
+    ("ongoing", _ongoing),
+    ("no-party", _no_party),
+)
+
+
+def veto(draft: Draft, scene: Scene) -> str | None:
+    """The name of the first veto that drops the mention, or None to keep it."""
+    return next((name for name, rule in VETOES if rule(draft, scene)), None)
+
+
+@dataclass(slots=True)
+class Incident:
+    """Mentions of one occurrence, in text order of joining."""
+
+    mentions: list[Draft] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].type
+
+    def first(self, pick: Callable[[Draft], object]) -> object:
+        """The first non-empty value a mention states, the best mention first."""
+        for draft in self.ranked():
+            value = pick(draft)
+            if value:
+                return value
+        return None
+
+    def ranked(self) -> list[Draft]:
+        """Mentions, the one that states most first (the headline last)."""
+        return sorted(self.mentions, key=lambda d: (-richness(d), d.headline, d.tok.start))
+
+
+def richness(draft: Draft) -> int:
+    """How much a mention states of its incident."""
+    told = draft.status in TOLD
+    return (
+        2 * bool(draft.actor)
+        + bool(draft.recipient)
+        + bool(draft.places)
+        + bool(draft.reading)
+        + bool(draft.fatalities is not None)
+        + bool(draft.mode)
+        + told
+    )
+
+
+def compatible(incident: Incident, draft: Draft) -> bool:
+    """Whether nothing the mention states contradicts the incident."""
+    if draft.type != incident.type:
+        return False
+    statuses = {d.status for d in incident.mentions}
+    if draft.status not in TOLD and draft.status != "denied":
+        return draft.status in statuses
+    if not statuses & (TOLD | {"denied"}):
+        return False
+    actors = {a for d in incident.mentions for a in d.actor}
+    if draft.actor and actors and not set(draft.actor) & actors:
+        return False
+    targets = {r for d in incident.mentions for r in d.recipient}
+    if set(draft.recipient) & actors or set(draft.actor) & targets:
+        return False  # the sides are the other way round: another act
+    if not _same_area(incident, draft):
+        return False
+    days = {d.reading.iso for d in incident.mentions if d.reading and d.reading.precision == "day"}
+    if (
+        draft.reading
+        and draft.reading.precision == "day"
+        and days
+        and draft.reading.iso not in days
+    ):
+        return False
+    return _same_means(incident, draft)
+
+
+def _same_area(incident: Incident, draft: Draft) -> bool:
+    """Places that can be one: the mention's most specific place is among the incident's, or
+    the incident's among the mention's ("Aleppo" and "Bab al-Maqam, Aleppo")."""
+    if not draft.spots:
+        return True
+    mine = [p.casefold() for p in draft.spots]
+    for other in (d for d in incident.mentions if d.spots):
+        theirs = [p.casefold() for p in other.spots]
+        if mine[0] not in theirs and theirs[0] not in mine:
+            return False
+    return True
+
+
+def _same_means(incident: Incident, draft: Draft) -> bool:
+    """Different weapons named (jets and shells) are different acts; a bomb may be a suicide
+    bomber's, a massacre may be done by any weapon but is no exchange of fire."""
+    if draft.mode is None:
+        return True
+    modes = {d.mode for d in incident.mentions if d.mode}
+    return all(frozenset({draft.mode, m}) in SAME_MEANS or m == draft.mode for m in modes)
+
+
+SAME_MEANS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("explosives", "suicide-attack"),
+        ("massacre", "aerial"),
+        ("massacre", "heavy-weapons"),
+        ("massacre", "firearms"),
+        ("massacre", "explosives"),
+        ("massacre", "suicide-attack"),
+        ("massacre", "unconventional"),
+        ("armed-clash", "firearms"),
+        ("aerial", "unconventional"),
+        ("heavy-weapons", "unconventional"),
+    )
+)
+
+
+Link = Callable[[Incident, Draft, Scene], bool]
+
+
+def _same_sentence(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    return any(d.tok.sent == draft.tok.sent for d in incident.mentions)
+
+
+def _repeated_sentence(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    mine = _sentence_key(draft, scene)
+    return any(_sentence_key(d, scene) == mine for d in incident.mentions)
+
+
+def _refers_back(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """ "the attack", "this massacre", "the blast": a definite noun names a told occurrence."""
+    if draft.tok.pos == "VERB":
+        return False
+    dets = scene.tree.children(draft.tok.i, "det", "poss")
+    return any(d.text.casefold() in REFERRING for d in dets)
+
+
+def _same_place(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """The same most specific place: the town, not only the province both lie in."""
+    if not draft.places:
+        return False
+    return any(
+        d.places and d.places[0].casefold() == draft.places[0].casefold() for d in incident.mentions
+    )
+
+
+def _same_day_and_side(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    if not draft.reading or not draft.actor:
+        return False
+    return any(
+        d.reading == draft.reading and set(d.actor) & set(draft.actor) for d in incident.mentions
+    )
+
+
+def _adds_nothing(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """A mention that states nothing the incident does not already say: "Four people were
+    killed", "Saturdays attack was the first bombardment" of a Saturday's bombardment."""
+    mentions = incident.mentions
+    if draft.actor and not set(draft.actor) <= {a for d in mentions for a in d.actor}:
+        return False
+    if draft.spots and not set(draft.spots) <= {p for d in mentions for p in d.spots}:
+        return False
+    if draft.reading and draft.reading not in {d.reading for d in mentions}:
+        return False
+    return draft.mode is None or draft.mode in {d.mode for d in mentions}
+
+
+def _same_statement(incident: Incident, draft: Draft, scene: Scene) -> bool:
+    """The same speaker's act against the same party, said again in the next sentence ("He
+    accused ... He added that they had ...")."""
+    if draft.type not in STATEMENTS or not draft.actor:
+        return False
+    return any(
+        d.actor == draft.actor
+        and set(d.recipient) == set(draft.recipient)
+        and abs(d.tok.sent - draft.tok.sent) <= 1
+        for d in incident.mentions
+    )
+
+
+def _occurrence(link: Link) -> Link:
+    """A link that holds for acts that happen once (a strike, an arrest), not for statements:
+    two accusations by one side a few paragraphs apart are two accusations."""
+
+    def check(incident: Incident, draft: Draft, scene: Scene) -> bool:
+        return draft.type not in STATEMENTS and link(incident, draft, scene)
+
+    return check
+
+
+LINKS: tuple[tuple[str, Link], ...] = (
+    ("same-sentence", _same_sentence),
+    ("repeated-sentence", _repeated_sentence),
+    ("same-statement", _same_statement),
+    ("refers-back", _occurrence(_refers_back)),
+    ("same-place", _occurrence(_same_place)),
+    ("same-day-and-side", _occurrence(_same_day_and_side)),
+    ("adds-nothing", _occurrence(_adds_nothing)),
+)
+
+
+def group(drafts: Sequence[Draft], scene: Scene) -> list[Incident]:
+    """Incidents from mentions: the body in text order, then the headline's mentions."""
+    incidents: list[Incident] = []
+    # sentence by sentence; in a sentence the mention that states most first, so that its
+    # parties decide what the others in the sentence may join
+    body = sorted(
+        (d for d in drafts if not d.headline), key=lambda d: (d.tok.sent, -richness(d), d.tok.start)
+    )
+    for draft in body:
+        target = _join(incidents, draft, scene, nearest_first=True)
+        if target is None:
+            incidents.append(Incident([draft]))
+        else:
+            target.mentions.append(draft)
+    for draft in (d for d in drafts if d.headline):
+        target = _join(incidents, draft, scene, nearest_first=False, headline=True)
+        if target is None:
+            incidents.append(Incident([draft]))
+        else:
+            target.mentions.append(draft)
+    return incidents
+
+
+def _join(
+    incidents: list[Incident],
+    draft: Draft,
+    scene: Scene,
+    nearest_first: bool,
+    headline: bool = False,
+) -> Incident | None:
+    order = reversed(incidents) if nearest_first else iter(incidents)
+    for incident in order:
+        if not compatible(incident, draft):
+            continue
+        if any(link(incident, draft, scene) for _name, link in LINKS):
+            return incident
+    if headline:
+        # the headline sums up the story: its act is the first body incident of its type and
+        # means, wherever the body places it
+        return next((i for i in incidents if i.type == draft.type and _same_means(i, draft)), None)
+    return None
+
+
+def _sentence_key(draft: Draft, scene: Scene) -> str:
+    sent = scene.doc.sentences[draft.tok.sent]
+    return " ".join(scene.doc.text[sent.start : sent.end].casefold().split())
+
+
+def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
+    """The record of one incident, each field from the mention that states it."""
+    doc = scene.doc
+    ranked = incident.ranked()
+    lead = ranked[0]
+    sent = doc.sentences[lead.tok.sent]
+    actor = lead.actor or _first_tuple(ranked, "actor")
+    recipient = tuple(dict.fromkeys(n for d in ranked for n in d.recipient if n not in set(actor)))
+    dated = next((d for d in ranked if d.reading and d.reading.precision == "day"), None)
+    dated = dated or next((d for d in ranked if d.reading), None)
+    reported = base_day(doc.dateline, doc.published) if dated is None else None
+    placed = next((d for d in ranked if d.places), None)
+    tolls = [d.fatalities for d in ranked if d.fatalities is not None]
+    hurt = [d.injuries for d in ranked if d.injuries is not None]
+    named = tuple(dict.fromkeys(n for d in ranked for n in d.killed))
+    # a toll if the text gives one, else the named dead ("Valery Asapov was killed": 1)
+    top = max(tolls) if tolls else (len(named) or None)
+    sentences = sorted({d.tok.sent for d in incident.mentions})
+    told = min(ranked, key=lambda d: (d.headline, d.tok.start))
+    status: EventStatus = (
+        told.status if lead.status in TOLD and told.status in TOLD else lead.status
+    )
+    return Event(
+        type=incident.type,
+        evidence=Span(sent.start, sent.end, doc.text[sent.start : sent.end]),
+        trigger=Span(lead.tok.start, lead.tok.end, lead.tok.text),
+        actor=actor,
+        recipient=recipient,
+        mode=_best_mode(ranked) or learned_mode(incident, scene),
+        weapon=next((d.weapon for d in ranked if d.weapon and d.mode == _best_mode(ranked)), None),
+        location=placed.places if placed else (),
+        date=dated.date_text if dated else None,
+        day=dated.reading.iso if dated and dated.reading else _iso(reported),
+        day_precision=dated.reading.precision if dated and dated.reading else _report(reported),
+        killed=named,
+        injured=tuple(dict.fromkeys(n for d in ranked for n in d.injured)),
+        fatalities=top,
+        injuries=max(hurt) if hurt else None,
+        approximate=any(d.approximate for d in ranked if d.fatalities == top),
+        fatalities_text=None if top is not None else _first_str(ranked, "fatalities_text"),
+        injuries_text=None if hurt else _first_str(ranked, "injuries_text"),
+        status=status,
+        claimed_by=lead.claimed_by,
+        suspected=lead.suspected,
+        via=lead.via,
+        cameo=lead.trigger.cameo,
+        method=lead.method,
+        stage=stage,
+        mentions=tuple(
+            Span(s.start, s.end, doc.text[s.start : s.end])
+            for s in (doc.sentences[i] for i in sentences)
+        ),
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _report(day: date | None) -> DayPrecision | None:
+    return "report" if day else None
+
+
+def _best_mode(ranked: Sequence[Draft]) -> str | None:
+    order = {rule.mode: i for i, rule in enumerate(MODES)}
+    modes = [d.mode for d in ranked if d.mode]
+    return min(modes, key=lambda m: order.get(m, len(order))) if modes else None
+
+
+LEARNED_MODE = 0.6  # the classifier's probability a mode needs when no words name the means
+
+
+def learned_mode(incident: Incident, scene: Scene) -> str | None:
+    """The means of an assault or coercion no words name, as the learned classifier reads
+    the incident's sentences ("were killed when their homes were hit" -> aerial)."""
+    if incident.type not in VIOLENT:
+        return None
+    prefix = "mode:"
+    allowed = {r.mode for r in MODES if r.plover == incident.type}
+    best: tuple[float, str] | None = None
+    sentences = {d.tok.sent for d in incident.mentions}
+    for classes in scene.doc.event_classes:
+        if classes.sentence not in sentences:
+            continue
+        for label, score in classes.scores:
+            mode = label.removeprefix(prefix)
+            if label.startswith(prefix) and mode in allowed and (best is None or score > best[0]):
+                best = (score, mode)
+    return best[1] if best is not None and best[0] >= LEARNED_MODE else None
+
+
+def _first_tuple(ranked: Sequence[Draft], name: str) -> tuple[str, ...]:
+    for draft in ranked:
+        value: tuple[str, ...] = getattr(draft, name)
+        if value:
+            return value
+    return ()
+
+
+def _first_str(ranked: Sequence[Draft], name: str) -> str | None:
+    for draft in ranked:
+        value: str | None = getattr(draft, name)
+        if value:
+            return value
+    return None

@@ -1,0 +1,69 @@
+"""The learned event classifier: PLOVER types and modes read from each sentence's words.
+
+A spaCy bag-of-words `textcat_multilabel` trained on open data by
+`scripts/train_event_classifier.py` (NGEC synthetic PLOVER stories, PolNeAR sentences as
+examples of no violence) and shipped in `data/models/event_textcat`. The event stage consults
+it where its lexicon is silent or torn (`extract/event_frames.py`, `extract/incidents.py`);
+with nlp/parse.py and nlp/attribution_tags.py the only modules that import spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.errors import ResourceError
+from newsgraph.model import Doc, SentenceClasses
+
+if TYPE_CHECKING:
+    from newsgraph.resources import Resources
+
+MODEL_DIR = "data/models/event_textcat"
+FLOOR = 0.02  # scores below this are not kept: the classifier sees no such event there
+
+
+class EventClassifier:
+    """The packaged classifier: label probabilities for pieces of text."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._nlp = nlp
+
+    @classmethod
+    def load(cls) -> EventClassifier:
+        """Load the model shipped inside the package (never downloads)."""
+        import spacy
+
+        path = resources.files("newsgraph").joinpath(MODEL_DIR)
+        try:
+            return cls(spacy.load(str(path)))
+        except OSError as exc:
+            raise ResourceError(
+                f"event classifier missing at {path}: run scripts/train_event_classifier.py"
+            ) from exc
+
+    def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Every label's probability for each text, batched."""
+        with self._nlp.memory_zone():
+            return [dict(d.cats) for d in self._nlp.pipe(texts, batch_size=64)]
+
+
+def classify_events(doc: Doc, res: Resources) -> Doc:
+    """Stage: the classifier's reading of every sentence."""
+    return classify_events_batch([doc], res)[0]
+
+
+def classify_events_batch(docs: Sequence[Doc], res: Resources) -> list[Doc]:
+    """The stage over many documents at once."""
+    texts = [doc.text[s.start : s.end] for doc in docs for s in doc.sentences]
+    found = iter(res.event_classifier.scores(texts)) if texts else iter(())
+    out = []
+    for doc in docs:
+        classes = []
+        for index in range(len(doc.sentences)):
+            cats = next(found)
+            kept = tuple(sorted((k, round(v, 4)) for k, v in cats.items() if v >= FLOOR))
+            classes.append(SentenceClasses(index, kept))
+        out.append(replace(doc, event_classes=tuple(classes)))
+    return out
