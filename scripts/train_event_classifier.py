@@ -145,21 +145,43 @@ def polnear_examples(folder: Path, limit: int) -> list[tuple[str, dict[str, floa
     return out[:limit]
 
 
+# A bag of words and word pairs beside a small CNN over hashed word forms (lower case, prefix,
+# suffix, shape): the CNN generalises across "bombed", "bombing", "bombardment".
+MODEL = {
+    "@architectures": "spacy.TextCatEnsemble.v2",
+    "linear_model": {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": False,
+        "ngram_size": 2,
+        "no_output_layer": False,
+        "length": 32768,
+    },
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 64,
+            "rows": [2000, 1000, 1000, 1000],
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 64,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": 2,
+        },
+    },
+}
+
+
 def train(examples: list[tuple[str, dict[str, float]]], epochs: int) -> spacy.language.Language:
     """A blank English pipeline with the multi-label bag-of-words classifier, trained."""
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe(
         "textcat_multilabel",
-        config={
-            "threshold": 0.5,
-            "model": {
-                "@architectures": "spacy.TextCatBOW.v3",
-                "exclusive_classes": False,
-                "ngram_size": 2,
-                "no_output_layer": False,
-                "length": 32768,
-            },
-        },
+        config={"threshold": 0.5, "model": MODEL},
     )
     for label in LABELS:
         textcat.add_label(label)

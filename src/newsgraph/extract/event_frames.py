@@ -139,7 +139,7 @@ def verb_trigger(tok: Token, scene: Scene, lexicon: EventLexicon) -> Trigger | N
     return bare
 
 
-LEARNED_MARGIN = 0.3  # how much likelier the classifier must find the bare verb's type
+LEARNED_MARGIN = 0.5  # how much likelier the classifier must find the bare verb's type
 
 
 def _learned_prefers(bare: str, pattern: str, tok: Token, scene: Scene) -> bool:

@@ -30,8 +30,6 @@ STATE_BODIES = frozenset(
         "navy",
         "aerospace",
         "command",
-        "armed",
-        "forces",
         "guard",
         "guards",
         "police",
