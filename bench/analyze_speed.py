@@ -1,10 +1,13 @@
-"""How fast `analyze` is once the model is loaded: articles/s, words/s, per-article ms, peak RSS.
+"""How fast `analyze` is once the model is loaded: articles/s, words/s, per-article ms, peak RSS;
+and how many event records an article gives.
 
 usage: python bench/analyze_speed.py [--corpus PATH.csv] [--limit N]
 
 Runs the bundled reference article 20 times, then up to N FA-KES articles (the corpus in
 ../shared/corpus/fakes when present; a user's clone may pass any CSV with article_title and
-article_content columns). Prints figures; asserts nothing (speed is never a unit test).
+article_content columns). Prints, besides speed: the event stage's and the event classifier's
+share of the per-article time, and event records per article (all, and those told as news:
+not `historical`). Prints figures; asserts nothing (speed is never a unit test).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import time
 from pathlib import Path
 
 from newsgraph.extract.events import extract_events
+from newsgraph.nlp.event_classes import classify_events
 from newsgraph.ingest.text import read_text_file
 from newsgraph.model import Article
 from newsgraph.pipeline import build
@@ -45,15 +49,21 @@ def load_corpus(path: Path, limit: int) -> list[Article]:
 
 
 def measure(label: str, articles: list[Article], pipeline, res) -> None:  # type: ignore[no-untyped-def]
-    times, coding, placing, words = [], [], [], 0
+    times, coding, placing, classing, words = [], [], [], [], 0
+    records = news = 0
     for article in articles:
         t0 = time.perf_counter()
         doc = pipeline.run(article, res)
         times.append(time.perf_counter() - t0)
         words += len(article.raw.split())
+        records += len(doc.events)
+        news += sum(1 for e in doc.events if e.status not in ("historical", "hypothetical"))
         t0 = time.perf_counter()
         extract_events(doc, res)  # event coding alone, on the analysed document
         coding.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        classify_events(doc, res)  # the learned event classifier alone
+        classing.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         resolve_places(doc, res)  # the place stage alone, likewise
         placing.append(time.perf_counter() - t0)
@@ -66,6 +76,11 @@ def measure(label: str, articles: list[Article], pipeline, res) -> None:  # type
         f"p95 {1000 * sorted(coding)[int(0.95 * (len(coding) - 1))]:.1f} ms; place stage alone "
         f"median {1000 * statistics.median(placing):.1f} ms, "
         f"p95 {1000 * sorted(placing)[int(0.95 * (len(placing) - 1))]:.1f} ms"
+    )
+    print(
+        f"  share of the per-article time: event stage {100 * sum(coding) / total:.1f}%, "
+        f"event classifier {100 * sum(classing) / total:.1f}%; event records per article "
+        f"{records / len(articles):.1f} ({news / len(articles):.1f} told as news)"
     )
 
 
