@@ -274,6 +274,7 @@ def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
     else:
         _noun_arguments(draft, scene)
     recode_intent(draft, scene)
+    recode_capture(draft, scene)
     modal = _modal(tok, scene.tree)
     # A threat is an act that happened (the words were said): `asserted`, as every speech
     # act; what is threatened, wished or agreed to has not happened: `hypothetical`.
@@ -325,6 +326,91 @@ def _only_intended(tok: Token, tree: Tree) -> bool:
         ):
             return True
     return False
+
+
+# What a force takes in fighting: ground, not goods ("seized a hilltop", "recaptured the
+# villages"); a seizure of goods or money stays coercion.
+TERRITORY = frozenset(
+    [
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "district",
+        "districts",
+        "area",
+        "areas",
+        "neighborhood",
+        "neighborhoods",
+        "neighbourhood",
+        "neighbourhoods",
+        "hill",
+        "hilltop",
+        "hills",
+        "base",
+        "bases",
+        "airport",
+        "airbase",
+        "road",
+        "roads",
+        "highway",
+        "field",
+        "fields",
+        "oilfield",
+        "position",
+        "positions",
+        "region",
+        "territory",
+        "territories",
+        "province",
+        "countryside",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "camp",
+        "crossing",
+        "checkpoint",
+        "farms",
+        "quarter",
+        "height",
+        "heights",
+        "mountain",
+        "mountains",
+        "point",
+        "points",
+        "dam",
+        "bridge",
+    ]
+)
+CAPTURE_WORDS = frozenset(
+    ["capture", "recapture", "retake", "overrun", "storm", "liberate", "regain", "seize", "occupy"]
+)
+
+
+def recode_capture(draft: Draft, scene: Scene) -> None:
+    """Ground taken by force is a battle, as ACLED codes it ("Government regains territory",
+    "Non-state actor overtakes territory" are Battles): ASSAULT, armed clash; CAMEO's 192
+    "occupy territory" files it as coercion."""
+    if draft.type != "COERCE" or draft.tok.lemma.casefold() not in CAPTURE_WORDS:
+        return
+    words = {w.casefold() for w in _object_words_of(draft.tok, scene)}
+    took_ground = bool(words & TERRITORY) or bool(
+        scene.args.places_named(scene.tree.children(draft.tok.i, "dobj", "obj", "nsubjpass"))
+    )
+    if took_ground:
+        draft.type, draft.mode = "ASSAULT", "armed-clash"
+        draft.trigger = Trigger("ASSAULT", "192", "armed-clash", "capture")
+
+
+def _object_words_of(tok: Token, scene: Scene) -> list[str]:
+    tree = scene.tree
+    out: list[str] = []
+    for child in tree.children(tok.i, "dobj", "obj", "nsubjpass", "prep"):
+        out += [scene.doc.tokens[i].lemma for i in tree.subtree(child.i)]
+        out += [scene.doc.tokens[i].text for i in tree.subtree(child.i)]
+    return out
 
 
 def _gerund_noun(tok: Token, scene: Scene) -> bool:

@@ -93,7 +93,9 @@ def _page_furniture(draft: Draft, scene: Scene) -> bool:
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 # Types whose trigger words run through conflict copy without naming an act by anyone ("the
 # evacuation deal", "talks", "support", "aid convoys"): kept only with a party that acts.
-UNATTRIBUTED_NOISE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"})
+UNATTRIBUTED_NOISE = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "COERCE"}
+)
 HABITUAL = frozenset(
     [
         "frequently",
