@@ -127,6 +127,7 @@ ASSAULT; armed clash; 190; firefight|gunfight|gun battle|gunbattle|hostilities
 ASSAULT; -; 190; killing|killings|murder|murders
 ASSAULT; firearms; 193; shooting|shootings|gunfire
 ASSAULT; bombing; 183; bombing|bombings|bomb attack|bomb attacks
+ASSAULT; bombing; 183; bomb|bombs|blast|blasts|explosion|explosions
 ASSAULT; suicide bombing; 1831; suicide bombing|suicide bombings|suicide attack
 ASSAULT; suicide bombing; 1831; suicide attacks
 ASSAULT; car bombing; 1832; car bombing|car bombings|car bomb

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from newsgraph.extract.claims import Draft, Scene
 from newsgraph.extract.dates import DayReading, base_day, read_date
+from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_modes import find_mode
 from newsgraph.extract.tolls import Toll, find_tolls
 from newsgraph.model import Doc, Mention, Place, Token
@@ -229,6 +230,25 @@ def _in_main_clause(doc: Doc, offset: int) -> bool:
     return True
 
 
+def toll_mentions(drafts: Sequence[Draft], scene: Scene) -> list[Draft]:
+    """Sentences that give a toll and name no act ("The death toll reached at least 112"):
+    each is a mention of an assault, anchored at the toll's first word, so that its number
+    joins the incident it counts."""
+    told = {d.tok.sent for d in drafts if d.type in {"ASSAULT", "COERCE"}}
+    out: list[Draft] = []
+    for sent in scene.doc.sentences:
+        index = scene.doc.sentences.index(sent)
+        if index in told:
+            continue
+        tolls = [t for t in find_tolls(scene.doc.text, sent.start, sent.end) if t.kind == "killed"]
+        if not tolls:
+            continue
+        tok = next(t for t in scene.doc.tokens if t.start >= tolls[0].start)
+        trigger = Trigger("ASSAULT", "190", None, "toll")
+        out.append(Draft(tok=tok, trigger=trigger, type="ASSAULT", method="toll"))
+    return out
+
+
 def share_tolls(drafts: Sequence[Draft], scene: Scene) -> None:
     """Each casualty count of a sentence goes to the nearest assault or coercion mention."""
     by_sentence: dict[int, list[Draft]] = {}
@@ -281,10 +301,10 @@ def _with(names: tuple[str, ...], more: Sequence[str]) -> tuple[str, ...]:
 
 def _in_clause(draft: Draft, toll: Toll) -> bool:
     """The count is told in the mention's clause ("killed four", "among 48 people executed"),
-    or the mention is inside the count's words."""
+    or the mention is inside the count's words, or is the sentence's toll itself."""
     start, end = draft.clause
     inside = start <= toll.start and toll.end <= end
-    return inside or toll.start <= draft.tok.start < toll.end
+    return inside or toll.start <= draft.tok.start < toll.end or draft.method == "toll"
 
 
 def _distance(tok: Token, toll: Toll) -> int:

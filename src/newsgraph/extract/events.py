@@ -23,7 +23,7 @@ from newsgraph.extract.claims import (
     merge_linked,
 )
 from newsgraph.extract.event_actors import noun_actor
-from newsgraph.extract.event_facts import extent, share_tolls, state_facts
+from newsgraph.extract.event_facts import extent, share_tolls, state_facts, toll_mentions
 from newsgraph.extract.event_frames import (
     nest,
     nested_under_another,
@@ -130,6 +130,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts = attach_quotes(drafts, scene)
     drafts += find_allegations(drafts, scene)
     drafts = bridge_definite(drafts, scene)
+    drafts += toll_mentions(drafts, scene)
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = _protest_target(draft, scene)

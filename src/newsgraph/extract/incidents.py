@@ -153,6 +153,56 @@ def _ongoing(draft: Draft, scene: Scene) -> bool:
     return bool(auxes) and auxes[-1] in {"is", "are", "am"}
 
 
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "add",
+        "state",
+        "announce",
+        "claim",
+        "confirm",
+        "note",
+        "accuse",
+        "blame",
+        "warn",
+        "insist",
+        "describe",
+        "show",
+        "indicate",
+    ]
+)
+
+
+def _caption(draft: Draft, scene: Scene) -> bool:
+    """A photo caption or a standing description, told in the present: "A man *carries* an
+    injured girl after an airstrike on Aleppo", "Daesh *controls* the town" (not "X *says*
+    the jets struck", and not a headline: headlines are in the present too)."""
+    if draft.headline or draft.method == "toll":
+        return False
+    sent = scene.doc.sentences[draft.tok.sent]
+    roots = [t for t in scene.doc.tokens[sent.first : sent.last] if t.dep == "ROOT"]
+    if not roots:
+        return False
+    root = roots[0]
+    present = root.tag in {"VBZ", "VBP"} and not scene.tree.children(root.i, "aux", "auxpass")
+    if not present or root.pos != "VERB" or root.lemma.casefold() in REPORTING:
+        return False
+    # a caption shows someone: "A man carries ...", "Syrians walk past ...", "Residents inspect"
+    subject = scene.tree.child(root.i, "nsubj")
+    if subject is None:
+        return False
+    dets = [d.text.casefold() for d in scene.tree.children(subject.i, "det")]
+    shown = scene.args.side(subject, victims=True) == ("civilians",)
+    return (
+        "a" in dets
+        or "an" in dets
+        or shown
+        or subject.lemma.casefold() in {"syrian", "man", "woman"}
+    )
+
+
 VETOES: tuple[tuple[str, Veto], ...] = (
     ("page-furniture", _page_furniture),
     ("unrealised", _unrealised),
@@ -161,6 +211,7 @@ VETOES: tuple[tuple[str, Veto], ...] = (
     ("description", _description),
     ("habitual", _habitual),
     ("ongoing", _ongoing),
+    ("caption", _caption),
     ("no-party", _no_party),
 )
 

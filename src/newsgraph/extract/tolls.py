@@ -103,8 +103,8 @@ def _forms(kind: Kind) -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "toll-reached",
             re.compile(
-                rf"(?:{toll})\b[^.;]{{0,100}}?\b(?:to|at|of|reached|hit|is|was|stands? at)\s+"
-                + count,
+                rf"(?:{toll})\b[^.;]{{0,100}}?\b(?:(?:to|at|of|reached|hit|is|was|stands? at)\s+"
+                rf"|(?={HEDGE}\s))" + count,
                 re.I,
             ),
         ),
@@ -197,9 +197,29 @@ def number(words: str) -> int | None:
 
 
 def _is_year(words: str, window: str, at: int) -> bool:
-    """ "in 2013 killed": a year is no count."""
-    return bool(re.fullmatch(r"(?:19|20)\d\d", words)) and window[max(0, at - 3) : at].strip() in {
-        "in",
-        "of",
-        "n",
-    }
+    """ "in 2013 killed", "Sun 16 Apr 2017 Death toll": a year is no count, unless people
+    follow it ("2017 people died" is rare, but "1500 people" is not a year)."""
+    if not re.fullmatch(r"(?:19|20)\d\d", words):
+        return False
+    after = window[at + len(words) : at + len(words) + 40].split()
+    return not (after and after[0].casefold().rstrip(",.") in PEOPLE)
+
+
+PEOPLE = frozenset(
+    [
+        "people",
+        "persons",
+        "civilians",
+        "children",
+        "women",
+        "men",
+        "soldiers",
+        "fighters",
+        "rebels",
+        "militants",
+        "troops",
+        "members",
+        "residents",
+        "citizens",
+    ]
+)

@@ -58,7 +58,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "evidence": pa.schema(
         [("fact_type", _S), ("fact_id", _S), ("doc_id", _S), ("start", _I), ("end", _I),
-         ("text", _S)]
+         ("text", _S), ("main", pa.bool_())]
     ),
 }  # fmt: skip
 

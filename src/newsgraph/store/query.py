@@ -56,7 +56,7 @@ SELECT c.id AS event, c.type, any_value(e.mode) FILTER (WHERE e.mode IS NOT NULL
        any_value(e.cameo) FILTER (WHERE e.cameo IS NOT NULL) AS cameo,
        count(DISTINCT e.id) AS reports, count(DISTINCT e.doc_id) AS documents,
        list_sort(list_distinct(list(coalesce(d.outlet, d.url, d.source)))) AS sources,
-       min(v.text) AS evidence,
+       min(v.text) FILTER (WHERE v.main) AS evidence,
        list_sort(list_distinct(list(d.id))) AS doc_ids,
        list_sort(list_distinct(list(d.url) FILTER (WHERE d.url IS NOT NULL))) AS urls
 FROM event_clusters c

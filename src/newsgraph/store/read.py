@@ -98,8 +98,9 @@ class Reader:
         doc["events"] = self.rows(
             "SELECT e.id, e.cluster_id, e.type, e.mode, e.status, e.actors, e.recipients, "
             'e.place, e.day, e.claimed_by, e.via, e."trigger", '
-            'list({"start": v."start", "end": v."end"} ORDER BY v."start") AS evidence '
-            "FROM events e JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = e.id "
+            'list({"start": v."start", "end": v."end"} ORDER BY v.main DESC, v."start") '
+            "AS evidence FROM events e JOIN evidence v ON v.fact_type = 'event' "
+            "AND v.fact_id = e.id "
             "WHERE e.doc_id = ? GROUP BY ALL ORDER BY e.id",
             [doc_id],
         )
@@ -117,7 +118,9 @@ class Reader:
         head["reports"] = self.rows(
             "SELECT e.id, e.doc_id, d.title, d.outlet, d.url, d.published, e.status, e.mode, "
             "e.actors, e.recipients, e.killed, e.fatalities, e.claimed_by, e.via, e.day, "
-            'min(v.text) AS sentence, min(v."start") AS "start", min(v."end") AS "end" '
+            "min(v.text) FILTER (WHERE v.main) AS sentence, "
+            'min(v."start") FILTER (WHERE v.main) AS "start", '
+            'min(v."end") FILTER (WHERE v.main) AS "end" '
             "FROM events e JOIN documents d ON d.id = e.doc_id "
             "LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = e.id "
             "WHERE e.cluster_id = ? GROUP BY ALL ORDER BY d.published NULLS LAST, e.id",
@@ -251,7 +254,8 @@ _CLAIMS = (
     + _EVENTS_IN
     + """))
 SELECT x.id, x.cluster_id, x.type, x.mode, x.status, x.actors, x.recipients, x.day,
-       x.claimed_by, x.via, x.doc_id, d.title, d.outlet, d.url, min(v.text) AS sentence
+       x.claimed_by, x.via, x.doc_id, d.title, d.outlet, d.url,
+       min(v.text) FILTER (WHERE v.main) AS sentence
 FROM events x JOIN e ON e.id = x.id JOIN documents d ON d.id = x.doc_id
 LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = x.id
 WHERE x.type IN ('ACCUSE', 'REJECT') OR x.status = 'denied'

@@ -175,8 +175,10 @@ def _events(doc: Doc, rows: DocRows, published: date | None) -> None:
         place = _place_of(doc, ev)
         day = _day_of(ev, published)
         rows.events.append(_event_row(doc, ev, eid, place, day))
-        for span in (ev.evidence, *ev.mentions):
-            rows.evidence.append(_evidence("event", eid, doc.id, span))
+        rows.evidence.append(_evidence("event", eid, doc.id, ev.evidence))
+        for span in ev.mentions:
+            if (span.start, span.end) != (ev.evidence.start, ev.evidence.end):
+                rows.evidence.append(_evidence("event", eid, doc.id, span, main=False))
 
 
 def _place_of(doc: Doc, ev: Event) -> Place | None:
@@ -246,5 +248,5 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
     )
 
 
-def _evidence(kind: str, fact_id: str, doc_id: str, span: Span) -> Row:
-    return (kind, fact_id, doc_id, span.start, span.end, span.text)
+def _evidence(kind: str, fact_id: str, doc_id: str, span: Span, main: bool = True) -> Row:
+    return (kind, fact_id, doc_id, span.start, span.end, span.text, main)

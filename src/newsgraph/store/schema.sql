@@ -74,7 +74,8 @@ CREATE TABLE IF NOT EXISTS relations (
 CREATE TABLE IF NOT EXISTS evidence (
     fact_type VARCHAR NOT NULL,      -- quote, event, relation
     fact_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
-    "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR NOT NULL
+    "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR NOT NULL,
+    main BOOLEAN NOT NULL            -- the span that states the fact best; false: a further mention
 );
 
 

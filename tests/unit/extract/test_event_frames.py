@@ -96,8 +96,13 @@ def test_the_people_of_a_town_shelled_are_its_civilians(pipeline, resources):
 
 
 def test_an_unknown_group_is_kept_as_written(pipeline, resources):
-    found = coded(events(pipeline, resources, "Police arrested the rebel commanders on Friday."))
-    assert found["COERCE"].recipient == ("rebel commanders",)
+    text = "Kenyan police arrested the tribal elders on Friday."
+    assert coded(events(pipeline, resources, text))["COERCE"].recipient == ("tribal elders",)
+
+
+def test_rebels_are_the_opposition_of_the_state_the_article_is_about(pipeline, resources):
+    text = "Kenyan police arrested the rebel commanders on Friday."
+    assert coded(events(pipeline, resources, text))["COERCE"].recipient == ("Kenyan opposition",)
 
 
 def test_killed_and_injured_counts_and_the_mode_the_noun_gives(pipeline, resources):

@@ -265,7 +265,8 @@ async function openDocument(docId, focus) {
   const facts = [];
   for (const m of doc.mentions) facts.push({ start: m.start, end: m.end, cls: `m-${m.entity_type}`, kind: "mention", data: m });
   for (const q of doc.quotes) for (const p of q.parts) facts.push({ start: p.start, end: p.end, cls: "quote", kind: "quote", data: q });
-  for (const e of doc.events) for (const s of e.evidence) facts.push({ start: s.start, end: s.end, cls: "event", kind: "event", data: e });
+  // an event's first span is the sentence that states it best; the others are its further mentions
+  for (const e of doc.events) e.evidence.forEach((s, n) => facts.push({ start: s.start, end: s.end, cls: "event", kind: "event", data: e, main: n === 0 }));
   const cuts = new Set([0, doc.text.length]);
   for (const f of facts) { cuts.add(f.start); cuts.add(f.end); }
   const points = [...cuts].sort((a, b) => a - b);
@@ -283,7 +284,7 @@ async function openDocument(docId, focus) {
     const text = doc.text.slice(a, b);
     if (!here.length) { article.append(text); continue; }
     const span = el("span", { class: [...new Set(here.map((f) => f.cls))].join(" "), "data-facts": String(here.length), text });
-    const focused = focus && here.some((f) => f.kind === focus.kind && f.data.id === focus.id);
+    const focused = focus && here.some((f) => f.kind === focus.kind && f.data.id === focus.id && f.main !== false);
     if (focused) { span.classList.add("focus"); target = target || span; }
     span.addEventListener("click", () => showFact(here));
     article.append(span);
