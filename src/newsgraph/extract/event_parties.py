@@ -40,14 +40,17 @@ CIVILIANS = "civilians"
 
 
 def home_state(doc: Doc) -> str | None:
-    """The country the document is about: the one named most often, as a party or a place."""
+    """The country the document is about: the one whose places it names most (its towns
+    count for it), then the one it names most as a party."""
+    names = {p.country_code: p.name for p in doc.places if p.kind == "country" and p.country_code}
     counts: Counter[str] = Counter()
+    for place in doc.places:
+        name = names.get(place.country_code or "")
+        if name is not None:
+            counts[name] += 2 * len(place.mentions)  # where things happen
     for actor in doc.actors:
         if actor.kind == "country":
             counts[actor.name] += len(actor.mentions)
-    for place in doc.places:
-        if place.kind == "country":
-            counts[place.name] += len(place.mentions)
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -97,14 +100,14 @@ class Sides:
         "Russian Defence Ministry", "Syrian Air Force" -> the country; "Syrian rebels" -> the
         Syrian opposition; any other name as it is."""
         words = name.replace("-", " ").split()
-        if len(words) < 2:
-            return name
-        countries = [c for w in words if (c := self._country_of(w))]
-        if len(set(countries)) != 1:
-            return name
         lowered = [w.casefold() for w in words]
         pairs = {f"{a} {b}" for a, b in itertools.pairwise(lowered)}
         roles = [self.roles.get(w) for w in [*lowered, *pairs] if self.roles.get(w)]
+        countries = [c for w in words if (c := self._country_of(w))]
+        if not countries and roles and roles[0] == "state" and self.state:
+            return self.state  # "Air Force", "the Army": the state the article is about
+        if len(words) < 2 or len(set(countries)) != 1:
+            return name
         if any(w in STATE_BODIES for w in lowered) or "state" in roles:
             return countries[0]
         if "opposition" in roles:
@@ -219,23 +222,36 @@ class Parties:
         self.people = {p.name: p for p in doc.people}
         self.kinds = {a.name: a.kind for a in doc.actors}
         self.sources = {a.name: a.source for a in doc.actors}
+        self.countries = {a.name: a.country for a in doc.actors}
         known = [a.name for a in doc.actors] + [p.name for p in doc.people]
         self.known = {n.casefold(): n for n in known}
         self.places = {p.name.casefold() for p in doc.places}
         self.places |= {m.text.casefold() for p in doc.places for m in p.mentions}
 
-    def clean(self, names: Sequence[str], victims: bool = False) -> tuple[str, ...]:
-        """The names fit for an event's actor (or, with `victims`, recipient) list."""
+    def clean(
+        self, names: Sequence[str], victims: bool = False, acting: bool = False
+    ) -> tuple[str, ...]:
+        """The names fit for an event's actor (or, with `victims`, recipient) list; `acting`:
+        the doers of force, which an outlet never is ("Syrian state media" reported it)."""
         out: list[str] = []
         for name in names:
             name = self._stem(name)
-            if self._not_a_party(name, victims):
+            if self._not_a_party(name, victims) or (acting and self.kinds.get(name) == "media"):
                 continue
             if self.sources.get(name, "ner") == "ner" and name not in self.people:
                 name = self.sides.canonical(name)  # a lexicon's own entry keeps its name
+            elif self._forces_of_a_state(name):
+                name = self.countries[name] or name  # "Syrian Arab Army": the Syrian state
             if name not in out:
                 out.append(name)
         return tuple(out)
+
+    def _forces_of_a_state(self, name: str) -> bool:
+        """A state's army, ministry or police as the lexicon files them (a government body of
+        a country, named as one): not a region's government ("Kurdistan Regional Government")."""
+        if self.kinds.get(name) != "government_body" or not self.countries.get(name):
+            return False
+        return bool({w.casefold() for w in name.split()} & STATE_BODIES)
 
     def _stem(self, name: str) -> str:
         """ "Assads" -> "Assad", "Bashar Assads" -> "Bashar Assad": an apostrophe the source

@@ -139,7 +139,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     share_tolls(drafts, scene)
     parties = Parties(doc, sides, is_place)
     for draft in drafts:
-        draft.actor = parties.clean(draft.actor)
+        draft.actor = parties.clean(draft.actor, acting=draft.type in {"ASSAULT", "COERCE"})
         draft.recipient = parties.clean(draft.recipient, victims=True)
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
