@@ -208,11 +208,27 @@ def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
             found = Trigger("THREATEN", "138", None, "future-coercion")
         if found is None and lemma in WEAPON_VERBS:
             found = _weapon_trigger(tok, scene)
+        if found is None and lemma in CONTROL_VERBS:
+            found = _control_trigger(tok, scene)
         return found
     if tok.pos in {"NOUN", "PROPN"} and tok.tag != "NNP":
         mods = scene.tree.children(tok.i, "compound", "amod")
         modifier = mods[-1].lemma.casefold() if mods else None
         return res.events.noun(lemma, modifier)
+    return None
+
+
+CONTROL_VERBS = frozenset(
+    ["establish", "gain", "take", "regain", "restore", "assume", "seize", "wrest", "extend"]
+)
+
+
+def _control_trigger(tok: Token, scene: Scene) -> Trigger | None:
+    """ "The army established full control over Jabal Badro", "took control of the base":
+    ground taken by force, a battle as ACLED codes it (CAMEO 192, occupy territory)."""
+    for obj in scene.tree.children(tok.i, "dobj", "obj", "nsubjpass"):
+        if obj.lemma.casefold() == "control":
+            return Trigger("ASSAULT", "192", "armed-clash", "capture")
     return None
 
 
