@@ -33,7 +33,7 @@ from newsgraph.extract.event_frames import (
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_modes import find_mode
 from newsgraph.extract.event_parties import Parties, Sides, home_state
-from newsgraph.extract.incidents import build_event, group, veto
+from newsgraph.extract.incidents import build_event, group, thin, veto
 from newsgraph.model import Doc, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
@@ -151,6 +151,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         )
         for incident in group(kept, scene)
     ]
+    events = [e for e in events if not thin(e)]
     return replace(doc, events=tuple(sorted(events, key=lambda e: e.evidence.start)))
 
 

@@ -457,6 +457,31 @@ def _sentence_key(draft: Draft, scene: Scene) -> str:
     return " ".join(scene.doc.text[sent.start : sent.end].casefold().split())
 
 
+def facts_stated(event: Event) -> int:
+    """How much a record says of its incident: its parties, place, own date, more than one
+    mention, and (counted twice, as it is what an analyst sums) its toll."""
+    toll = event.fatalities is not None or event.injuries is not None or event.fatalities_text
+    return (
+        2 * bool(toll)
+        + bool(event.actor)
+        + bool(event.recipient)
+        + bool(event.location)
+        + (event.day_precision in ("day", "month"))
+        + (len(event.mentions) > 1)
+    )
+
+
+# The facts a record must state to be loaded: an assault told with nothing but its verb
+# ("fighting continued", "the offensive") is a passing mention, not an incident an analyst can
+# place, date or count; other acts need at least the party that acts or is acted on.
+ENOUGH = {"ASSAULT": 2}
+
+
+def thin(event: Event) -> bool:
+    """Whether the record states too little to stand as an incident of its own."""
+    return facts_stated(event) < ENOUGH.get(event.type, 1)
+
+
 def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
     """The record of one incident, each field from the mention that states it."""
     doc = scene.doc
