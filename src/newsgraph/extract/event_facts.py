@@ -137,13 +137,18 @@ def places_in(doc: Doc, scene: Scene, ext: Extent) -> tuple[str, ...]:
 def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ...]:
     hits: list[tuple[int, int, str]] = []
     seen: set[str] = set()
+    people = {p.name.casefold() for p in doc.people} | {
+        m.text.casefold() for p in doc.people for m in p.mentions
+    }
     for place in doc.places:
         for m in place.mentions:
             if start <= m.start and m.end <= end and _as_place(m, scene):
-                key = m.text.casefold()
-                if key not in seen:
-                    seen.add(key)
-                    hits.append((_rank(place), m.start, m.text))
+                text = _written(m.text, people, doc)
+                if text is None or _based(doc.text, m.end):
+                    continue
+                if text.casefold() not in seen:
+                    seen.add(text.casefold())
+                    hits.append((_rank(place), m.start, text))
                 break
     for person in doc.people:
         if person.title or person.affiliation or person.name.casefold() in seen:
@@ -180,6 +185,23 @@ def _spots(doc: Doc, written: Sequence[str]) -> tuple[str, ...]:
         elif found.kind not in WIDE:
             out.append(found.name.casefold())
     return tuple(dict.fromkeys(out))
+
+
+def _written(text: str, people: set[str], doc: Doc) -> str | None:
+    """The name as written, less an apostrophe-less possessive ("Syrias" -> "Syria"); None for
+    a person's name the place stage took for a place ("Nohas husband")."""
+    if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+        stem = text[:-1]
+        if stem.casefold() in people:
+            return None
+        if any(p.name.casefold() == stem.casefold() for p in doc.places):
+            return stem
+    return text
+
+
+def _based(text: str, end: int) -> bool:
+    """ "the UK-based monitor", "Britain-based": where a party sits, not where the act was."""
+    return bool(re.match(r"-?\s?based\b", text[end : end + 8], re.I))
 
 
 def _rank(place: Place) -> int:
