@@ -210,6 +210,9 @@ GROUP_WORDS = frozenset(
 )
 
 
+WITNESSES = frozenset({"observatory", "monitor", "monitors", "slideshow", "network"})
+
+
 class Parties:
     """The party names an event record may carry: a state's bodies as the state, stripped
     possessives ("Assads", "Syrias") as the name, and never a place or an outlet as a victim."""
@@ -236,7 +239,7 @@ class Parties:
         out: list[str] = []
         for name in names:
             name = self._stem(name)
-            if self._not_a_party(name, victims) or (acting and self.kinds.get(name) == "media"):
+            if self._not_a_party(name, victims) or (acting and self._witness(name)):
                 continue
             if self.sources.get(name, "ner") == "ner" and name not in self.people:
                 name = self.sides.canonical(name)  # a lexicon's own entry keeps its name
@@ -245,6 +248,12 @@ class Parties:
             if name not in out:
                 out.append(name)
         return tuple(out)
+
+    def _witness(self, name: str) -> bool:
+        """An outlet or a monitor counting the dead: it reports force, it never uses it."""
+        if self.kinds.get(name) == "media":
+            return True
+        return bool({w.casefold() for w in name.split()} & WITNESSES)
 
     def _forces_of_a_state(self, name: str) -> bool:
         """A state's army, ministry or police as the lexicon files them (a government body of

@@ -329,8 +329,9 @@ INTENDING = frozenset(
 
 
 def _only_intended(tok: Token, tree: Tree) -> bool:
-    """An act someone plans, wants or vows, or "any attempt to" make: not done ("vowed to
-    retake the town", "any attempts to open fire")."""
+    """An act someone plans, wants, vows or failed to do, or "any attempt to" make: not done
+    ("vowed to retake the town", "has been unable to regain control", "any attempts to open
+    fire")."""
     node = tok
     for _ in range(3):
         if node.dep not in {"xcomp", "acl", "ccomp"} or node.head == node.i:
