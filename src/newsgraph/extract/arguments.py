@@ -78,6 +78,8 @@ GROUP_NOUNS = frozenset(
         "agency",
         "observer",
         "gunman",
+        "gunner",
+        "sniper",
         "separatist",
         "tribesman",
         "clan",

@@ -151,7 +151,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         )
         for incident in group(kept, scene)
     ]
-    events = [e for e in events if not thin(e)]
+    events = [e for e in events if e.nested or not thin(e)]  # a nested act has its frame
     return replace(doc, events=tuple(sorted(events, key=lambda e: e.evidence.start)))
 
 
