@@ -500,10 +500,10 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
     # a toll if the text gives one, else the named dead ("Valery Asapov was killed": 1)
     top = max(tolls) if tolls else (len(named) or None)
     sentences = sorted({d.tok.sent for d in incident.mentions})
-    told = min(ranked, key=lambda d: (d.headline, d.tok.start))
-    status: EventStatus = (
-        told.status if lead.status in TOLD and told.status in TOLD else lead.status
-    )
+    # an incident the article tells on someone's word anywhere (the lede's "a monitoring group
+    # said", "according to the Observatory") is that source's claim, whoever tells it after
+    claimed = next((d for d in ranked if d.status == "claimed"), None)
+    status: EventStatus = "claimed" if lead.status in TOLD and claimed is not None else lead.status
     return Event(
         type=incident.type,
         evidence=Span(sent.start, sent.end, doc.text[sent.start : sent.end]),
@@ -524,9 +524,9 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
         fatalities_text=None if top is not None else _first_str(ranked, "fatalities_text"),
         injuries_text=None if hurt else _first_str(ranked, "injuries_text"),
         status=status,
-        claimed_by=lead.claimed_by,
+        claimed_by=(claimed or lead).claimed_by if status == "claimed" else lead.claimed_by,
         suspected=lead.suspected,
-        via=lead.via,
+        via=(claimed or lead).via if status == "claimed" else lead.via,
         cameo=lead.trigger.cameo,
         method=lead.method,
         stage=stage,
