@@ -211,6 +211,46 @@ GROUP_WORDS = frozenset(
 
 
 WITNESSES = frozenset({"observatory", "monitor", "monitors", "slideshow", "network"})
+# Words that head place names, in Arabic toponymy and in English: a name the parser called an
+# organisation with one of these is a place ("Bab Qensrin", "Masaken Hanano", "al-Nazihin Camp").
+TOPONYM_WORDS = frozenset(
+    [
+        "bab",
+        "khan",
+        "kafr",
+        "kfar",
+        "tal",
+        "tell",
+        "deir",
+        "ain",
+        "jabal",
+        "jebel",
+        "masaken",
+        "maaret",
+        "maarat",
+        "khirbet",
+        "khirbat",
+        "qaryat",
+        "beit",
+        "jisr",
+        "ras",
+        "marj",
+        "wadi",
+        "harat",
+        "hay",
+        "camp",
+        "farms",
+        "village",
+        "street",
+        "road",
+        "square",
+        "district",
+        "neighborhood",
+        "neighbourhood",
+        "quarter",
+        "countryside",
+    ]
+)
 
 
 class Parties:
@@ -280,12 +320,16 @@ class Parties:
         if key in self.places:
             return True  # "shelled Bab Qensrin": a place, never a side
         person = self.people.get(name)
-        if person is not None and not (person.title or person.affiliation) and self.is_place(name):
-            return True  # "Khan Sheikhoun" taken for a person: a town
+        if person is not None and not (person.title or person.affiliation):
+            words = {w.casefold() for w in name.replace("-", " ").split()}
+            if words & TOPONYM_WORDS or self.is_place(name):
+                return True  # "Khan Sheikhoun" taken for a person: a town
         if victims and self.kinds.get(name) == "media":
             return True  # an outlet reporting is no victim
         if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":
             words = {w.casefold() for w in name.replace("-", " ").split()}
+            if words & TOPONYM_WORDS:
+                return True
             if words & GROUP_WORDS:
                 return False
             # "Rityan", "Aleppo Death": a village, or a place run into the next word
