@@ -432,6 +432,23 @@ def group(drafts: Sequence[Draft], scene: Scene) -> list[Incident]:
     return incidents
 
 
+# Words that open another incident: "Elsewhere jets struck ...", "In another air strike ...",
+# "Later a military source announced ...", "another 40 fighters were killed".
+FRESH = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:elsewhere|meanwhile|separately|in (?:an)?other (?:news|\w+ ?\w*)|"
+    r"in a separate|later|earlier|on the other hand|also on)\b|\banother\s+(?:\d|\w+ (?:were|was)|"
+    r"(?:air ?strike|attack|raid|strike|bombing|blast|explosion)s?)",
+    re.I,
+)
+STRONG_LINKS = frozenset({"same-sentence", "repeated-sentence", "same-place"})
+
+
+def _fresh(draft: Draft, scene: Scene) -> bool:
+    """Whether the mention's sentence opens another incident ("Elsewhere", "In another")."""
+    sent = scene.doc.sentences[draft.tok.sent]
+    return FRESH.search(scene.doc.text[sent.start : sent.end]) is not None
+
+
 def _join(
     incidents: list[Incident],
     draft: Draft,
@@ -440,10 +457,13 @@ def _join(
     headline: bool = False,
 ) -> Incident | None:
     order = reversed(incidents) if nearest_first else iter(incidents)
+    links = LINKS
+    if _fresh(draft, scene):
+        links = tuple((name, link) for name, link in LINKS if name in STRONG_LINKS)
     for incident in order:
         if not compatible(incident, draft):
             continue
-        if any(link(incident, draft, scene) for _name, link in LINKS):
+        if any(link(incident, draft, scene) for _name, link in links):
             return incident
     if headline:
         # the headline sums up the story: its act is the first body incident of its type and
