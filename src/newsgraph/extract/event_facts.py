@@ -153,10 +153,14 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
     for person in doc.people:
         if person.title or person.affiliation or person.name.casefold() in seen:
             continue
-        at = next((m for m in person.mentions if start <= m.start and m.end <= end), None)
-        if at is not None and scene.is_place(person.name):
+        said = next((m for m in person.mentions if start <= m.start and m.end <= end), None)
+        if said is not None and scene.is_place(person.name):
             seen.add(person.name.casefold())  # "shelled Goma": a town the parser took for a man
-            hits.append((SPECIFICITY["named"], at.start, at.text))
+            hits.append((SPECIFICITY["named"], said.start, said.text))
+    for name, offset in _after_locatives(scene, start, end):
+        if name.casefold() not in seen:
+            seen.add(name.casefold())  # "dropped on al-Jalloum": a name the gazetteer lacks
+            hits.append((SPECIFICITY["named"], offset, name))
     for match in _NAMED_PLACE.finditer(doc.text, start, end):
         name = match.group(1)
         if name.casefold() not in seen and not scene.refs.at(
@@ -185,6 +189,39 @@ def _spots(doc: Doc, written: Sequence[str]) -> tuple[str, ...]:
         elif found.kind not in WIDE:
             out.append(found.name.casefold())
     return tuple(dict.fromkeys(out))
+
+
+LOCATIVES = frozenset({"in", "on", "near", "at", "into", "outside", "towards", "toward"})
+_CALENDAR = re.compile(
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*$",
+    re.I,
+)
+
+
+def _after_locatives(scene: Scene, start: int, end: int) -> list[tuple[str, int]]:
+    """Proper names governed by "in", "on", "near" ... that name no party, person or date: the
+    villages and neighbourhoods the gazetteer lacks ("dropped on al-Jalloum")."""
+    doc, tree = scene.doc, scene.tree
+    out: list[tuple[str, int]] = []
+    for tok in doc.tokens:
+        if not (start <= tok.start < end) or tok.text.casefold() not in LOCATIVES:
+            continue
+        for obj in tree.children(tok.i, "pobj"):
+            if obj.pos != "PROPN" or _CALENDAR.match(obj.text):
+                continue
+            parts = [c for c in tree.children(obj.i, "compound") if c.pos == "PROPN"]
+            first = min([obj, *parts], key=lambda t: t.i)
+            a, b = first.start, obj.end
+            if scene.refs.at(a, b, "actor", "person", "place"):
+                continue
+            if any(e.start < b and a < e.end for e in doc.entities if e.label in _TIMES):
+                continue
+            out.append((doc.text[a:b], a))
+    return out
+
+
+_TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def _written(text: str, people: set[str], doc: Doc) -> str | None:
