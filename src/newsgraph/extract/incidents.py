@@ -13,7 +13,8 @@ prints twice. Two ordered tables decide:
   side, it states nothing of its own, or it is the headline.
 
 Each record takes every field from the mention that states it (`build_event`): the evidence
-is the mention that states most, the mode the most telling one, the toll the highest given.
+is the mention that states most, the mode the most telling one, the toll the one the mention
+stating most gives (a later running total or a war-wide figure is not the incident's toll).
 """
 
 from __future__ import annotations
@@ -518,7 +519,7 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
     hurt = [d.injuries for d in ranked if d.injuries is not None]
     named = tuple(dict.fromkeys(n for d in ranked for n in d.killed))
     # a toll if the text gives one, else the named dead ("Valery Asapov was killed": 1)
-    top = max(tolls) if tolls else (len(named) or None)
+    top = tolls[0] if tolls else (len(named) or None)
     sentences = sorted({d.tok.sent for d in incident.mentions})
     # an incident the article tells on someone's word anywhere (the lede's "a monitoring group
     # said", "according to the Observatory") is that source's claim, whoever tells it after
