@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 from newsgraph.extract.events import extract_events
-from newsgraph.nlp.event_classes import classify_events
 from newsgraph.ingest.text import read_text_file
 from newsgraph.model import Article
+from newsgraph.nlp.event_classes import classify_events
 from newsgraph.pipeline import build
 from newsgraph.resolve.places import resolve_places
 from newsgraph.resources import Resources

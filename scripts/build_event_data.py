@@ -339,7 +339,7 @@ def attribution() -> str:
         "the ACLED codebook's event sub-types; its PLOVER columns follow the same table and "
         "it is shared under CC BY-SA 4.0 as well.\n\n"
         "`parties.tsv` (written by hand, not by this script) lists the common nouns that name "
-        "a side of a conflict by its role (\"regime forces\", \"rebels\", \"residents\"); "
+        'a side of a conflict by its role ("regime forces", "rebels", "residents"); '
         "curated for newsgraph, CC BY-SA 4.0 as the rest of this folder.\n\n"
         "`goldstein.tsv` (written by hand, not by this script) transcribes the Goldstein (1992) "
         "conflict-cooperation scale as the CAMEO project assigns it to CAMEO codes "

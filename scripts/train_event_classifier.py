@@ -70,7 +70,9 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 
 
-def ngec_examples(path: Path, lexicon: EventLexicon) -> tuple[list[tuple[str, dict[str, float]]], list[str]]:
+def ngec_examples(
+    path: Path, lexicon: EventLexicon
+) -> tuple[list[tuple[str, dict[str, float]]], list[str]]:
     """(examples, headlines) from the NGEC stories: headlines always, first sentences when
     their words support the label."""
     with zipfile.ZipFile(path) as archive:
@@ -213,7 +215,8 @@ def main() -> None:
         1
         for text, cats in ngec
         if text in held
-        and max(PLOVER_TYPES, key=lambda t: nlp(text).cats[t]) == next(t for t in PLOVER_TYPES if cats[t])
+        and max(PLOVER_TYPES, key=lambda t: nlp(text).cats[t])
+        == next(t for t in PLOVER_TYPES if cats[t])
     )
     print(f"held-out headlines: type right {right}/{len(held)}")
     TARGET.mkdir(parents=True, exist_ok=True)
