@@ -1,10 +1,12 @@
-"""Events: who did what to whom, coded in PLOVER from CAMEO verb and nominal triggers.
+"""Events: who did what to whom, coded in PLOVER, one record per incident.
 
-Triggers come from the packaged CAMEO/PLOVER lexicon; arguments from the dependency parse:
-the subject acts, the object (or the passive subject) receives, "by" names the agent of a
-passive, and a nominal trigger takes its actor from its possessor or modifier ("Syrian
-regime offensive") or from the subject of its light verb ("has made accusations").
-Claims, threats and document-level linking live in `extract/claims.py`.
+The stage in order: triggers (`extract/event_triggers.py`: the CAMEO/PLOVER lexicon, weapons,
+ground taken), the mention's parties from the dependency parse (`extract/event_arguments.py`,
+`extract/event_actors.py`), its status (said to have happened, claimed, negated, planned),
+the linking of clauses, quotes and allegations (`extract/claims.py`, `extract/event_frames.py`),
+the facts of each mention (`extract/event_facts.py`), the parties as analysts file them
+(`extract/event_parties.py`), then the vetoes and the grouping into incidents
+(`extract/incidents.py`).
 """
 
 from __future__ import annotations
@@ -23,17 +25,19 @@ from newsgraph.extract.claims import (
     merge_linked,
 )
 from newsgraph.extract.event_actors import noun_actor
-from newsgraph.extract.event_facts import extent, share_tolls, state_facts, toll_mentions
-from newsgraph.extract.event_frames import (
-    nest,
-    nested_under_another,
-    recode_intent,
-    verb_trigger,
+from newsgraph.extract.event_arguments import (
+    gerund_noun,
+    noun_arguments,
+    protest_target,
+    verb_arguments,
 )
+from newsgraph.extract.event_facts import extent, share_tolls, state_facts, toll_mentions
+from newsgraph.extract.event_frames import nest, nested_under_another, recode_intent
 from newsgraph.extract.event_lexicon import Trigger
-from newsgraph.extract.event_modes import find_mode
 from newsgraph.extract.event_parties import Parties, Sides, home_state
-from newsgraph.extract.incidents import build_event, group, thin, veto
+from newsgraph.extract.event_triggers import FUTURE, modal_of, recode_capture, trigger_of
+from newsgraph.extract.incident_vetoes import veto
+from newsgraph.extract.incidents import build_event, group, thin
 from newsgraph.model import Doc, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
@@ -42,75 +46,7 @@ if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
 STAGE = "events.v1"
-WOUND_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
-KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot"})
-# Verbs that, said with "will"/"would", threaten force: CAMEO 138 "threaten with military force".
-COERCIVE = frozenset(
-    [
-        "shut",
-        "destroy",
-        "strike",
-        "attack",
-        "respond",
-        "retaliate",
-        "punish",
-        "eliminate",
-        "crush",
-        "target",
-        "hit",
-        "bomb",
-        "stop",
-        "annihilate",
-        "wipe",
-        "smash",
-        "suppress",
-        "neutralise",
-        "neutralize",
-    ]
-)
-FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
-# Verbs of impact and firing: an assault when a weapon is their subject or object.
-WEAPON_VERBS = frozenset(
-    [
-        "hit",
-        "land",
-        "fall",
-        "slam",
-        "rain",
-        "strike",
-        "fire",
-        "drop",
-        "lob",
-        "launch",
-        "tear",
-        "rip",
-        "smash",
-        "crash",
-    ]
-)
 MODAL_MAYBE = frozenset({"could", "may", "might", "should", "can", "must"})
-LIGHT_VERBS = frozenset(
-    [
-        "make",
-        "have",
-        "hold",
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "mount",
-        "support",
-        "level",
-        "begin",
-        "start",
-        "continue",
-    ]
-)
-_TARGET_PREPS = frozenset({"in", "on", "to", "at", "of", "into", "upon", "against"})
-NEGATORS = frozenset({"without", "lack", "absence", "no"})
-_RECIPIENT_PREPS = frozenset(
-    {"against", "on", "at", "upon", "between", "with", "of", "into", "to", "for", "from"}
-)
 
 
 def extract_events(doc: Doc, res: Resources) -> Doc:
@@ -123,7 +59,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts = [
         _draft(tok, trigger, scene)
         for tok in doc.tokens
-        if (trigger := _trigger(tok, scene, res)) is not None
+        if (trigger := trigger_of(tok, scene, res)) is not None
     ]
     drafts = nest(drafts, scene)
     drafts = merge_linked(drafts, scene)
@@ -133,7 +69,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
     drafts += toll_mentions(drafts, scene)
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
-            draft.recipient = _protest_target(draft, scene)
+            draft.recipient = protest_target(draft, scene)
         state_facts(draft, scene, extent(draft, scene))
         draft.headline = _in_headline(draft, doc)
     share_tolls(drafts, scene)
@@ -194,73 +130,6 @@ def _in_headline(draft: Draft, doc: Doc) -> bool:
     return bool(squeeze) and squeeze in "".join(doc.text[sent.start : sent.end].split()).casefold()
 
 
-def _trigger(tok: Token, scene: Scene, res: Resources) -> Trigger | None:
-    """The lexicon entry `tok` triggers, if any (never a word inside a name)."""
-    if scene.refs.at(tok.start, tok.end, "actor", "person", "place"):
-        return None
-    lemma = tok.lemma.casefold()
-    if tok.pos == "VERB" and tok.dep == "amod":
-        return None  # "US-backed forces": a participle describing a party is a relation
-    if _negated_noun(tok, scene.tree):
-        return None  # "without any bombardment", "no clashes": said not to have happened
-    if tok.pos == "VERB":
-        found = verb_trigger(tok, scene, res.events)
-        if found is None and lemma in COERCIVE and _modal(tok, scene.tree) in FUTURE:
-            found = Trigger("THREATEN", "138", None, "future-coercion")
-        if found is None and lemma in WEAPON_VERBS:
-            found = _weapon_trigger(tok, scene)
-        if found is None and lemma in CONTROL_VERBS:
-            found = _control_trigger(tok, scene)
-        return found
-    if tok.pos in {"NOUN", "PROPN"} and tok.tag != "NNP":
-        mods = scene.tree.children(tok.i, "compound", "amod")
-        modifier = mods[-1].lemma.casefold() if mods else None
-        return res.events.noun(lemma, modifier)
-    return None
-
-
-CONTROL_VERBS = frozenset(
-    ["establish", "gain", "take", "regain", "restore", "assume", "seize", "wrest", "extend"]
-)
-
-
-def _control_trigger(tok: Token, scene: Scene) -> Trigger | None:
-    """ "The army established full control over Jabal Badro", "took control of the base":
-    ground taken by force, a battle as ACLED codes it (CAMEO 192, occupy territory)."""
-    for obj in scene.tree.children(tok.i, "dobj", "obj", "nsubjpass"):
-        if obj.lemma.casefold() == "control":
-            return Trigger("ASSAULT", "192", "armed-clash", "capture")
-    return None
-
-
-def _weapon_trigger(tok: Token, scene: Scene) -> Trigger | None:
-    """ "a barrel bomb *hit* a building", "*fired* rockets at": a verb of impact or firing is an
-    assault when its subject or object names a weapon."""
-    tree = scene.tree
-    for arg in tree.children(tok.i, "nsubj", "nsubjpass", "dobj", "obj"):
-        first, last = tree.span(arg.i)
-        words = scene.doc.text[scene.doc.tokens[first].start : scene.doc.tokens[last - 1].end]
-        mode, _weapon = find_mode("ASSAULT", [words])
-        if mode is not None and mode not in {"armed-clash", "massacre"}:
-            return Trigger("ASSAULT", "190", mode, "weapon-verb")
-    return None
-
-
-def _negated_noun(tok: Token, tree: Tree) -> bool:
-    """A noun with "no"/"any" or governed by "without", "lack of", "absence of"."""
-    if tok.pos != "NOUN":
-        return False
-    heads = [tok] + ([tree.tokens[tok.head]] if tok.dep == "conj" else [])  # "any combat or X"
-    if any(d.text.casefold() in {"no", "any"} for h in heads for d in tree.children(h.i, "det")):
-        return True
-    for node in tree.ancestors(tok.i):
-        if node.text.casefold() in NEGATORS:
-            return True
-        if node.pos in {"VERB", "AUX"}:
-            return False
-    return False
-
-
 CONDITIONS = frozenset({"if", "unless"})
 
 
@@ -276,24 +145,17 @@ def _conditional(tok: Token, tree: Tree) -> bool:
     return False
 
 
-def _modal(tok: Token, tree: Tree) -> str | None:
-    for aux in tree.children(tok.i, "aux", "auxpass"):
-        if aux.tag == "MD":
-            return aux.text.casefold()
-    return None
-
-
 def _draft(tok: Token, trigger: Trigger, scene: Scene) -> Draft:
     draft = Draft(tok=tok, trigger=trigger, type=trigger.plover, mode=trigger.mode)
     if tok.pos == "VERB":
-        _verb_arguments(draft, scene)
-        if not draft.actor and _gerund_noun(tok, scene):
+        verb_arguments(draft, scene)
+        if not draft.actor and gerund_noun(tok, scene):
             noun_actor(draft, scene)  # "in *rebel* shelling of ...": a gerund used as a noun
     else:
-        _noun_arguments(draft, scene)
+        noun_arguments(draft, scene)
     recode_intent(draft, scene)
     recode_capture(draft, scene)
-    modal = _modal(tok, scene.tree)
+    modal = modal_of(tok, scene.tree)
     # A threat is an act that happened (the words were said): `asserted`, as every speech
     # act; what is threatened, wished or agreed to has not happened: `hypothetical`.
     if draft.intent or draft.type == "THREATEN":
@@ -345,231 +207,3 @@ def _only_intended(tok: Token, tree: Tree) -> bool:
         ):
             return True
     return False
-
-
-# What a force takes in fighting: ground, not goods ("seized a hilltop", "recaptured the
-# villages"); a seizure of goods or money stays coercion.
-TERRITORY = frozenset(
-    [
-        "village",
-        "villages",
-        "town",
-        "towns",
-        "city",
-        "cities",
-        "district",
-        "districts",
-        "area",
-        "areas",
-        "neighborhood",
-        "neighborhoods",
-        "neighbourhood",
-        "neighbourhoods",
-        "hill",
-        "hilltop",
-        "hills",
-        "base",
-        "bases",
-        "airport",
-        "airbase",
-        "road",
-        "roads",
-        "highway",
-        "field",
-        "fields",
-        "oilfield",
-        "position",
-        "positions",
-        "region",
-        "territory",
-        "territories",
-        "province",
-        "countryside",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "camp",
-        "crossing",
-        "checkpoint",
-        "farms",
-        "quarter",
-        "height",
-        "heights",
-        "mountain",
-        "mountains",
-        "point",
-        "points",
-        "dam",
-        "bridge",
-    ]
-)
-CAPTURE_WORDS = frozenset(
-    ["capture", "recapture", "retake", "overrun", "storm", "liberate", "regain", "seize", "occupy"]
-)
-
-
-def recode_capture(draft: Draft, scene: Scene) -> None:
-    """Ground taken by force is a battle, as ACLED codes it ("Government regains territory",
-    "Non-state actor overtakes territory" are Battles): ASSAULT, armed clash; CAMEO's 192
-    "occupy territory" files it as coercion."""
-    if draft.type != "COERCE" or draft.tok.lemma.casefold() not in CAPTURE_WORDS:
-        return
-    words = {w.casefold() for w in _object_words_of(draft.tok, scene)}
-    took_ground = bool(words & TERRITORY) or bool(
-        scene.args.places_named(scene.tree.children(draft.tok.i, "dobj", "obj", "nsubjpass"))
-    )
-    if took_ground:
-        draft.type, draft.mode = "ASSAULT", "armed-clash"
-        draft.trigger = Trigger("ASSAULT", "192", "armed-clash", "capture")
-
-
-def _object_words_of(tok: Token, scene: Scene) -> list[str]:
-    tree = scene.tree
-    out: list[str] = []
-    for child in tree.children(tok.i, "dobj", "obj", "nsubjpass", "prep"):
-        out += [scene.doc.tokens[i].lemma for i in tree.subtree(child.i)]
-        out += [scene.doc.tokens[i].text for i in tree.subtree(child.i)]
-    return out
-
-
-def _gerund_noun(tok: Token, scene: Scene) -> bool:
-    """A gerund standing as a noun: "rebel shelling", "the bombing of the hospital"."""
-    if tok.tag != "VBG" or tok.dep not in {"pobj", "pcomp", "dobj", "nsubj", "nsubjpass"}:
-        return False
-    return bool(scene.tree.children(tok.i, "compound", "det", "poss", "amod"))
-
-
-def _verb_arguments(draft: Draft, scene: Scene) -> None:
-    tree, args, tok = scene.tree, scene.args, draft.tok
-    passive = tree.child(tok.i, "nsubjpass") is not None
-    subject = tree.subject(tok.i)
-    if passive:
-        patient = tree.child(tok.i, "nsubjpass")
-        agent = tree.child(tok.i, "agent")
-        pobj = tree.child(agent.i, "pobj") if agent else None
-        draft.actor = args.names_or_phrase(pobj) if pobj else ()
-    else:
-        patient = tree.child(tok.i, "dobj", "obj")
-        subject = subject or _object_controller(tok, scene)
-        if subject is not None and not _is_event_noun(subject, scene):
-            draft.actor = args.names_or_phrase(subject)
-        elif subject is not None:
-            draft.via_noun = subject
-    if patient is not None:
-        draft.recipient = args.names_or_phrase(patient, victims=True) or _prep_parties(
-            patient, scene
-        )
-        if tok.lemma.casefold() in KILL_LEMMAS:
-            draft.killed = _victims(patient, scene)
-            draft.recipient = tuple(n for n in draft.recipient if n not in draft.killed)
-        elif tok.lemma.casefold() in WOUND_LEMMAS:
-            draft.injured = _victims(patient, scene)
-            draft.recipient = tuple(n for n in draft.recipient if n not in draft.injured)
-    if not draft.recipient:
-        draft.recipient = _prep_parties(tok, scene)
-    if not draft.recipient:
-        draft.recipient = _dative_or_complement(tok, draft.actor, scene)
-    if not draft.recipient and draft.type == "THREATEN":
-        draft.recipient = _condition_subject(tok, draft.actor, scene)
-
-
-def _protest_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
-    """Whom a protest is aimed at: the party named in what follows it in its clause ("staged a
-    hunger strike *to protest against Sweden's decision*", "rallied ... *against Abbas*")."""
-    tok = draft.tok
-    clause = scene.doc.tokens[tok.head] if tok.pos != "VERB" and tok.dep in {"dobj", "obj"} else tok
-    after = [i for i in scene.tree.subtree(clause.i) if i > tok.i]
-    return scene.args.in_range(after, exclude=draft.actor)
-
-
-def _object_controller(tok: Token, scene: Scene) -> Token | None:
-    """The doer of a gerund under "of"/"for" is the object of the verb above it: "accused the
-    United States [of shelling] the town", "blamed the rebels [for attacking] the convoy"."""
-    tree = scene.tree
-    if tok.dep != "pcomp" or tok.tag != "VBG":
-        return None
-    prep = tree.tokens[tok.head]
-    if prep.text.casefold() not in {"of", "for"} or prep.head == prep.i:
-        return None
-    return tree.child(prep.head, "dobj", "obj")
-
-
-def _condition_subject(tok: Token, actor: tuple[str, ...], scene: Scene) -> tuple[str, ...]:
-    """Whom a threat is aimed at: the party of its condition ("... unless *Israel* rescinds")."""
-    tree = scene.tree
-    heads = [tok, *tree.children(tok.i, "xcomp")]
-    for head in heads:
-        for clause in tree.children(head.i, "advcl"):
-            if not any(
-                m.text.casefold() in {"if", "unless"} for m in tree.children(clause.i, "mark")
-            ):
-                continue
-            subject = tree.child(clause.i, "nsubj", "nsubjpass")
-            if subject is not None:
-                found = tuple(n for n in scene.args.names(subject) if n not in actor)
-                if found:
-                    return found
-    return ()
-
-
-def _dative_or_complement(tok: Token, actor: tuple[str, ...], scene: Scene) -> tuple[str, ...]:
-    """The party an act is addressed to when it has no object: "gave *Tanzania* a grant",
-    "demanded that *the US* cancel ...", "refused to meet *King Abdullah*"."""
-    tree, args = scene.tree, scene.args
-    for dative in tree.children(tok.i, "dative"):
-        if found := args.names(dative):
-            return found
-    for clause in tree.children(tok.i, "ccomp", "xcomp"):
-        subject = tree.child(clause.i, "nsubj", "nsubjpass")
-        parts = [subject] if subject is not None else []
-        parts += tree.children(clause.i, "dobj", "obj", "dative")
-        for part in parts:
-            found = tuple(n for n in args.names_or_phrase(part) if n not in actor)
-            if found:
-                return found
-        if found := tuple(n for n in _prep_parties(clause, scene) if n not in actor):
-            return found
-    return ()
-
-
-def _noun_arguments(draft: Draft, scene: Scene) -> None:
-    tree, tok = scene.tree, draft.tok
-    noun_actor(draft, scene)
-    head = scene.doc.tokens[tok.head]
-    if tok.dep in {"dobj", "obj"} and head.lemma.casefold() in LIGHT_VERBS:
-        subject = tree.subject(head.i)
-        draft.plural_subject = subject is not None and subject.text.casefold() == "they"
-    draft.recipient = _prep_parties(tok, scene)
-    if not draft.recipient and tok.dep in {"nsubj", "nsubjpass"}:
-        draft.recipient = _prep_parties(head, scene)  # "the assaults converged on X"
-    for clause in tree.children(tok.i, "acl"):
-        draft.recipient = draft.recipient or _prep_parties(clause, scene)
-    draft.definite = any(c.text.casefold() == "the" for c in tree.children(tok.i, "det"))
-
-
-def _prep_parties(tok: Token, scene: Scene) -> tuple[str, ...]:
-    """Parties named after "against", "on", "between" ... below `tok`."""
-    found: list[str] = []
-    for prep in scene.tree.children(tok.i, "prep"):
-        if prep.text.casefold() not in _RECIPIENT_PREPS:
-            continue
-        for obj in scene.tree.children(prep.i, "pobj"):
-            found += [n for n in scene.args.names(obj) if n not in found]
-    return tuple(found)
-
-
-def _is_event_noun(tok: Token, scene: Scene) -> bool:
-    """Whether the subject is itself an event word ("the strike destroyed ..."), not a party
-    named by name or by role ("the government blamed ...")."""
-    return tok.pos == "NOUN" and not scene.args.names_or_phrase(tok)
-
-
-def _victims(patient: Token, scene: Scene) -> tuple[str, ...]:
-    """Named people killed or wounded ("killing *Valery Asapov*"); counts are tolls."""
-    people = tuple(r.name for r in scene.refs.within(*_char_range(patient, scene), "person"))
-    return tuple(dict.fromkeys(people))
-
-
-def _char_range(tok: Token, scene: Scene) -> tuple[int, int]:
-    first, last = scene.tree.span(tok.i)
-    return scene.doc.tokens[first].start, scene.doc.tokens[last - 1].end

@@ -10,7 +10,8 @@ from newsgraph.extract.claims import Draft, Scene
 from newsgraph.extract.dates import DayReading
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_parties import Parties, Sides
-from newsgraph.extract.incidents import build_event, compatible, group, veto
+from newsgraph.extract.incident_vetoes import veto
+from newsgraph.extract.incidents import build_event, compatible, group
 from newsgraph.model import Actor, Place, SentenceClasses
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
