@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.extract.tolls import UNITS
+
 Record = Mapping[str, Any]
 Spans = list[tuple[int, int]]
 
@@ -87,26 +89,8 @@ MODE_ALIASES = {
     "arrest": r"arrest|detain",
 }
 FIELDS = ("mode", "actor", "recipient", "location", "day", "killed", "status")
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+# score.py reads number words up to twelve; more would score differently from it
+NUMBER_WORDS = {word: value for word, value in UNITS.items() if value <= 12}
 UNSCORED_STATUS = frozenset({"hypothetical", "historical"})
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.errors import ResourceError
 from newsgraph.model import Doc, EntityMention
+from newsgraph.nlp.packaged import load_packaged
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -27,15 +26,9 @@ class AttributionTagger:
     @classmethod
     def load(cls) -> AttributionTagger:
         """Load the model shipped inside the package (never downloads)."""
-        import spacy
-
-        path = resources.files("newsgraph").joinpath(MODEL_DIR)
-        try:
-            return cls(spacy.load(str(path)))
-        except OSError as exc:
-            raise ResourceError(
-                f"attribution model missing at {path}: run scripts/train_attribution_model.py"
-            ) from exc
+        return cls(
+            load_packaged(MODEL_DIR, "attribution model", "scripts/train_attribution_model.py")
+        )
 
     def marks(self, text: str) -> list[tuple[int, int, str]]:
         """Character spans the model labels: CUE, and with the joint model SOURCE and CONTENT."""

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.errors import ResourceError
 from newsgraph.model import Doc, SentenceClasses
+from newsgraph.nlp.packaged import load_packaged
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -33,15 +32,9 @@ class EventClassifier:
     @classmethod
     def load(cls) -> EventClassifier:
         """Load the model shipped inside the package (never downloads)."""
-        import spacy
-
-        path = resources.files("newsgraph").joinpath(MODEL_DIR)
-        try:
-            return cls(spacy.load(str(path)))
-        except OSError as exc:
-            raise ResourceError(
-                f"event classifier missing at {path}: run scripts/train_event_classifier.py"
-            ) from exc
+        return cls(
+            load_packaged(MODEL_DIR, "event classifier", "scripts/train_event_classifier.py")
+        )
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Every label's probability for each text, batched."""

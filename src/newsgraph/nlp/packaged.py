@@ -1,0 +1,20 @@
+"""Loading a spaCy pipeline shipped inside the package (never downloaded)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from newsgraph.errors import ResourceError
+
+
+def load_packaged(model_dir: str, what: str, script: str) -> Any:
+    """The spaCy pipeline in `newsgraph/<model_dir>`; a missing one names the script that
+    makes it."""
+    import spacy
+
+    path = resources.files("newsgraph").joinpath(model_dir)
+    try:
+        return spacy.load(str(path))
+    except OSError as exc:
+        raise ResourceError(f"{what} missing at {path}: run {script}") from exc
