@@ -69,6 +69,9 @@ class Article:
     url: str | None = None
     published: str | None = None  # ISO date, when the source gives one
     outlet: str | None = None
+    # a plain-text file opens with its headline; a dataset row or feed item is body only,
+    # and taking its first line as the title would drop a paragraph of the article
+    headline_first: bool = True
 
 
 @dataclass(frozen=True, slots=True)

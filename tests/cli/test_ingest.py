@@ -222,6 +222,12 @@ def test_killing_an_ingest_loses_nothing_committed_and_the_next_run_resumes(
     whole = tmp_path / "whole.duckdb"
     subprocess.run([*command, "ingest", str(folder), "--db", str(whole)], check=True)
     counts = "SELECT d.title, count(q.id) FROM documents d LEFT JOIN quotes q ON q.doc_id = d.id GROUP BY 1 ORDER BY 1"
-    resumed = duckdb.connect(str(db), read_only=True).execute(counts).fetchall()
-    fresh = duckdb.connect(str(whole), read_only=True).execute(counts).fetchall()
-    assert resumed == fresh and len(fresh) == 24
+    merging = (
+        "SELECT d.title, d.duplicate_of, d.story_id, list(e.cluster_id ORDER BY e.id) "
+        "FROM documents d LEFT JOIN events e ON e.doc_id = d.id GROUP BY ALL ORDER BY 1"
+    )
+    resumed, fresh = (
+        [con.execute(sql).fetchall() for sql in (counts, merging)]
+        for con in (duckdb.connect(str(p), read_only=True) for p in (db, whole))
+    )
+    assert resumed == fresh and len(fresh[0]) == 24  # the same rows, copies, stories, clusters

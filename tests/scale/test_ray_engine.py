@@ -104,3 +104,18 @@ def test_ray_and_local_engines_store_the_same_graph(ray_cluster: Any, tmp_path: 
         assert _table(remote, sql) == _table(local, sql), name
     again = run_ray([str(folder)], out, options, workers=2)
     assert again.skipped == 3 and again.stored == 0  # a rerun skips finished partitions
+
+
+def test_ingest_on_ray_with_a_database_loads_it(ray_cluster: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli.main import app
+
+    out, db = tmp_path / "parquet", tmp_path / "ray.duckdb"
+    args = ["ingest", str(EXAMPLE), "--engine", "ray", "--output", str(out), "--db", str(db)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "loaded 1 documents" in result.stderr and "next: newsgraph load" not in result.stderr
+    assert _table(db, "SELECT title FROM documents") == [
+        ("Syria: Top Russian general killed in IS attack",)
+    ]

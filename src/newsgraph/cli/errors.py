@@ -12,7 +12,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.cli.console import say
+from newsgraph.errors import InputError, NewsgraphError
 
 
 @contextmanager
@@ -25,17 +26,23 @@ def guarded(err: Console, debug: bool) -> Iterator[None]:
     except NewsgraphError as exc:
         if debug:
             raise
-        err.print(f"[red]newsgraph: error:[/red] {exc}", highlight=False)
+        say(err, "newsgraph: error:", str(exc))
         raise typer.Exit(2) from None
     except Exception as exc:
         if debug:
             raise
-        err.print(
-            f"[red]newsgraph: internal error:[/red] {type(exc).__name__}: {exc} "
-            "(run again with --debug for the traceback)",
-            highlight=False,
+        say(
+            err,
+            "newsgraph: internal error:",
+            f"{type(exc).__name__}: {exc} (run again with --debug for the traceback)",
         )
         raise typer.Exit(3) from None
+
+
+def check_output(output: Path | None) -> None:
+    """Refuse an --output that names a folder before any work is done for it."""
+    if output is not None and output.is_dir():
+        raise InputError(f"{output}: is a directory (--output names the file to write)")
 
 
 def write_atomically(text: str, output: Path | None) -> None:
@@ -43,8 +50,16 @@ def write_atomically(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, output)
+    check_output(output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None

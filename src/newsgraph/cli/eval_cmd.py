@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import track
 
-from newsgraph.cli.errors import write_atomically
+from newsgraph.cli import console
+from newsgraph.cli.console import err
+from newsgraph.cli.errors import check_output, write_atomically
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.conflict import evaluate as evaluate_conflict
 from newsgraph.eval.events import evaluate_events
@@ -22,8 +23,7 @@ from newsgraph.report.json_out import render_documents
 from newsgraph.resources import Resources
 
 app = typer.Typer(no_args_is_help=True, help="Score the stages against public gold data.")
-out = Console(soft_wrap=True, width=180)  # a results table is read whole, never wrapped
-err = Console(stderr=True, soft_wrap=True)
+out = console.out(width=180)  # a results table is read whole, never wrapped
 
 
 @app.command("quotes")
@@ -139,17 +139,18 @@ def conflict(
     event P/R/F1, records per incident, strict accuracy, field accuracy on matched records
     (mode, actor, recipient, location, day, killed, status), quote overlap F1, speaker and via."""
     try:
+        check_output(save)
         score, documents = evaluate_conflict(
             gold,
             Resources(),
             verbose,
             lambda items: track(items, description="analysing", console=err, transient=True),
         )
+        if save is not None:
+            write_atomically(render_documents(documents), save)
     except NewsgraphError as exc:
         err.print(f"newsgraph: error: {exc}", highlight=False)
         raise typer.Exit(2) from None
-    if save is not None:
-        write_atomically(render_documents(documents), save)
     for line in [*score.details, *score.summary()]:
         out.print(line, highlight=False, markup=False)
     for unit in score.missing:

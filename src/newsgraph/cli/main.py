@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from newsgraph.cli.errors import guarded, write_atomically
+from newsgraph.cli.console import err, say
+from newsgraph.cli.errors import check_output, guarded, write_atomically
 from newsgraph.cli.eval_cmd import app as eval_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
@@ -28,7 +28,6 @@ app = typer.Typer(
     help="News articles in, a source-traced knowledge graph out.",
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, soft_wrap=True)  # one error, one line, however long
 
 
 class Format(StrEnum):
@@ -69,6 +68,7 @@ def analyze(
 ) -> None:
     """Analyse articles and print a situation report (md) or the extracted graph (json)."""
     with guarded(err, debug):
+        check_output(output)
         docs, failed = _analyze(expand(paths), encoding, max_bytes, debug)
         text = render_json(docs) if format is Format.json else render_markdown(docs)
         write_atomically(text, output)
@@ -95,10 +95,7 @@ def _analyze(
                 failed += 1
                 if debug and outcome.error is not None and outcome.error.__cause__ is not None:
                     raise outcome.error
-                err.print(
-                    f"[red]newsgraph: skipped[/red] {outcome.source}: {outcome.error}",
-                    highlight=False,
-                )
+                say(err, "newsgraph: skipped", f"{outcome.source}: {outcome.error}")
             bar.advance(task)
     return docs, failed
 

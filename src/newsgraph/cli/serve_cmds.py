@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from newsgraph.cli.console import err
 from newsgraph.cli.errors import guarded, write_atomically
 from newsgraph.cli.store_cmds import DEFAULT_DB, DbOption, parse_day
 from newsgraph.errors import NewsgraphError
-
-err = Console(stderr=True, soft_wrap=True)
 
 
 def serve_command(

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsgraph.cli import console
+from newsgraph.cli.console import err, plain, say
 from newsgraph.cli.errors import guarded, write_atomically
 from newsgraph.corpus import BATCH, Summary, ingest
 from newsgraph.errors import NewsgraphError
@@ -21,12 +22,12 @@ from newsgraph.ingest.sources import ReadOptions
 from newsgraph.ingest.tables import ColumnMap
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Unreadable
+from newsgraph.report.escape import csv_cell
 from newsgraph.report.export import ExportFormat, export_csv
 from newsgraph.resources import Resources
 from newsgraph.store.db import Store
 from newsgraph.store.query import Filters, Result, What, run_query, write_parquet
 
-err = Console(stderr=True, soft_wrap=True)
 DEFAULT_DB = Path("newsgraph.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB database file.")]
 
@@ -45,7 +46,10 @@ def ingest_command(
             help="Files, directories, globs or http(s) URLs: text, HTML, feeds, WARC, CSV, JSONL."
         ),
     ],
-    db: DbOption = DEFAULT_DB,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The DuckDB database file [default: newsgraph.duckdb]."),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Processes for the NLP (0: one per CPU core).")] = 1,
     encoding: Annotated[
         str, typer.Option(help="Encoding of text, CSV and JSONL inputs.")
@@ -78,7 +82,7 @@ def ingest_command(
     """Read sources into the database: analyse new or changed articles, merge across outlets.
 
     With --engine ray, write Parquet partitions to --output instead; `newsgraph load` then
-    puts them into a database."""
+    puts them into a database, or give --db and they are loaded into it at the end."""
     columns = (
         ColumnMap(text=csv_text, title=csv_title, date=csv_date, source=csv_source, url=csv_url)
         if csv_text
@@ -88,8 +92,13 @@ def ingest_command(
     count = workers if workers > 0 else (os.cpu_count() or 1)
     if engine is Engine.ray:
         with guarded(err, debug):
-            _ingest_ray(sources, output, options, count, address)
+            failed = _ingest_ray(sources, output, options, count, address, db)
+            if db is not None:  # asked for a database: load the partitions into it
+                _load(db, output)
+        if failed:
+            raise typer.Exit(1)
         return
+    db = db or DEFAULT_DB
     with guarded(err, debug):
         summary = _ingest(sources, db, options, count, max(1, batch))
     _print_summary(summary, db)
@@ -100,24 +109,29 @@ def ingest_command(
 
 
 def _ingest_ray(
-    sources: list[str], out: Path, options: ReadOptions, workers: int, address: str | None
-) -> None:
+    sources: list[str],
+    out: Path,
+    options: ReadOptions,
+    workers: int,
+    address: str | None,
+    db: Path | None,
+) -> bool:
+    """Run the Ray ingest; True when some inputs failed."""
     from newsgraph.scale.ray_engine import run_ray
 
     err.print(f"newsgraph: ingesting on Ray ({workers} workers) -> {out}", highlight=False)
     run = run_ray(sources, out, options, workers, address)
     for source, reason in run.failed:
-        err.print(f"[red]newsgraph: skipped[/red] {source}: {reason}", highlight=False)
+        say(err, "newsgraph: skipped", f"{source}: {reason}")
     peak = max(run.peak_rss_mb, default=0.0)
     err.print(
         f"newsgraph: done: {run.partitions} partitions ({run.skipped} already done), read "
         f"{run.read}, stored {run.stored}, near-duplicates {run.copies}, failed "
-        f"{len(run.failed)}; peak RSS per worker {peak:.0f} MB -> {out} "
-        f"(next: newsgraph load {out} --db PATH)",
+        f"{len(run.failed)}; peak RSS per worker {peak:.0f} MB -> {out}"
+        + ("" if db else f" (next: newsgraph load {out} --db PATH)"),
         highlight=False,
     )
-    if run.failed:
-        raise typer.Exit(1)
+    return bool(run.failed)
 
 
 def load_command(
@@ -127,9 +141,13 @@ def load_command(
 ) -> None:
     """Load Parquet partitions written by `ingest --engine ray` into the database."""
     with guarded(err, debug):
-        from newsgraph.store.load import load_parquet
+        _load(db, folder)
 
-        loaded = load_parquet(db, folder)
+
+def _load(db: Path, folder: Path) -> None:
+    from newsgraph.store.load import load_parquet
+
+    loaded = load_parquet(db, folder)
     err.print(
         f"newsgraph: loaded {loaded.documents} documents ({loaded.copies} near-duplicates), "
         f"{loaded.events} events -> {db}",
@@ -154,9 +172,7 @@ def _ingest(
             bar.update(task, done=s.stored, read=s.read, rate=rate)
 
         def failed(item: Unreadable) -> None:
-            err.print(
-                f"[red]newsgraph: skipped[/red] {item.source}: {item.reason}", highlight=False
-            )
+            say(err, "newsgraph: skipped", f"{item.source}: {item.reason}")
 
         return ingest(sources, store, options, workers, progress, failed, batch)
 
@@ -223,7 +239,7 @@ def query_command(
             return
         result = run_query(db, what, filters)
         if format is QueryFormat.table and output is None:
-            Console(soft_wrap=False).print(_table(result))
+            console.out().print(_table(result))
             return
         text_out = _json(result) if format is QueryFormat.json else _csv(result)
         write_atomically(text_out, output)
@@ -282,17 +298,14 @@ def _csv(result: Result) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(result.columns)
     for row in result.rows:
-        writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else v for v in row])
+        writer.writerow(
+            [csv_cell("; ".join(map(str, v)) if isinstance(v, list) else v) for v in row]
+        )
     return out.getvalue()
 
 
 def _table(result: Result) -> Table:
     table = Table(*result.columns, show_lines=False)
     for row in result.rows:
-        table.add_row(
-            *(
-                "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))
-                for v in row
-            )
-        )
+        table.add_row(*(plain("; ".join(map(str, v)) if isinstance(v, list) else v) for v in row))
     return table

@@ -76,6 +76,7 @@ def _read_item(entry: Mapping[str, Any], fallback: str, outlet: str | None) -> A
         url=entry.get("link") or None,
         published=_item_date(entry),
         outlet=outlet,
+        headline_first=False,
     )
 
 

@@ -196,6 +196,7 @@ def _row_article(
         url=_cell(row, columns.url),
         published=parse_date(date) if date else None,
         outlet=_one_line(_cell(row, columns.source)),
+        headline_first=False,
     )
 
 

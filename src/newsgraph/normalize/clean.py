@@ -126,7 +126,7 @@ def clean(article: Article) -> Doc:
     lines = [fix_spacing(line) for line in normalise_characters(article.raw).split("\n")]
     title: str | None
     byline: str | None
-    if article.title:  # the source gave the title (HTML, feed, CSV): every line is body
+    if article.title or not article.headline_first:  # every line is body
         title, byline, body = article.title, None, lines
     else:
         title, byline, body = split_header(lines)

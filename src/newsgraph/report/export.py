@@ -19,6 +19,7 @@ from typing import Any, Literal
 import pycountry
 
 from newsgraph.extract.event_lexicon import EventLexicon
+from newsgraph.report.escape import csv_cell
 from newsgraph.store.query import Result
 
 ExportFormat = Literal["plover", "acled"]
@@ -101,7 +102,8 @@ def export_csv(result: Result, fmt: ExportFormat, lexicon: EventLexicon) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(_plover(row, lexicon) if fmt == "plover" else _acled(row))
+        record = _plover(row, lexicon) if fmt == "plover" else _acled(row)
+        writer.writerow({k: csv_cell(v) for k, v in record.items()})
     return out.getvalue()
 
 

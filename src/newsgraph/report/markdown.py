@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from newsgraph.model import Doc, Event, Quote
+from newsgraph.report.escape import md_text as _md
 
 # Most severe first: lethal violence, then violence, coercion, threats, words, cooperation.
 SEVERITY = [
@@ -159,7 +160,7 @@ def _quotes(doc: Doc) -> str:
         lines += ["", f"**{_md(speaker)}**{_md(through)}"]
         for q in quotes:
             text = f'"{_excerpt(q.said)}"' if q.kind == "direct" else _excerpt(q.said)
-            lines.append(f"- {_md(text)} _({q.kind}, {q.cue or 'no cue'})_")
+            lines.append(f"- {_md(text)} _({q.kind}, {_md(q.cue or 'no cue')})_")
     return "\n".join(lines)
 
 
@@ -190,8 +191,3 @@ def _disputes(doc: Doc) -> str:
 def _excerpt(text: str, limit: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _md(text: str) -> str:
-    """Escape the characters that would break a Markdown table or emphasis."""
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ")

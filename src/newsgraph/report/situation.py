@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from newsgraph.report.escape import md_link, md_text
 from newsgraph.report.markdown import SEVERITY
 from newsgraph.store.query import Filters
 from newsgraph.store.read import Item, Reader
@@ -89,42 +90,42 @@ def _severity(event: Item) -> tuple[int, int, int, str]:
 
 
 def render_md(s: Situation) -> str:
-    lines = [f"# Situation report: {s.scope}", "", _counts(s.summary), "", "## What happened", ""]
+    """The report as Markdown; every text from an article escaped (report/escape.py)."""
+    lines = [f"# Situation report: {md_text(s.scope)}", "", _counts(s.summary), ""]
+    lines += ["## What happened", ""]
     for e in s.events:
-        lines.append(f"- {_event_text(e)} [{_md_sources(e)}]")
+        lines.append(f"- {_md_event(e)} [{_md_sources(e)}]")
     lines += ["", "## Who said what", ""]
     for speaker, quotes in _by_speaker(s.quotes):
-        lines.append(f"### {speaker}")
+        lines.append(f"### {md_text(speaker)}")
         for q in quotes[:8]:
-            chain = f" (via {', '.join(q['via'])})" if q["via"] else ""
-            lines.append(f'- "{_clip(q["text"])}"{chain} [{_md_link(q["source"], None)}]')
+            chain = f" (via {md_text(', '.join(q['via']))})" if q["via"] else ""
+            text = md_text(_clip(q["text"]))
+            lines.append(f'- "{text}"{chain} [{md_link(q["source"] or "source", None)}]')
         lines.append("")
     lines += ["## Open disputes", ""]
     for pair in s.disputes:
-        lines.append(f"### {pair['a']} / {pair['b']}")
-        for side, who in (
-            ("a_to_b", f"{pair['a']} accuses {pair['b']}"),
-            ("b_to_a", f"{pair['b']} accuses {pair['a']}"),
-        ):
+        a, b = md_text(pair["a"]), md_text(pair["b"])
+        lines.append(f"### {a} / {b}")
+        for side, who in (("a_to_b", f"{a} accuses {b}"), ("b_to_a", f"{b} accuses {a}")):
             for claim in pair[side][:5]:
-                lines.append(
-                    f"- {who}: {_clip(claim['sentence'] or '')} [{_md_link(claim['outlet'] or claim['title'], claim['url'])}]"
-                )
+                said = md_text(_clip(claim["sentence"] or ""))
+                link = md_link(claim["outlet"] or claim["title"] or "source", claim["url"])
+                lines.append(f"- {who}: {said} [{link}]")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_event(e: Item) -> str:
+    return f"**{e['type']}**" + md_text(_event_text(e).removeprefix(f"**{e['type']}**"))
 
 
 def _md_sources(event: Item) -> str:
     urls = event.get("urls") or []
     names = event["sources"] or []
     if urls:
-        return ", ".join(_md_link(u, u) for u in urls[:5])
-    return ", ".join(str(n) for n in names[:5])
-
-
-def _md_link(text: str | None, url: str | None) -> str:
-    label = (text or "source").replace("[", "(").replace("]", ")")
-    return f"[{label}]({url})" if url and url.startswith(("http://", "https://")) else label
+        return ", ".join(md_link(u, u) for u in urls[:5])
+    return ", ".join(md_text(n) for n in names[:5])
 
 
 # --- HTML -----------------------------------------------------------------------------

@@ -21,9 +21,16 @@ import pyarrow as pa
 from newsgraph.errors import StoreError
 from newsgraph.model import Doc
 from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryIndex
-from newsgraph.store.rows import BROAD_PLACES, DocRows, Row, content_hash, doc_rows
+from newsgraph.store.rows import (
+    BROAD_PLACES,
+    MERGEABLE_STATUSES,
+    DocRows,
+    Row,
+    content_hash,
+    doc_rows,
+)
 
-SCHEMA_VERSION = "2"  # 2: events count their dead (fatalities), day precision, weapon
+SCHEMA_VERSION = "3"  # 2: events count their dead, day precision, weapon; 3: documents.seq
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
@@ -86,25 +93,35 @@ class Store:
         self._load()
 
     def _load(self) -> None:
-        """The indexes merging needs, rebuilt from what is committed."""
+        """The indexes merging needs, rebuilt from what is committed.
+
+        Merging depends on order (the earliest copy is the original; a report joins the
+        first occurrence it agrees with), so the indexes are rebuilt by replaying the stored
+        documents and events in the order they were written: a resumed ingest then merges
+        exactly as an uninterrupted one."""
         self.known: dict[str, str] = dict(
             self.con.execute("SELECT id, content_hash FROM documents").fetchall()
         )
+        last = self.con.execute("SELECT max(seq) FROM documents").fetchone()
+        self.next_seq = 0 if last is None or last[0] is None else int(last[0]) + 1
         self.copies = DuplicateIndex()
         for doc_id, signature, original in self.con.execute(
-            "SELECT id, fingerprint, duplicate_of FROM documents ORDER BY ingested_at, id"
+            "SELECT id, fingerprint, duplicate_of FROM documents ORDER BY seq, id"
         ).fetchall():
             self.copies.add(doc_id, tuple(signature or ()), original)
         self.events = EventIndex()
-        broad = list(BROAD_PLACES)
-        for row in self.con.execute(_CLUSTERS, [broad]).fetchall():
-            cid, kind, pid, place, first, last, actors, recipients = row
-            cluster = Cluster(cid, kind, pid, place, first, last, set(actors), set(recipients))
-            for day in {first, last}:
-                self.events.add(cluster, day)
+        params = [list(MERGEABLE_STATUSES), list(BROAD_PLACES)]
+        clusters: dict[str, Cluster] = {}
+        for row in self.con.execute(_CLUSTERS, params).fetchall():
+            cid, kind, pid, place, first, last_day, actors, recipients = row
+            clusters[cid] = Cluster(
+                cid, kind, pid, place, first, last_day, set(actors), set(recipients)
+            )
+        for cid, day in self.con.execute(_CLUSTER_DAYS, params).fetchall():
+            self.events.add(clusters[cid], day)
         self.stories = StoryIndex()
-        for doc_id, story, clusters in self.con.execute(_STORIES, [broad]).fetchall():
-            self.stories.load(doc_id, story, [c for c in clusters or () if c])
+        for doc_id, story, found in self.con.execute(_STORIES, [list(BROAD_PLACES)]).fetchall():
+            self.stories.load(doc_id, story, [c for c in found or () if c])
 
     def status(self, doc_id: str, text_hash: str) -> Status:
         """Whether a document is new, stored with other text, or stored as it is."""
@@ -154,7 +171,8 @@ class Store:
             self.con.execute(
                 f"UPDATE documents SET story_id = ? WHERE story_id IN ({marks})", [story, *merged]
             )
-        pending.documents.append((*rows.document[:12], original, score, doc.id, now))
+        pending.documents.append((*rows.document[:12], original, score, doc.id, now, self.next_seq))
+        self.next_seq += 1
         for table in ("mentions", "quotes", "relations", "evidence"):
             pending.rows[table] += getattr(rows, table)
         for table in ("actors", "people", "places"):
@@ -192,7 +210,7 @@ class Store:
     def _flush(self, pending: _Pending) -> None:
         """Insert a batch's rows, a few statements per table."""
         documents = [
-            (*row[:14], self.stories.of_doc(str(row[14])), row[15]) for row in pending.documents
+            (*row[:14], self.stories.of_doc(str(row[14])), *row[15:]) for row in pending.documents
         ]
         self._insert("documents", documents)
         for table, entity_rows in pending.entities.items():
@@ -242,12 +260,22 @@ class _Pending:
     clusters: dict[str, Cluster] = field(default_factory=dict)
 
 
-_CLUSTERS = """
+# Occurrences that can take more reports: something that happened, at a precise place.
+_MERGEABLE = "e.status = ANY(?) AND p.kind <> ALL(?)"
+_CLUSTERS = f"""
 SELECT c.id, c.type, c.place_id, c.place, c.first_day, c.last_day,
        list_distinct(flatten(list(e.actors))), list_distinct(flatten(list(e.recipients)))
 FROM event_clusters c JOIN events e ON e.cluster_id = c.id JOIN places p ON p.id = c.place_id
-WHERE p.kind <> ALL(?) AND e.status IN ('asserted', 'claimed')
+WHERE {_MERGEABLE}
 GROUP BY ALL
+"""
+# Each mergeable event's cluster and day in the order they were written: the replay of
+# EventIndex.add calls an uninterrupted ingest made (event ids end in their position, ":eN").
+_CLUSTER_DAYS = f"""
+SELECT e.cluster_id, e.day
+FROM events e JOIN documents d ON d.id = e.doc_id JOIN places p ON p.id = e.place_id
+WHERE {_MERGEABLE}
+ORDER BY d.seq, CAST(regexp_extract(e.id, ':e([0-9]+)$', 1) AS INTEGER), e.id
 """
 _STORIES = """
 SELECT d.id, d.story_id, list(DISTINCT e.cluster_id) FILTER (WHERE p.kind <> ALL(?))

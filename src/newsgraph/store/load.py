@@ -92,7 +92,9 @@ def _insert(con: duckdb.DuckDBPyConnection) -> Loaded:
     execute(
         "INSERT INTO documents SELECT d.id, d.source, d.url, d.title, d.byline, d.outlet, "
         "d.published, d.text, d.words, d.content_hash, d.stages, d.fingerprint, c.duplicate_of, "
-        "c.similarity, NULL, CAST(d.ingested_at AS TIMESTAMP) "
+        "c.similarity, NULL, CAST(d.ingested_at AS TIMESTAMP), "
+        "(SELECT coalesce(max(seq) + 1, 0) FROM documents) - 1 + row_number() OVER "
+        "(ORDER BY d.seq NULLS FIRST, d.ingested_at, d.id) "  # the order the local engine uses
         "FROM p_documents d JOIN chosen USING (id, part) LEFT JOIN p_copies c USING (id)"
     )
     for table in ("actors", "people", "places"):

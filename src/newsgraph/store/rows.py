@@ -17,6 +17,8 @@ Row = tuple[object, ...]
 # Places too large, or too vague without coordinates, to say two reports describe the same
 # occurrence.
 BROAD_PLACES = frozenset({"country", "admin1", "admin2", "region", "unresolved", "street"})
+# Statuses of something that happened (not a threat, a plan or history): these merge.
+MERGEABLE_STATUSES = ("asserted", "claimed", "denied")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +243,7 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         actors=frozenset(ev.actor),
         recipients=frozenset(ev.recipient),
         # Only something that happened, at a place precise enough to call it one occurrence.
-        mergeable=ev.status in {"asserted", "claimed", "denied"}
+        mergeable=ev.status in MERGEABLE_STATUSES
         and place is not None
         and place.kind not in BROAD_PLACES,
         values=values,

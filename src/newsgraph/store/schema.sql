@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS documents (
     duplicate_of VARCHAR,            -- the original this document copies, if any
     similarity DOUBLE,               -- estimated Jaccard similarity with that original
     story_id VARCHAR,                -- the story cluster it belongs to
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    seq BIGINT NOT NULL              -- the order documents were stored in (merging replays it)
 );
 
 CREATE TABLE IF NOT EXISTS actors (

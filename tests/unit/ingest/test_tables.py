@@ -32,6 +32,7 @@ def test_latin1_rows_become_articles(tmp_path: Path):
         title="Strike on Idlib",
         published="2017-04-05",
         outlet="Agence Café",
+        headline_first=False,  # a row is body only, never title + body
     )
     assert empty == Unreadable(f"{path}:2", "empty text")
     assert isinstance(undated, Article)
