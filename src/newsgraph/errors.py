@@ -5,7 +5,8 @@ NewsgraphError
 │   ├── EmptyInput        nothing but whitespace
 │   ├── BinaryInput       not text (NUL bytes, control characters)
 │   ├── EncodingError     not in the expected encoding
-│   └── TooLarge          over the size cap
+│   ├── TooLarge          over the size cap
+│   └── Refused           a URL whose host is not a public address (without --allow-private)
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
 ├── PipelineError         stages in an order that cannot work
 ├── StoreError            the database cannot be opened or written (locked, corrupt, full)
@@ -38,6 +39,10 @@ class EncodingError(InputError):
 
 class TooLarge(InputError):
     """The input is over the size cap."""
+
+
+class Refused(InputError):
+    """A URL, or a redirect, leads to an address the run may not connect to."""
 
 
 class ResourceError(NewsgraphError):

@@ -142,11 +142,26 @@ def site() -> Iterator[str]:
 
 def test_urls_are_fetched_and_a_404_is_one_line(site: str, tmp_path: Path) -> None:
     db = tmp_path / "g.duckdb"
-    code, err = ingest(f"{site}/idlib", f"{site}/gone", "--db", str(db))
+    code, err = ingest(f"{site}/idlib", f"{site}/gone", "--db", str(db), "--allow-private")
     assert code == 1 and f"{site}/gone: HTTP 404" in err and "new 1" in err
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT url FROM documents").fetchall() == [(f"{site}/idlib",)]
     con.close()
+
+
+def test_a_loopback_url_is_refused_without_allow_private(site: str, tmp_path: Path) -> None:
+    db = tmp_path / "g.duckdb"
+    code, err = ingest(f"{site}/idlib", "--db", str(db))
+    refused = "refused: 127.0.0.1 is a loopback address (use --allow-private to fetch it)"
+    assert code == 1 and f"skipped {site}/idlib: {refused}\n" in err and "new 0" in err
+
+
+@pytest.mark.parametrize("seconds", ["-1", "0"])
+def test_a_timeout_of_zero_or_less_is_a_bad_option(seconds: str, tmp_path: Path) -> None:
+    code, err = ingest("http://127.0.0.1:9/", "--timeout", seconds, "--db", str(tmp_path / "g"))
+    message = " ".join(err.replace("│", " ").split())  # click may wrap it in a box
+    assert code == 2 and f"Invalid value for '--timeout': {seconds} is not more than 0" in message
+    assert "invalid URL" not in err and not (tmp_path / "g").exists()
 
 
 def test_a_huge_file_is_skipped_without_reading_it(tmp_path: Path) -> None:

@@ -57,7 +57,16 @@ def ingest_command(
     max_bytes: Annotated[
         int, typer.Option(help="Skip inputs (or archive records) larger than this.")
     ] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 20.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for a URL.", callback=positive_seconds)
+    ] = 20.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            help="Also fetch URLs (and follow redirects) to loopback, private, link-local and "
+            "other non-public addresses."
+        ),
+    ] = False,
     csv_text: Annotated[
         str | None, typer.Option(help="CSV/JSONL column with the article text.")
     ] = None,
@@ -88,7 +97,13 @@ def ingest_command(
         if csv_text
         else None
     )
-    options = ReadOptions(encoding=encoding, max_bytes=max_bytes, timeout=timeout, columns=columns)
+    options = ReadOptions(
+        encoding=encoding,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        columns=columns,
+        allow_private=allow_private,
+    )
     count = workers if workers > 0 else (os.cpu_count() or 1)
     if engine is Engine.ray:
         with guarded(err, debug):
@@ -106,6 +121,13 @@ def ingest_command(
         raise typer.Exit(130)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def positive_seconds(value: float) -> float:
+    """A --timeout of 0 or less would make every URL fail: refuse it as a bad option value."""
+    if value <= 0:
+        raise typer.BadParameter(f"{value:g} is not more than 0 seconds")
+    return value
 
 
 def _ingest_ray(

@@ -1,21 +1,30 @@
-"""One HTTP(S) GET with a timeout and a size cap; every failure is an `InputError` with one line.
+"""One HTTP(S) GET with a timeout, a size cap and an address policy; every failure is an
+`InputError` with one line.
 
 urllib.request, not httpx: the standard library is enough for a single GET with a timeout
-and a byte cap, and the project needs no extra dependency for it.
+and a byte cap, and the project needs no extra dependency for it. Each hop (the URL, then
+every redirect) connects through `_CheckedHTTPConnection`: it resolves the host once, has the
+policy check every address (ingest/addresses.py) and connects to a checked one, while the Host
+header, TLS SNI and the certificate check still use the host name. Proxies from the
+environment are not used: through a proxy, the address checked would not be the one reached.
 """
 
 from __future__ import annotations
 
+import functools
 import http.client
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
 from urllib.parse import urlsplit
 
-from newsgraph.errors import InputError, TooLarge
+from newsgraph.errors import InputError, Refused, TooLarge
+from newsgraph.ingest.addresses import PUBLIC_ONLY, AddressPolicy, IPAddress
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 
 USER_AGENT = "newsgraph/0.1"
@@ -34,7 +43,12 @@ class Fetched:
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http(s): urllib would also follow one to ftp://."""
+    """Follow redirects only to http(s): urllib would also follow one to ftp://. Remembers
+    the last one, to name it when its host is refused."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.location: str | None = None
 
     def redirect_request(
         self,
@@ -48,22 +62,102 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         if urlsplit(newurl).scheme.lower() not in _SCHEMES:
             fp.close()
             raise InputError(f"redirected to a non-HTTP URL: {newurl}")
+        self.location = newurl
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to an address the policy checked, never one resolved afresh."""
+
+    def __init__(self, host: str, *, timeout: float | None, policy: AddressPolicy) -> None:
+        super().__init__(host, timeout=timeout)
+        self.policy = policy
+
+    def connect(self) -> None:
+        self.sock = _connect(self.policy.addresses(self.host, self.port), self.port, self.timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as http.client does
 
 
-def fetch(url: str, timeout: float = 20.0, max_bytes: int = DEFAULT_MAX_BYTES) -> Fetched:
-    """GET `url`, following redirects; raise TooLarge past `max_bytes`, InputError on failure."""
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to a checked address; SNI and the certificate are checked against the host name."""
+
+    def __init__(self, host: str, *, timeout: float | None, policy: AddressPolicy) -> None:
+        # what http.client builds when given no context: system CAs, host name checked
+        self.tls = ssl.create_default_context()
+        self.tls.set_alpn_protocols(["http/1.1"])
+        super().__init__(host, timeout=timeout, context=self.tls)
+        self.policy = policy
+
+    def connect(self) -> None:
+        sock = _connect(self.policy.addresses(self.host, self.port), self.port, self.timeout)
+        try:
+            self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
+        except OSError:
+            sock.close()
+            raise
+
+
+def _connect(addresses: Sequence[IPAddress], port: int, timeout: float | None) -> socket.socket:
+    """The first of the addresses that answers, tried in order as socket.create_connection does."""
+    failure = OSError(f"no address to connect to on port {port}")
+    for ip in addresses:
+        try:
+            return socket.create_connection((str(ip), port), timeout)
+        except OSError as exc:
+            failure = exc
+    raise failure
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, policy: AddressPolicy) -> None:
+        super().__init__()
+        self.policy = policy
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_CheckedHTTPConnection, policy=self.policy)
+        return self.do_open(connection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, policy: AddressPolicy) -> None:
+        super().__init__()
+        self.policy = policy
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_CheckedHTTPSConnection, policy=self.policy)
+        return self.do_open(connection, req)
+
+
+def fetch(
+    url: str,
+    timeout: float = 20.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    policy: AddressPolicy = PUBLIC_ONLY,
+) -> Fetched:
+    """GET `url`, following redirects, connecting only where `policy` allows; raise TooLarge
+    past `max_bytes`, Refused for an address the policy refuses, InputError on failure."""
+    if timeout <= 0:  # a caller's mistake, not the URL's: socket would call it an invalid URL
+        raise ValueError(f"timeout must be more than 0 seconds, not {timeout:g}")
     if urlsplit(url).scheme.lower() not in _SCHEMES:
         raise InputError(f"not an http(s) URL: {url}")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    redirects = _HttpOnlyRedirects()
+    opener = urllib.request.build_opener(
+        urllib.request.ProxyHandler({}),
+        redirects,
+        _CheckedHTTPHandler(policy),
+        _CheckedHTTPSHandler(policy),
+    )
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             data = _read_capped(response, max_bytes, time.monotonic() + timeout, timeout)
             final_url = response.geturl()
             content_type = response.headers.get("Content-Type")
+    except Refused as exc:
+        if redirects.location is None:
+            raise
+        why = str(exc).removeprefix("refused: ")
+        raise Refused(f"refused redirect to {redirects.location}: {why}") from None
     except urllib.error.HTTPError as exc:
         exc.close()
         raise InputError(f"HTTP {exc.code} {exc.reason}") from None

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsgraph.errors import InputError, TooLarge
+from newsgraph.ingest.addresses import policy_for
 from newsgraph.ingest.detect import SNIFF_BYTES, Kind, charset_of, detect, media_type
 from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.fetch import fetch
@@ -47,6 +48,7 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES  # per input, or per record of an archive or dataset
     timeout: float = 20.0  # seconds per URL
     columns: ColumnMap | None = None  # CSV/JSONL columns; JSONL has a default, CSV has none
+    allow_private: bool = False  # fetch URLs (and redirects) to loopback, private, ... hosts
 
 
 def is_url(source: str) -> bool:
@@ -124,7 +126,7 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
 
 
 def _read_url(url: str, options: ReadOptions) -> Read:
-    fetched = fetch(url, options.timeout, options.max_bytes)
+    fetched = fetch(url, options.timeout, options.max_bytes, policy_for(options.allow_private))
     kind = detect(fetched.final_url, fetched.data[:SNIFF_BYTES], fetched.content_type)
     yield from _read_bytes(
         kind, fetched.data, url, fetched.final_url, fetched.content_type, options

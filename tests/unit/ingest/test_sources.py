@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import sources
+from newsgraph.ingest.addresses import ANY_ADDRESS, PUBLIC_ONLY, AddressPolicy
 from newsgraph.ingest.fetch import Fetched
 from newsgraph.ingest.sources import ReadOptions, expand_sources, read_source
 from newsgraph.ingest.tables import ColumnMap
@@ -142,7 +143,7 @@ def test_archives_are_capped_per_record_not_per_file(tmp_path: Path, warc_plain:
 
 
 def test_urls_are_fetched_and_dispatched_by_content_type(monkeypatch: pytest.MonkeyPatch):
-    def fake_fetch(url: str, timeout: float, max_bytes: int) -> Fetched:
+    def fake_fetch(url: str, timeout: float, max_bytes: int, policy: AddressPolicy) -> Fetched:
         return Fetched(url, "https://wire.example.com/rss", "text/xml", RSS)
 
     monkeypatch.setattr(sources, "fetch", fake_fetch)
@@ -154,7 +155,7 @@ def test_urls_are_fetched_and_dispatched_by_content_type(monkeypatch: pytest.Mon
 def test_a_downloaded_page_keeps_its_final_url(monkeypatch: pytest.MonkeyPatch):
     body = b"<html><body><article><p>Talks resumed in Geneva on Monday.</p></article></body></html>"
 
-    def fake_fetch(url: str, timeout: float, max_bytes: int) -> Fetched:
+    def fake_fetch(url: str, timeout: float, max_bytes: int, policy: AddressPolicy) -> Fetched:
         return Fetched(url, "https://news.example.org/geneva", "text/html", body)
 
     monkeypatch.setattr(sources, "fetch", fake_fetch)
@@ -166,8 +167,23 @@ def test_a_downloaded_page_keeps_its_final_url(monkeypatch: pytest.MonkeyPatch):
     )
 
 
+@pytest.mark.parametrize(("allow", "policy"), [(False, PUBLIC_ONLY), (True, ANY_ADDRESS)])
+def test_allow_private_reaches_fetch(
+    monkeypatch: pytest.MonkeyPatch, allow: bool, policy: AddressPolicy
+):
+    given: list[AddressPolicy] = []
+
+    def fake_fetch(url: str, timeout: float, max_bytes: int, policy: AddressPolicy) -> Fetched:
+        given.append(policy)
+        return Fetched(url, url, "text/plain", b"Talks resumed in Geneva.")
+
+    monkeypatch.setattr(sources, "fetch", fake_fetch)
+    (article,) = read("http://10.0.0.1/notes", allow_private=allow)
+    assert isinstance(article, Article) and given == [policy]
+
+
 def test_a_failed_download_is_unreadable(monkeypatch: pytest.MonkeyPatch):
-    def fake_fetch(url: str, timeout: float, max_bytes: int) -> Fetched:
+    def fake_fetch(url: str, timeout: float, max_bytes: int, policy: AddressPolicy) -> Fetched:
         raise InputError("HTTP 404 Not Found")
 
     monkeypatch.setattr(sources, "fetch", fake_fetch)
