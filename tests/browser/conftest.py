@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,10 @@ FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # a DNS-rebinding domain: a name that is not ours, resolving to this machine
+    "--host-resolver-rules=MAP rebound.test 127.0.0.1",
 ]
+TOKEN = "s3cret-browser-token"
 HOSTILE = """Rebels say <script>window.__pwned = 1</script> army shelled Homs
 
 Rebels said on Monday that the army shelled Homs <img src=x onerror="window.__pwned = 2">, killing
@@ -70,25 +74,46 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(store: Path) -> Iterator[str]:
+@contextmanager
+def running(app: Any) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, in a thread; its base URL."""
     import uvicorn
-
-    from newsgraph.serve.app import create_app
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
-    while not running.started and time.monotonic() < deadline:
+    while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(store: Path) -> Iterator[str]:
+    from newsgraph.serve.app import create_app
+
+    with running(create_app(store)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def token_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(base URL, token) of a server that wants the token, over an empty store (no model)."""
+    from newsgraph.serve.app import create_app
+    from newsgraph.store.db import Store
+
+    db = tmp_path_factory.mktemp("token") / "token.duckdb"
+    Store(db).close()
+    with running(create_app(db, token=TOKEN)) as url:
+        yield url, TOKEN
 
 
 @pytest.fixture(scope="session")

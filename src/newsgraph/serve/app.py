@@ -1,15 +1,15 @@
 """FastAPI over a read-only store: the JSON API, its offline docs page, and the web page.
 
 Safety: the server binds to 127.0.0.1 unless told otherwise (the CLI demands a token for any
-other address); with a token every request must carry it (bearer header, or the cookie the
-page sets); every response forbids inline and outside scripts (CSP), and the page builds its
-DOM with textContent, so article text can never run as code.
+other address) and answers only to the host names it is meant to be reached by; with a token
+every request must carry it (bearer header, or the cookie the page sets); every response
+forbids inline and outside scripts (CSP), and the page builds its DOM with textContent, so
+article text can never run as code. `guard.py` holds the checks and the headers.
 """
 
 from __future__ import annotations
 
-import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from importlib import resources
@@ -19,7 +19,9 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from newsgraph.serve.guard import HEADERS, LOOPBACK_HOSTS, SecurityHeaders, TokenGuard
 from newsgraph.store.query import Filters
 from newsgraph.store.read import Item, Reader
 
@@ -27,12 +29,6 @@ MAX_PAGE = 500  # rows per request at most
 MAX_TEXT = 200  # characters of a filter or search string at most
 STATIC = Path(str(resources.files("newsgraph.serve").joinpath("static")))
 COUNTRIES = Path(str(resources.files("newsgraph").joinpath("data/map/countries.json")))
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
-COOKIE = "newsgraph_token"
 
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
@@ -60,8 +56,9 @@ def _day(value: str | None, name: str = "since") -> date | None:
         raise RequestValidationError([{**error, "input": value}]) from None
 
 
-def create_app(db: Path, token: str | None = None) -> FastAPI:
-    """The application over the database file `db`."""
+def create_app(db: Path, token: str | None = None, allowed_hosts: Sequence[str] = ()) -> FastAPI:
+    """The application over the database file `db`, answering to loopback names and
+    `allowed_hosts` (Host header patterns: `news.lan`, `*.corp.example`, `*` for any)."""
     reader = Reader(db)
     app = FastAPI(
         title="newsgraph",
@@ -73,19 +70,13 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     )
     app.state.reader = reader
 
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if token is not None and not _authorised(request, token):
-            return JSONResponse({"detail": "missing or wrong token"}, status_code=401)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if token is not None and request.query_params.get("token") == token:
-            response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
-        return response
+    # Added innermost first: the headers wrap every answer, the Host check runs before the token's.
+    if token is not None:
+        app.add_middleware(TokenGuard, token=token)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_HOSTS, *allowed_hosts])
+    app.add_middleware(SecurityHeaders)
+    # An unhandled error is answered outside every middleware: its response brings its own.
+    app.add_exception_handler(Exception, _internal_error)
 
     _pages(app)
     _lists(app, reader)
@@ -94,10 +85,8 @@ def create_app(db: Path, token: str | None = None) -> FastAPI:
     return app
 
 
-def _authorised(request: Request, token: str) -> bool:
-    offered = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    offered = offered or request.cookies.get(COOKIE, "") or request.query_params.get("token", "")
-    return hmac.compare_digest(offered.encode(), token.encode())
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    return JSONResponse({"detail": "internal error"}, status_code=500, headers=HEADERS)
 
 
 def _pages(app: FastAPI) -> None:

@@ -1,6 +1,7 @@
 """Read-only questions to the store: events, quotes, actors, places, with filters; exports.
 
-Every filter is a bound parameter; table and column names come from this module only.
+Every filter is a bound parameter; table and column names come from this module only. Text
+filters match as plain text: `%`, `_` and `\\` in them are escaped, never patterns.
 """
 
 from __future__ import annotations
@@ -97,6 +98,16 @@ GROUP BY ALL ORDER BY documents DESC, mentions DESC, p.name
 """
 
 
+# A text filter's comparison: ILIKE with the escape character `contains` uses.
+MATCHES = "ILIKE ? ESCAPE '\\'"
+
+
+def contains(text: str) -> str:
+    """The ILIKE pattern for "holds `text` anywhere", its wildcards taken as plain characters."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
     """SQL conditions and their parameters for the filters that apply to `what`."""
     conds: list[str] = []
@@ -106,34 +117,34 @@ def conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
         conds.append(sql)
         params.extend(values)
 
-    like = {k: f"%{v}%" for k, v in vars_of(f).items() if isinstance(v, str)}
+    like = {k: contains(v) for k, v in vars_of(f).items() if isinstance(v, str)}
     day = {"events": "e.day", "quotes": "d.published"}.get(what, "d.published")
     if f.type and what == "events":
         add("upper(c.type) = upper(?)", f.type)
     if f.actor and what == "events":
         add(
-            "(list_contains(list_transform(e.actors, lambda x: x ILIKE ?), true) OR "
-            "list_contains(list_transform(e.recipients, lambda x: x ILIKE ?), true))",
+            f"(list_contains(list_transform(e.actors, lambda x: x {MATCHES}), true) OR "
+            f"list_contains(list_transform(e.recipients, lambda x: x {MATCHES}), true))",
             like["actor"],
             like["actor"],
         )
     if f.actor and what == "actors":
-        add("a.name ILIKE ?", like["actor"])
+        add(f"a.name {MATCHES}", like["actor"])
     if f.speaker and what == "quotes":
-        add("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)", like["speaker"], like["speaker"])
+        add(f"(q.speaker {MATCHES} OR q.speaker_text {MATCHES})", like["speaker"], like["speaker"])
     if f.status and what == "events":
         add("e.status = lower(?)", f.status)
     if f.place and what == "events":
-        add("coalesce(c.place, e.place) ILIKE ?", like["place"])
+        add(f"coalesce(c.place, e.place) {MATCHES}", like["place"])
     if f.place and what == "places":
-        add("p.name ILIKE ?", like["place"])
+        add(f"p.name {MATCHES}", like["place"])
     if f.since:
         add(f"{day} >= ?", f.since)
     if f.until:
         add(f"{day} <= ?", f.until)
     if f.text:
         column = {"events": "v.text", "quotes": "q.text"}.get(what, "d.text")
-        add(f"{column} ILIKE ?", like["text"])
+        add(f"{column} {MATCHES}", like["text"])
     return "".join(f" AND {c}" for c in conds), params
 
 

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.store.db import connect
-from newsgraph.store.query import Filters, What, conditions, count_sql, sql_for
+from newsgraph.store.query import (
+    MATCHES,
+    Filters,
+    What,
+    conditions,
+    contains,
+    count_sql,
+    sql_for,
+)
 
 Item = dict[str, Any]
 
@@ -52,7 +60,7 @@ class Reader:
 
     def documents(self, text: str | None, limit: int, offset: int) -> tuple[int, list[Item]]:
         where, params = (
-            ("WHERE title ILIKE ? OR text ILIKE ?", [f"%{text}%"] * 2) if text else ("", [])
+            (f"WHERE title {MATCHES} OR text {MATCHES}", [contains(text)] * 2) if text else ("", [])
         )
         total = self.one(f"SELECT count(*) AS n FROM documents {where}", params)
         items = self.rows(
@@ -65,7 +73,7 @@ class Reader:
     def table(self, name: str, text: str | None, limit: int, offset: int) -> tuple[int, list[Item]]:
         """people, relations or stories, optionally filtered by name or label."""
         sql, column = _TABLES[name]
-        where, params = (f"WHERE {column} ILIKE ?", [f"%{text}%"]) if text else ("", [])
+        where, params = (f"WHERE {column} {MATCHES}", [contains(text)]) if text else ("", [])
         total = self.one(f"SELECT count(*) AS n FROM ({sql}) {where}", params)
         items = self.rows(
             f"SELECT * FROM ({sql}) {where} LIMIT ? OFFSET ?", [*params, limit, offset]

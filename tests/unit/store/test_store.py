@@ -93,6 +93,26 @@ def test_a_document_and_its_facts_are_stored_and_queried(db: Path) -> None:
     assert run_query(db, "quotes", Filters(speaker="nobody")).rows == []
 
 
+def test_filters_take_like_wildcards_as_plain_characters(db: Path) -> None:
+    held = "Russia said 10% of the rebel_held district fell to the army."
+    with Store(db) as store:
+        store.write([article("a", WIRE, events=(strike("2017-04-04"),)), article("b", held)])
+    for wildcard in ("_", "%"):
+        [only] = run_query(db, "quotes", Filters(text=wildcard)).rows
+        assert held in only  # the quote holding one, not every quote
+    assert len(run_query(db, "quotes", Filters(text="l_h")).rows) == 1  # rebel_held
+    for what, filters in (
+        ("events", Filters(actor="_")),
+        ("events", Filters(place="%")),
+        ("events", Filters(text="%")),
+        ("quotes", Filters(speaker="_")),
+        ("quotes", Filters(text="r_b")),  # would match "rebel" as a pattern
+        ("actors", Filters(actor="%")),
+        ("places", Filters(place="_")),
+    ):
+        assert run_query(db, what, filters).rows == [], (what, filters)
+
+
 def test_reingesting_the_same_text_changes_nothing_and_new_text_replaces_rows(db: Path) -> None:
     with Store(db) as store:
         store.write([article("a", WIRE, events=(strike(),))])
