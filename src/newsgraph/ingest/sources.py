@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import glob
 import io
+import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,12 +60,19 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
     """URLs as they are, directories as the non-hidden files below them, globs as their matches.
 
     A name that is neither a file, a directory nor a glob that matches is kept, so that
-    reading it later reports "no such file or directory". Each source is listed once.
+    reading it later reports "no such file or directory". Each file is listed once, however
+    many names and links lead to it; links to directories below a directory or under `**`
+    are not followed, since one that points back up would be walked forever.
     """
     out: list[str] = []
+    seen: set[tuple[int, int] | str] = set()
     for source in sources:
-        out += [source] if is_url(source) else _expand_path(source)
-    return list(dict.fromkeys(out))
+        for name in [source] if is_url(source) else _expand_path(source):
+            identity = name if is_url(name) else _identity(name)
+            if identity not in seen:
+                seen.add(identity)
+                out.append(name)
+    return out
 
 
 def read_source(source: str, options: ReadOptions) -> Read:
@@ -83,7 +92,7 @@ def _expand_path(source: str) -> list[str]:
         return _files_under(path)
     if path.exists():
         return [source]
-    matches = sorted(glob.glob(source, recursive=True))
+    matches = _glob(source)
     if not matches:
         return [source]
     out: list[str] = []
@@ -92,12 +101,41 @@ def _expand_path(source: str) -> list[str]:
     return out
 
 
-def _files_under(root: Path) -> list[str]:
+def _glob(pattern: str) -> list[str]:
+    """What `glob.glob(pattern, recursive=True)` matches, but with `**` not following links to
+    directories (pathlib's walk does not; glob's does, forever round a loop)."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    if fixed == len(parts):
+        return []
+    anchor = Path(*parts[:fixed]) if fixed else Path()
+    # glob reads "a**b" as "a*b"; pathlib refuses it
+    rest = [p if p == "**" else re.sub(r"\*\*+", "*", p) for p in parts[fixed:]]
+    # like glob, wildcards match no hidden name unless the pattern spells one out
+    hidden_ok = any(p.startswith(".") for p in rest)
     return sorted(
-        str(path)
-        for path in root.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        str(match)
+        for match in anchor.glob("/".join(rest))
+        if hidden_ok or not any(p.startswith(".") for p in match.relative_to(anchor).parts)
     )
+
+
+def _files_under(root: Path) -> list[str]:
+    out: list[str] = []
+    for folder, dirs, files in os.walk(root):  # links to directories: listed, not followed
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        paths = (Path(folder, name) for name in files if not name.startswith("."))
+        out += [str(path) for path in paths if path.is_file()]  # not a FIFO, not a dead link
+    return sorted(out)
+
+
+def _identity(name: str) -> tuple[int, int] | str:
+    """The file a name leads to (device and inode), or the name when it leads nowhere."""
+    try:
+        found = os.stat(name)
+    except (OSError, ValueError):
+        return name
+    return (found.st_dev, found.st_ino)
 
 
 def _read_file(path: Path, source: str, options: ReadOptions) -> Read:

@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,42 @@ def test_expand_sources(tmp_path: Path):
         missing,
         str(corpus / "b.txt"),
     ]
+
+
+def test_a_glob_through_a_link_loop_lists_each_file_once(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub/a.txt").write_text("x")
+    (corpus / "sub/up").symlink_to("..")  # corpus/sub/up/sub/up/sub/... never ends
+    assert expand_sources([f"{corpus}/**"]) == [str(corpus / "sub/a.txt")]
+    assert expand_sources([f"{corpus}/**/*.txt"]) == [str(corpus / "sub/a.txt")]
+    assert expand_sources([str(corpus)]) == [str(corpus / "sub/a.txt")]
+
+
+def test_two_link_loops_end(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub/a.txt").write_text("x")
+    (corpus / "sub/up").symlink_to("..")
+    (corpus / "self").symlink_to("../corpus")  # two loops: glob's walk grows exponentially
+    script = "import sys; from newsgraph.ingest.sources import expand_sources; "
+    script += "print(expand_sources([sys.argv[1]]))"
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"{corpus}/**"], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == repr([str(corpus / "sub/a.txt")]), done.stderr
+
+
+def test_a_file_reached_by_two_names_is_listed_once(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "alias.txt").symlink_to("a.txt")
+    assert expand_sources([str(tmp_path)]) == [str(tmp_path / "a.txt")]
+    named = [str(tmp_path / "alias.txt"), f"{tmp_path}/./a.txt", str(tmp_path / "a.txt")]
+    assert expand_sources(named) == [str(tmp_path / "alias.txt")]
+    gone = tmp_path / "gone.txt"
+    gone.symlink_to("nowhere.txt")  # named, it is kept: reading it says why it cannot be
+    assert expand_sources([str(gone), str(gone)]) == [str(gone)]
+    assert expand_sources([str(tmp_path)]) == [str(tmp_path / "a.txt")]
 
 
 def test_each_kind_of_file_is_dispatched(tmp_path: Path, page: bytes, warc_gz: bytes):
