@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsgraph.errors import InputError, TooLarge
+from newsgraph.errors import InputError
 from newsgraph.ingest.detect import SNIFF_BYTES, Kind, charset_of, detect, media_type
 from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.fetch import fetch
@@ -30,7 +30,7 @@ from newsgraph.ingest.tables import (
     read_jsonl_stream,
     read_parquet,
 )
-from newsgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text
+from newsgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text, read_file_bytes, regular_size
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article, Unreadable
 
@@ -143,6 +143,7 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
         raise InputError("no such file or directory")
     if path.is_dir():
         raise InputError("is a directory")
+    regular_size(path)  # a named pipe or a device is refused before it is opened
     if path.suffix.lower() == ".parquet":  # columnar datasets: read by record batches
         yield from read_parquet(path, options.columns, options.max_bytes)
         return
@@ -155,10 +156,9 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
     if kind in _STREAMED:
         yield from _read_table_file(path, kind, source, options)
         return
-    size = path.stat().st_size
-    if size > options.max_bytes:  # checked before reading: a 200 MB file is never loaded
-        raise TooLarge(f"{size:,} bytes is over the {options.max_bytes:,}-byte cap (--max-bytes)")
-    yield from _read_bytes(kind, path.read_bytes(), source, None, None, options)
+    # checked before reading: a 200 MB file is never loaded
+    data = read_file_bytes(path, options.max_bytes)
+    yield from _read_bytes(kind, data, source, None, None, options)
 
 
 def _read_url(url: str, options: ReadOptions) -> Read:

@@ -1,4 +1,6 @@
 import json
+import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +88,50 @@ def test_a_file_reached_by_two_names_is_listed_once(tmp_path: Path):
     gone.symlink_to("nowhere.txt")  # named, it is kept: reading it says why it cannot be
     assert expand_sources([str(gone), str(gone)]) == [str(gone)]
     assert expand_sources([str(tmp_path)]) == [str(tmp_path / "a.txt")]
+
+
+def _read_in_a_subprocess(source: Path, max_bytes: int = 5_000_000) -> str:
+    """What reading `source` gives, read where a hang or a runaway read cannot take the test
+    run with it: 60 seconds, 2 GB of memory."""
+    script = (
+        "import sys; from newsgraph.ingest.sources import ReadOptions, read_source; "
+        "print(list(read_source(sys.argv[1], ReadOptions(max_bytes=int(sys.argv[2])))))"
+    )
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(source), str(max_bytes)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit_memory,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path):
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+    expected = [Unreadable(str(pipe), "not a regular file")]
+    assert _read_in_a_subprocess(pipe) == repr(expected)
+    assert expand_sources([str(tmp_path)]) == []  # a folder's pipes are not listed at all
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_not_read_forever():
+    assert _read_in_a_subprocess(Path("/dev/zero")) == repr(
+        [Unreadable("/dev/zero", "not a regular file")]
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_the_cap_counts_the_bytes_read_not_the_size_the_file_gives():
+    status = "/proc/self/status"  # a regular file of size 0 that holds a kilobyte or more
+    (refused,) = read(status, max_bytes=200)
+    assert refused == Unreadable(status, "over the 200-byte cap (--max-bytes)")
 
 
 def test_each_kind_of_file_is_dispatched(tmp_path: Path, page: bytes, warc_gz: bytes):
