@@ -14,13 +14,20 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsgraph.cli.errors import guarded, write_atomically
+from newsgraph.cli.errors import (
+    DocTimeoutOption,
+    MaxCharsOption,
+    guarded,
+    skipped,
+    write_atomically,
+)
 from newsgraph.corpus import BATCH, Summary, ingest
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.sources import ReadOptions
 from newsgraph.ingest.tables import ColumnMap
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Unreadable
+from newsgraph.pipeline import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, Budget
 from newsgraph.report.export import ExportFormat, export_csv
 from newsgraph.resources import Resources
 from newsgraph.store.db import Store
@@ -73,6 +80,8 @@ def ingest_command(
     output: Annotated[
         Path, typer.Option("--output", help="With --engine ray: folder (or URI) for Parquet.")
     ] = Path("newsgraph-parquet"),
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    doc_timeout: DocTimeoutOption = DEFAULT_DOC_TIMEOUT,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Read sources into the database: analyse new or changed articles, merge across outlets.
@@ -86,12 +95,13 @@ def ingest_command(
     )
     options = ReadOptions(encoding=encoding, max_bytes=max_bytes, timeout=timeout, columns=columns)
     count = workers if workers > 0 else (os.cpu_count() or 1)
+    budget = Budget(max_chars=max_chars, seconds=doc_timeout)
     if engine is Engine.ray:
         with guarded(err, debug):
-            _ingest_ray(sources, output, options, count, address)
+            _ingest_ray(sources, output, options, count, address, budget)
         return
     with guarded(err, debug):
-        summary = _ingest(sources, db, options, count, max(1, batch))
+        summary = _ingest(sources, db, options, count, max(1, batch), budget)
     _print_summary(summary, db)
     if summary.interrupted:
         raise typer.Exit(130)
@@ -100,14 +110,19 @@ def ingest_command(
 
 
 def _ingest_ray(
-    sources: list[str], out: Path, options: ReadOptions, workers: int, address: str | None
+    sources: list[str],
+    out: Path,
+    options: ReadOptions,
+    workers: int,
+    address: str | None,
+    budget: Budget,
 ) -> None:
     from newsgraph.scale.ray_engine import run_ray
 
     err.print(f"newsgraph: ingesting on Ray ({workers} workers) -> {out}", highlight=False)
-    run = run_ray(sources, out, options, workers, address)
+    run = run_ray(sources, out, options, workers, address, budget)
     for source, reason in run.failed:
-        err.print(f"[red]newsgraph: skipped[/red] {source}: {reason}", highlight=False)
+        err.print(skipped(source, reason), highlight=False)
     peak = max(run.peak_rss_mb, default=0.0)
     err.print(
         f"newsgraph: done: {run.partitions} partitions ({run.skipped} already done), read "
@@ -138,7 +153,7 @@ def load_command(
 
 
 def _ingest(
-    sources: list[str], db: Path, options: ReadOptions, workers: int, batch: int
+    sources: list[str], db: Path, options: ReadOptions, workers: int, batch: int, budget: Budget
 ) -> Summary:
     columns = (
         SpinnerColumn(),
@@ -154,11 +169,9 @@ def _ingest(
             bar.update(task, done=s.stored, read=s.read, rate=rate)
 
         def failed(item: Unreadable) -> None:
-            err.print(
-                f"[red]newsgraph: skipped[/red] {item.source}: {item.reason}", highlight=False
-            )
+            err.print(skipped(item.source, item.reason), highlight=False)
 
-        return ingest(sources, store, options, workers, progress, failed, batch)
+        return ingest(sources, store, options, workers, progress, failed, batch, budget)
 
 
 def _print_summary(s: Summary, db: Path) -> None:
@@ -171,7 +184,7 @@ def _print_summary(s: Summary, db: Path) -> None:
         highlight=False,
     )
     for reason, n in s.reasons().most_common():
-        err.print(f"  failed {n}: {reason}", highlight=False)
+        err.print(f"  failed {n}: {reason}", highlight=False, markup=False)
     if s.interrupted:
         err.print("newsgraph: run the same command again to resume", highlight=False)
 

@@ -88,11 +88,14 @@ def read_source(source: str, options: ReadOptions) -> Read:
 
 def _expand_path(source: str) -> list[str]:
     path = Path(source)
-    if path.is_dir():
-        return _files_under(path)
-    if path.exists():
+    try:
+        if path.is_dir():
+            return _files_under(path)
+        if path.exists():
+            return [source]
+        matches = _glob(source)
+    except OSError:  # a name too long, a folder not ours to search: reading it says which
         return [source]
-    matches = _glob(source)
     if not matches:
         return [source]
     out: list[str] = []
@@ -122,11 +125,25 @@ def _glob(pattern: str) -> list[str]:
 
 def _files_under(root: Path) -> list[str]:
     out: list[str] = []
-    for folder, dirs, files in os.walk(root):  # links to directories: listed, not followed
+
+    def unlisted(exc: OSError) -> None:  # a folder not ours to read: reading it says so
+        out.append(str(exc.filename))
+
+    # links to directories: seen, not followed
+    for folder, dirs, files in os.walk(root, onerror=unlisted):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         paths = (Path(folder, name) for name in files if not name.startswith("."))
-        out += [str(path) for path in paths if path.is_file()]  # not a FIFO, not a dead link
+        out += [str(path) for path in paths if _file_or_unknown(path)]
     return sorted(out)
+
+
+def _file_or_unknown(path: Path) -> bool:
+    """Not a FIFO, a device or a dead link; a file that cannot even be looked at is listed,
+    so that reading it says why."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
 
 
 def _identity(name: str) -> tuple[int, int] | str:
@@ -142,7 +159,8 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
     if not path.exists():
         raise InputError("no such file or directory")
     if path.is_dir():
-        raise InputError("is a directory")
+        with os.scandir(path):  # one that expansion could not list: this says why
+            raise InputError("is a directory")
     regular_size(path)  # a named pipe or a device is refused before it is opened
     if path.suffix.lower() == ".parquet":  # columnar datasets: read by record batches
         yield from read_parquet(path, options.columns, options.max_bytes)
