@@ -90,6 +90,25 @@ def test_a_file_reached_by_two_names_is_listed_once(tmp_path: Path):
     assert expand_sources([str(tmp_path)]) == [str(tmp_path / "a.txt")]
 
 
+def test_a_folder_that_cannot_be_listed_is_named_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    listed = os.scandir
+
+    def scandir(path: str | Path = ".") -> Any:
+        if os.fspath(path) == str(locked):  # what a folder without read access does (not as root)
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert expand_sources([str(tmp_path)]) == [str(tmp_path / "b.txt"), str(locked)]
+    assert read(locked) == [Unreadable(str(locked), "permission denied")]
+
+
 def _read_in_a_subprocess(source: Path, max_bytes: int = 5_000_000) -> str:
     """What reading `source` gives, read where a hang or a runaway read cannot take the test
     run with it: 60 seconds, 2 GB of memory."""
