@@ -7,6 +7,7 @@ are skipped before any NLP, so an interrupted run resumes where it stopped.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ from newsgraph.errors import EmptyInput
 from newsgraph.ingest.sources import ReadOptions, expand_sources, read_source
 from newsgraph.model import Article, Doc, Unreadable
 from newsgraph.normalize.clean import clean
-from newsgraph.pipeline import Pipeline, build
+from newsgraph.pipeline import Budget, Pipeline, build
 from newsgraph.resources import Resources
 from newsgraph.store.db import Store
 from newsgraph.store.rows import content_hash
@@ -60,8 +61,12 @@ def ingest(
     progress: Progress | None = None,
     on_failure: Callable[[Unreadable], None] | None = None,
     batch_size: int = BATCH,
+    budget: Budget | None = None,
 ) -> Summary:
-    """Read every source, analyse what is new or changed, store it; never stop for bad input."""
+    """Read every source, analyse what is new or changed, store it; never stop for bad input.
+
+    A document over its `budget` is a failure like an unreadable input: nothing of it is
+    stored, since only finished documents reach the store."""
     summary = Summary()
     started = time.perf_counter()
     pending = _to_analyse(expand_sources(sources), options or ReadOptions(), store, summary)
@@ -74,7 +79,7 @@ def ingest(
     batch: list[Doc] = []
     last_write = time.perf_counter()
     try:
-        for item in _analysed(pending, workers, failed):
+        for item in _analysed(pending, workers, failed, budget or Budget()):
             if isinstance(item, Unreadable):
                 failed(item)
             else:
@@ -142,14 +147,14 @@ def _start_worker() -> None:
     _WORKER = (build(), Resources())
 
 
-def analyse(docs: list[Doc]) -> list[Doc | Unreadable]:
+def analyse(docs: list[Doc], budget: Budget | None = None) -> list[Doc | Unreadable]:
     """Run the default pipeline on cleaned documents; keep only what the store needs."""
     if _WORKER is None:
         _start_worker()
     assert _WORKER is not None
     pipeline, res = _WORKER
     out: list[Doc | Unreadable] = []
-    for doc, done in zip(docs, pipeline.run_docs(docs, res), strict=True):
+    for doc, done in zip(docs, pipeline.run_docs(docs, res, budget), strict=True):
         if isinstance(done, Doc):
             # The parse is bulky and not stored: dropping it makes results cheap to send back.
             out.append(replace(done, tokens=(), sentences=(), entities=(), attribution_marks=()))
@@ -159,7 +164,10 @@ def analyse(docs: list[Doc]) -> list[Doc | Unreadable]:
 
 
 def _analysed(
-    items: Iterator[Doc | Unreadable], workers: int, failed: Callable[[Unreadable], None]
+    items: Iterator[Doc | Unreadable],
+    workers: int,
+    failed: Callable[[Unreadable], None],
+    budget: Budget,
 ) -> Iterator[Doc | Unreadable]:
     def chunks() -> Iterator[list[Doc]]:
         chunk: list[Doc] = []
@@ -176,10 +184,10 @@ def _analysed(
 
     if workers <= 1:
         for chunk in chunks():
-            yield from analyse(chunk)
+            yield from analyse(chunk, budget)
         return
     # spawn, not fork: the parent holds DuckDB's threads, which a forked child must not inherit.
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start_worker) as pool:
-        for done in pool.imap(analyse, chunks()):
+        for done in pool.imap(functools.partial(analyse, budget=budget), chunks()):
             yield from done

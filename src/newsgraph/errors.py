@@ -10,6 +10,8 @@ NewsgraphError
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
 ├── PipelineError         stages in an order that cannot work
 ├── StoreError            the database cannot be opened or written (locked, corrupt, full)
+├── OverBudget            a document longer (--max-chars) or slower (--doc-timeout) than
+│                         one may be: that document is skipped, the run goes on
 └── StageError            a stage failed on one document (a bug): that document is
                           skipped, the run goes on, --debug shows the traceback
 """
@@ -55,6 +57,10 @@ class StoreError(NewsgraphError):
 
 class PipelineError(NewsgraphError):
     """The stages were put in an order that cannot work."""
+
+
+class OverBudget(NewsgraphError):
+    """A document is longer, or took longer, than one document may."""
 
 
 class StageError(NewsgraphError):

@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from newsgraph.errors import NewsgraphError, PipelineError, StageError
+from newsgraph.errors import NewsgraphError, OverBudget, PipelineError, StageError
 from newsgraph.model import Article, Doc
 from newsgraph.normalize.clean import clean
 from newsgraph.registry import DEFAULT_PIPELINE, STAGES, Stage
 from newsgraph.resources import Resources
 
 _AFTER_CLEAN = frozenset({"text"})
+# A long-form article is ~100k characters after cleanup; five times that is no article but
+# a dump, and some rules cost more than linear time in a document's length.
+DEFAULT_MAX_CHARS = 500_000
+# The default pipeline takes about 10 s on a 100k-character document on one core.
+DEFAULT_DOC_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one document may cost: its length, checked before any stage runs, and the wall
+    time of its stages, checked between stages. A stage is a pure function that cannot be
+    stopped halfway without a process to kill, so a document can overrun by one stage's
+    time; what it has produced by then is dropped, never returned in part."""
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    seconds: float = DEFAULT_DOC_TIMEOUT
+    clock: Callable[[], float] = time.monotonic
+
+    def check_length(self, doc: Doc) -> None:
+        """Refuse a document longer than `max_chars` before any work on it."""
+        if len(doc.text) > self.max_chars:
+            raise OverBudget(
+                f"{len(doc.text):,} characters is over the {self.max_chars:,}-character "
+                "budget (--max-chars)"
+            )
+
+    def check_time(self, spent: float, done: str) -> None:
+        """Refuse to go on with a document that has spent `seconds` (after stage `done`)."""
+        if spent > self.seconds:
+            raise OverBudget(f"took over {self.seconds:g} s (--doc-timeout), stopped after {done}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,44 +51,91 @@ class Pipeline:
 
     stages: tuple[Stage, ...]
 
-    def run(self, article: Article, res: Resources) -> Doc:
+    def run(self, article: Article, res: Resources, budget: Budget | None = None) -> Doc:
         """Clean one article and run every stage on it."""
-        return self.run_doc(clean(article), res)
+        return self.run_doc(clean(article), res, budget)
 
-    def run_doc(self, doc: Doc, res: Resources) -> Doc:
+    def run_doc(self, doc: Doc, res: Resources, budget: Budget | None = None) -> Doc:
         """Run every stage on a Doc made elsewhere (e.g. from gold text whose offsets must hold)."""
-        for stage in self.stages:
-            try:
-                doc = stage.fn(doc, res)
-            except NewsgraphError:
-                raise
-            except Exception as exc:  # a bug in one stage must not end a batch of thousands
-                raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}") from exc
-            doc = replace(doc, stages=(*doc.stages, stage.name))
+        budget = budget or Budget()
+        budget.check_length(doc)
+        started = budget.clock()
+        for n, stage in enumerate(self.stages):
+            if n:
+                budget.check_time(budget.clock() - started, self.stages[n - 1].name)
+            doc = _run_stage(stage, doc, res)
         return doc
 
-    def run_docs(self, docs: Sequence[Doc], res: Resources) -> list[Doc | StageError]:
+    def run_docs(
+        self, docs: Sequence[Doc], res: Resources, budget: Budget | None = None
+    ) -> list[Doc | NewsgraphError]:
         """Run every stage on many documents, batching the stages that can batch.
 
         A batch that fails is run again one document at a time, so one bad document costs
-        only itself (the same isolation as `run_doc`).
+        only itself (the same isolation as `run_doc`), and so does one over its budget: the
+        time of a batched stage is shared out by length, as it is spent.
         """
-        results: list[Doc | StageError] = list(docs)
-        for stage in self.stages:
+        budget = budget or Budget()
+        results: list[Doc | NewsgraphError] = [_within_length(d, budget) for d in docs]
+        spent = [0.0] * len(results)
+        for n, stage in enumerate(self.stages):
+            if n:
+                _stop_over_time(results, spent, budget, self.stages[n - 1].name)
             live = [i for i, d in enumerate(results) if isinstance(d, Doc)]
             batch = [d for d in results if isinstance(d, Doc)]
+            started = budget.clock()
             done = _batched(stage, batch, res) if stage.batch is not None else None
+            if done is not None:
+                _share(spent, live, batch, budget.clock() - started)
             for slot, i in enumerate(live):
                 doc = results[i]
                 assert isinstance(doc, Doc)
                 if done is not None:
                     results[i] = replace(done[slot], stages=(*doc.stages, stage.name))
                     continue
+                started = budget.clock()
                 try:
-                    results[i] = Pipeline((stage,)).run_doc(doc, res)
+                    results[i] = _run_stage(stage, doc, res)
                 except StageError as exc:
                     results[i] = exc
+                spent[i] += budget.clock() - started
         return results
+
+
+def _run_stage(stage: Stage, doc: Doc, res: Resources) -> Doc:
+    try:
+        doc = stage.fn(doc, res)
+    except NewsgraphError:
+        raise
+    except Exception as exc:  # a bug in one stage must not end a batch of thousands
+        raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}") from exc
+    return replace(doc, stages=(*doc.stages, stage.name))
+
+
+def _within_length(doc: Doc, budget: Budget) -> Doc | NewsgraphError:
+    try:
+        budget.check_length(doc)
+    except OverBudget as exc:
+        return exc
+    return doc
+
+
+def _stop_over_time(
+    results: list[Doc | NewsgraphError], spent: list[float], budget: Budget, done: str
+) -> None:
+    for i, doc in enumerate(results):
+        if isinstance(doc, Doc):
+            try:
+                budget.check_time(spent[i], done)
+            except OverBudget as exc:
+                results[i] = exc
+
+
+def _share(spent: list[float], live: list[int], batch: list[Doc], seconds: float) -> None:
+    """Charge a batched stage's time to its documents by length: the parse is linear in it."""
+    total = sum(len(d.text) for d in batch) or 1
+    for i, doc in zip(live, batch, strict=True):
+        spent[i] += seconds * (len(doc.text) or 1) / total
 
 
 def _batched(stage: Stage, docs: list[Doc], res: Resources) -> list[Doc] | None:
@@ -97,7 +175,10 @@ def build(names: Sequence[str] = DEFAULT_PIPELINE) -> Pipeline:
 
 
 def run_many(
-    pipeline: Pipeline, articles: Iterable[Article | Outcome], res: Resources
+    pipeline: Pipeline,
+    articles: Iterable[Article | Outcome],
+    res: Resources,
+    budget: Budget | None = None,
 ) -> Iterator[Outcome]:
     """Run each article; an input that failed to read, or an article that fails, yields its error."""
     for item in articles:
@@ -105,6 +186,6 @@ def run_many(
             yield item
             continue
         try:
-            yield Outcome(item.source, doc=pipeline.run(item, res))
+            yield Outcome(item.source, doc=pipeline.run(item, res, budget))
         except NewsgraphError as exc:
             yield Outcome(item.source, error=exc)

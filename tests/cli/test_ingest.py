@@ -246,3 +246,37 @@ def test_killing_an_ingest_loses_nothing_committed_and_the_next_run_resumes(
         for con in (duckdb.connect(str(p), read_only=True) for p in (db, whole))
     )
     assert resumed == fresh and len(fresh[0]) == 24  # the same rows, copies, stories, clusters
+
+
+def _rows(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    tables = [
+        t
+        for (t,) in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+        ).fetchall()
+    ]
+    rows = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}  # type: ignore[index]
+    con.close()
+    return rows
+
+
+def test_a_document_over_its_budget_is_skipped_and_nothing_of_it_stored(
+    corpus: Path, tmp_path: Path
+) -> None:
+    long = tmp_path / "long" / "dump.txt"
+    long.parent.mkdir()
+    long.write_text("A dump\n\n" + EXAMPLE.read_text("utf-8") * 8, "utf-8")
+    db = tmp_path / "g.duckdb"
+    code, err = ingest(str(corpus), str(long), "--db", str(db), "--max-chars", "10000")
+    assert code == 1
+    assert "dump.txt: 20," in err and "over the 10,000-character budget (--max-chars)" in err
+    assert "new 2" in err and "failed 3" in err
+    # over time: each document stops after a stage, and none leaves a row behind
+    db = tmp_path / "timed.duckdb"
+    code, err = ingest(str(corpus), "--db", str(db), "--doc-timeout", "0.001")
+    assert code == 1
+    assert "asapov.txt: took over 0.001 s (--doc-timeout), stopped after" in err
+    assert "new 0" in err and "failed 4" in err
+    rows = _rows(db)
+    assert rows.pop("meta") and rows and not any(rows.values()), rows  # meta: the schema

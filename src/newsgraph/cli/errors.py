@@ -8,12 +8,27 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from newsgraph.cli.console import say
 from newsgraph.errors import InputError, NewsgraphError
+
+# The budget of one document, the same on `analyze` and `ingest`.
+MaxCharsOption = Annotated[
+    int,
+    typer.Option(help="Skip documents longer than this many characters (after cleanup).", min=1),
+]
+DocTimeoutOption = Annotated[
+    float,
+    typer.Option(
+        help="Skip a document still being analysed after this many seconds (checked "
+        "between stages, so one stage may overrun it).",
+        min=0.001,
+    ),
+]
 
 
 @contextmanager

@@ -10,14 +10,20 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from newsgraph.cli.console import err, say
-from newsgraph.cli.errors import check_output, guarded, write_atomically
+from newsgraph.cli.errors import (
+    DocTimeoutOption,
+    MaxCharsOption,
+    check_output,
+    guarded,
+    write_atomically,
+)
 from newsgraph.cli.eval_cmd import app as eval_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
 from newsgraph.cli.store_cmds import export_command, ingest_command, load_command, query_command
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
-from newsgraph.pipeline import build, run_many
+from newsgraph.pipeline import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, Budget, build, run_many
 from newsgraph.report.json_out import render_json
 from newsgraph.report.markdown import render_markdown
 from newsgraph.resources import Resources
@@ -64,12 +70,15 @@ def analyze(
     max_bytes: Annotated[
         int, typer.Option(help="Skip inputs larger than this.")
     ] = DEFAULT_MAX_BYTES,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    doc_timeout: DocTimeoutOption = DEFAULT_DOC_TIMEOUT,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Analyse articles and print a situation report (md) or the extracted graph (json)."""
     with guarded(err, debug):
         check_output(output)
-        docs, failed = _analyze(expand(paths), encoding, max_bytes, debug)
+        budget = Budget(max_chars=max_chars, seconds=doc_timeout)
+        docs, failed = _analyze(expand(paths), encoding, max_bytes, budget, debug)
         text = render_json(docs) if format is Format.json else render_markdown(docs)
         write_atomically(text, output)
     if failed:
@@ -78,7 +87,7 @@ def analyze(
 
 
 def _analyze(
-    paths: list[Path], encoding: str, max_bytes: int, debug: bool = False
+    paths: list[Path], encoding: str, max_bytes: int, budget: Budget, debug: bool = False
 ) -> tuple[list[Doc], int]:
     pipeline = build()
     res = Resources()
@@ -88,7 +97,7 @@ def _analyze(
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=not show) as bar:
         task = bar.add_task("analyse", total=len(paths))
-        for outcome in run_many(pipeline, read_all(paths, encoding, max_bytes), res):
+        for outcome in run_many(pipeline, read_all(paths, encoding, max_bytes), res, budget):
             if outcome.doc is not None:
                 docs.append(outcome.doc)
             else:

@@ -15,13 +15,14 @@ from rich.table import Table
 
 from newsgraph.cli import console
 from newsgraph.cli.console import err, plain, say
-from newsgraph.cli.errors import guarded, write_atomically
+from newsgraph.cli.errors import DocTimeoutOption, MaxCharsOption, guarded, write_atomically
 from newsgraph.corpus import BATCH, Summary, ingest
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.sources import ReadOptions
 from newsgraph.ingest.tables import ColumnMap
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Unreadable
+from newsgraph.pipeline import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, Budget
 from newsgraph.report.escape import csv_cell
 from newsgraph.report.export import ExportFormat, export_csv
 from newsgraph.resources import Resources
@@ -86,6 +87,8 @@ def ingest_command(
     output: Annotated[
         Path, typer.Option("--output", help="With --engine ray: folder (or URI) for Parquet.")
     ] = Path("newsgraph-parquet"),
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    doc_timeout: DocTimeoutOption = DEFAULT_DOC_TIMEOUT,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Read sources into the database: analyse new or changed articles, merge across outlets.
@@ -105,9 +108,10 @@ def ingest_command(
         allow_private=allow_private,
     )
     count = workers if workers > 0 else (os.cpu_count() or 1)
+    budget = Budget(max_chars=max_chars, seconds=doc_timeout)
     if engine is Engine.ray:
         with guarded(err, debug):
-            failed = _ingest_ray(sources, output, options, count, address, db)
+            failed = _ingest_ray(sources, output, options, count, address, db, budget)
             if db is not None:  # asked for a database: load the partitions into it
                 _load(db, output)
         if failed:
@@ -115,7 +119,7 @@ def ingest_command(
         return
     db = db or DEFAULT_DB
     with guarded(err, debug):
-        summary = _ingest(sources, db, options, count, max(1, batch))
+        summary = _ingest(sources, db, options, count, max(1, batch), budget)
     _print_summary(summary, db)
     if summary.interrupted:
         raise typer.Exit(130)
@@ -137,12 +141,13 @@ def _ingest_ray(
     workers: int,
     address: str | None,
     db: Path | None,
+    budget: Budget,
 ) -> bool:
     """Run the Ray ingest; True when some inputs failed."""
     from newsgraph.scale.ray_engine import run_ray
 
     err.print(f"newsgraph: ingesting on Ray ({workers} workers) -> {out}", highlight=False)
-    run = run_ray(sources, out, options, workers, address)
+    run = run_ray(sources, out, options, workers, address, budget)
     for source, reason in run.failed:
         say(err, "newsgraph: skipped", f"{source}: {reason}")
     peak = max(run.peak_rss_mb, default=0.0)
@@ -178,7 +183,7 @@ def _load(db: Path, folder: Path) -> None:
 
 
 def _ingest(
-    sources: list[str], db: Path, options: ReadOptions, workers: int, batch: int
+    sources: list[str], db: Path, options: ReadOptions, workers: int, batch: int, budget: Budget
 ) -> Summary:
     columns = (
         SpinnerColumn(),
@@ -196,7 +201,7 @@ def _ingest(
         def failed(item: Unreadable) -> None:
             say(err, "newsgraph: skipped", f"{item.source}: {item.reason}")
 
-        return ingest(sources, store, options, workers, progress, failed, batch)
+        return ingest(sources, store, options, workers, progress, failed, batch, budget)
 
 
 def _print_summary(s: Summary, db: Path) -> None:
@@ -209,7 +214,7 @@ def _print_summary(s: Summary, db: Path) -> None:
         highlight=False,
     )
     for reason, n in s.reasons().most_common():
-        err.print(f"  failed {n}: {reason}", highlight=False)
+        err.print(f"  failed {n}: {reason}", highlight=False, markup=False)
     if s.interrupted:
         err.print("newsgraph: run the same command again to resume", highlight=False)
 

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -105,23 +107,58 @@ class Draft:
 
 def merge_linked(drafts: list[Draft], scene: Scene) -> list[Draft]:
     """Merge triggers of one occurrence: a clause of the same type, or an event noun as subject."""
-    merged: list[Draft] = []
+    by_head: dict[int, list[int]] = defaultdict(list)  # token index -> drafts it heads
+    by_token: dict[int, list[int]] = defaultdict(list)
+    for n, draft in enumerate(drafts):
+        by_head[draft.tok.head].append(n)
+        by_token[draft.tok.i].append(n)
     absorbed: set[int] = set()
     for a in drafts:
-        for b in drafts:
-            if a is b or b.tok.i in absorbed or a.tok.i in absorbed or b.type != a.type:
-                continue
-            owned = {a.tok.i, *(t.i for t in a.also)}  # "killing 12 and wounding 20": both
-            linked = (b.tok.head in owned and b.tok.dep in _LINKS) or a.via_noun is b.tok
-            if linked and a.tok.sent == b.tok.sent:
-                if a.via_noun is b.tok and b.mode:
-                    # "a suicide bombing killed ...": the noun says how, and its code is finer
-                    a.mode = b.mode
-                    a.trigger = replace(a.trigger, cameo=b.trigger.cameo or a.trigger.cameo)
-                _absorb(a, b)
-                absorbed.add(b.tok.i)
-    merged = [d for d in drafts if d.tok.i not in absorbed]
-    return merged
+        if a.tok.i not in absorbed:
+            _merge_into(a, drafts, by_head, by_token, absorbed)
+    return [d for d in drafts if d.tok.i not in absorbed]
+
+
+def _merge_into(
+    a: Draft,
+    drafts: list[Draft],
+    by_head: dict[int, list[int]],
+    by_token: dict[int, list[int]],
+    absorbed: set[int],
+) -> None:
+    """Absorb into `a` every draft linked to it, visiting drafts in list order.
+
+    Only drafts headed by a token `a` owns, or on its event noun, can link, so those are the
+    only ones visited (in the order a scan of the whole list would meet them): scanning every
+    draft for every draft took minutes on one long unbroken text.
+    """
+    queue = [n for i in {a.tok.i, *(t.i for t in a.also)} for n in by_head[i]]
+    if a.via_noun is not None:
+        queue += by_token[a.via_noun.i]
+    heapq.heapify(queue)
+    last = -1
+    while queue:
+        n = heapq.heappop(queue)
+        b = drafts[n]
+        if n == last or a is b or b.tok.i in absorbed or b.type != a.type:
+            last = n
+            continue
+        if a.tok.i in absorbed:  # a draft on a's own token was absorbed: a is spent
+            return
+        last = n
+        owned = {a.tok.i, *(t.i for t in a.also)}  # "killing 12 and wounding 20": both
+        linked = (b.tok.head in owned and b.tok.dep in _LINKS) or a.via_noun is b.tok
+        if linked and a.tok.sent == b.tok.sent:
+            if a.via_noun is b.tok and b.mode:
+                # "a suicide bombing killed ...": the noun says how, and its code is finer
+                a.mode = b.mode
+                a.trigger = replace(a.trigger, cameo=b.trigger.cameo or a.trigger.cameo)
+            _absorb(a, b)
+            absorbed.add(b.tok.i)
+            if b.tok.i not in owned:  # drafts b heads link from now on, those after it only
+                for m in by_head[b.tok.i]:
+                    if m > n:
+                        heapq.heappush(queue, m)
 
 
 def _absorb(a: Draft, b: Draft) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import glob
 import io
+import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsgraph.errors import InputError, TooLarge
+from newsgraph.errors import InputError
 from newsgraph.ingest.addresses import policy_for
 from newsgraph.ingest.detect import SNIFF_BYTES, Kind, charset_of, detect, media_type
 from newsgraph.ingest.feeds import read_feed
@@ -29,7 +31,7 @@ from newsgraph.ingest.tables import (
     read_jsonl_stream,
     read_parquet,
 )
-from newsgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text
+from newsgraph.ingest.text import DEFAULT_MAX_BYTES, decode_text, read_file_bytes, regular_size
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article, Unreadable
 
@@ -60,12 +62,19 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
     """URLs as they are, directories as the non-hidden files below them, globs as their matches.
 
     A name that is neither a file, a directory nor a glob that matches is kept, so that
-    reading it later reports "no such file or directory". Each source is listed once.
+    reading it later reports "no such file or directory". Each file is listed once, however
+    many names and links lead to it; links to directories below a directory or under `**`
+    are not followed, since one that points back up would be walked forever.
     """
     out: list[str] = []
+    seen: set[tuple[int, int] | str] = set()
     for source in sources:
-        out += [source] if is_url(source) else _expand_path(source)
-    return list(dict.fromkeys(out))
+        for name in [source] if is_url(source) else _expand_path(source):
+            identity = name if is_url(name) else _identity(name)
+            if identity not in seen:
+                seen.add(identity)
+                out.append(name)
+    return out
 
 
 def read_source(source: str, options: ReadOptions) -> Read:
@@ -81,11 +90,14 @@ def read_source(source: str, options: ReadOptions) -> Read:
 
 def _expand_path(source: str) -> list[str]:
     path = Path(source)
-    if path.is_dir():
-        return _files_under(path)
-    if path.exists():
+    try:
+        if path.is_dir():
+            return _files_under(path)
+        if path.exists():
+            return [source]
+        matches = _glob(source)
+    except OSError:  # a name too long, a folder not ours to search: reading it says which
         return [source]
-    matches = sorted(glob.glob(source, recursive=True))
     if not matches:
         return [source]
     out: list[str] = []
@@ -94,19 +106,64 @@ def _expand_path(source: str) -> list[str]:
     return out
 
 
-def _files_under(root: Path) -> list[str]:
+def _glob(pattern: str) -> list[str]:
+    """What `glob.glob(pattern, recursive=True)` matches, but with `**` not following links to
+    directories (pathlib's walk does not; glob's does, forever round a loop)."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    if fixed == len(parts):
+        return []
+    anchor = Path(*parts[:fixed]) if fixed else Path()
+    # glob reads "a**b" as "a*b"; pathlib refuses it
+    rest = [p if p == "**" else re.sub(r"\*\*+", "*", p) for p in parts[fixed:]]
+    # like glob, wildcards match no hidden name unless the pattern spells one out
+    hidden_ok = any(p.startswith(".") for p in rest)
     return sorted(
-        str(path)
-        for path in root.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        str(match)
+        for match in anchor.glob("/".join(rest))
+        if hidden_ok or not any(p.startswith(".") for p in match.relative_to(anchor).parts)
     )
+
+
+def _files_under(root: Path) -> list[str]:
+    out: list[str] = []
+
+    def unlisted(exc: OSError) -> None:  # a folder not ours to read: reading it says so
+        out.append(str(exc.filename))
+
+    # links to directories: seen, not followed
+    for folder, dirs, files in os.walk(root, onerror=unlisted):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        paths = (Path(folder, name) for name in files if not name.startswith("."))
+        out += [str(path) for path in paths if _file_or_unknown(path)]
+    return sorted(out)
+
+
+def _file_or_unknown(path: Path) -> bool:
+    """Not a FIFO, a device or a dead link; a file that cannot even be looked at is listed,
+    so that reading it says why."""
+    try:
+        return path.is_file()
+    except OSError:
+        return True
+
+
+def _identity(name: str) -> tuple[int, int] | str:
+    """The file a name leads to (device and inode), or the name when it leads nowhere."""
+    try:
+        found = os.stat(name)
+    except (OSError, ValueError):
+        return name
+    return (found.st_dev, found.st_ino)
 
 
 def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
     if not path.exists():
         raise InputError("no such file or directory")
     if path.is_dir():
-        raise InputError("is a directory")
+        with os.scandir(path):  # one that expansion could not list: this says why
+            raise InputError("is a directory")
+    regular_size(path)  # a named pipe or a device is refused before it is opened
     if path.suffix.lower() == ".parquet":  # columnar datasets: read by record batches
         yield from read_parquet(path, options.columns, options.max_bytes)
         return
@@ -119,10 +176,9 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Read:
     if kind in _STREAMED:
         yield from _read_table_file(path, kind, source, options)
         return
-    size = path.stat().st_size
-    if size > options.max_bytes:  # checked before reading: a 200 MB file is never loaded
-        raise TooLarge(f"{size:,} bytes is over the {options.max_bytes:,}-byte cap (--max-bytes)")
-    yield from _read_bytes(kind, path.read_bytes(), source, None, None, options)
+    # checked before reading: a 200 MB file is never loaded
+    data = read_file_bytes(path, options.max_bytes)
+    yield from _read_bytes(kind, data, source, None, None, options)
 
 
 def _read_url(url: str, options: ReadOptions) -> Read:

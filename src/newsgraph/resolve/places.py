@@ -10,9 +10,10 @@ resolved entry becomes one `Place` carrying all its spellings as mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsgraph.model import Doc, Mention, Place
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
@@ -38,11 +39,14 @@ _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _NAMED_AFTER = re.compile(
     r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro))$"
 )
-_COMMA = re.compile(r"^\s*,\s*$")
+# What lies between X and Y in "X, Y" (from X's end, Y may start anywhere in "after")
+_COMMA_AHEAD = re.compile(r"\s*,(?P<after>\s*)")
+# ... and in "Y's eastern city of X" (matched whole, from Y's end to X's start)
 _OF_CONTAINER = re.compile(
-    r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
-    r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+$"
+    r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
+    r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+"
 )
+_WORD = re.compile(r"\S+")
 
 Resolution = dict[str, tuple[GazetteerEntry, float]]
 Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
@@ -67,12 +71,13 @@ def resolve_spans(doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) ->
     named = {key: _named(cands) for key, cands in candidates.items()}
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
+    layout = _Layout.of(doc.text, groups)
     for _round in range(2):
         votes = {
             **named,
             **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
         }
-        chosen = _resolve_round(doc, groups, candidates, votes, actors, chosen)
+        chosen = _resolve_round(doc, layout, groups, candidates, votes, actors, chosen)
     return _places(groups, chosen)
 
 
@@ -102,6 +107,7 @@ def _namesake(text: str) -> str | None:
 
 def _resolve_round(
     doc: Doc,
+    layout: _Layout,
     groups: dict[str, list[PlaceSpan]],
     candidates: dict[str, list[Candidate]],
     votes: dict[str, Votes],
@@ -124,7 +130,7 @@ def _resolve_round(
             ),
             admin1=frozenset(set().union(*(a for _, a, _ in others))),
             admin2=frozenset(set().union(*(a for _, _, a in others))),
-            containers=_containers(doc, groups[key], groups, previous),
+            containers=_containers(groups[key], layout, previous),
             wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key]),
             wants_county=any(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
@@ -202,27 +208,62 @@ def _names_country(text: str, iso: str, gazetteer: Gazetteer) -> bool:
     return not exact or any(e.kind == "country" and e.country_code == iso for e in exact)
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Every span in text order, found by where it starts or ends, for "X, Y" and "Y's city
+    of X": comparing each span with every other took minutes on one long unbroken text."""
+
+    text: str
+    spans: list[PlaceSpan]  # by start; a span's index here is its order
+    starts: list[int]
+    ends: list[tuple[int, int]]  # (end, order), sorted
+    word_ends: list[int]  # where each run of non-space characters ends
+
+    @classmethod
+    def of(cls, text: str, groups: dict[str, list[PlaceSpan]]) -> _Layout:
+        spans = sorted((s for g in groups.values() for s in g), key=lambda s: s.start)
+        return cls(
+            text,
+            spans,
+            [s.start for s in spans],
+            sorted((s.end, order) for order, s in enumerate(spans)),
+            [m.end() for m in _WORD.finditer(text)],
+        )
+
+    def listed_after(self, span: PlaceSpan) -> list[int]:
+        """Ranks of the spans "X, Y" puts after `span` (X): only a comma between them."""
+        comma = _COMMA_AHEAD.match(self.text, span.end)
+        if comma is None:
+            return []
+        lo = bisect_left(self.starts, comma.start("after"))
+        return list(range(lo, bisect_right(self.starts, comma.end())))
+
+    def containing_before(self, span: PlaceSpan) -> list[int]:
+        """Ranks of the spans "Y's eastern city of X" puts before `span` (X)."""
+        # The words between ("'s", up to three words, "city", "of") are at most six runs of
+        # non-space characters, so Y ends at most that far back.
+        runs = bisect_right(self.word_ends, span.start)
+        lowest = self.word_ends[runs - 6] - 2 if runs >= 6 else 0
+        lo = bisect_left(self.ends, (lowest, -1))
+        hi = bisect_right(self.ends, (span.start, len(self.spans)))
+        return [
+            order
+            for end, order in self.ends[lo:hi]
+            if self.spans[order].start < span.end
+            and _OF_CONTAINER.fullmatch(self.text, end, span.start)
+        ]
+
+
 def _containers(
-    doc: Doc,
-    group: list[PlaceSpan],
-    groups: dict[str, list[PlaceSpan]],
-    previous: Resolution,
+    group: list[PlaceSpan], layout: _Layout, previous: Resolution
 ) -> tuple[GazetteerEntry, ...]:
     """Entries the text puts these spans inside: "X, Y" and "Y's eastern city of X"."""
     out: list[GazetteerEntry] = []
-    spans = sorted((s for g in groups.values() for s in g), key=lambda s: s.start)
     for span in group:
-        for other in spans:
-            between = (
-                doc.text[span.end : other.start]
-                if other.start >= span.end
-                else doc.text[other.end : span.start]
-            )
-            after = other.start >= span.end
-            if (after and _COMMA.match(between)) or (not after and _OF_CONTAINER.match(between)):
-                hit = previous.get(exact_key(other.text))
-                if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
-                    out.append(hit[0])
+        for order in sorted({*layout.containing_before(span), *layout.listed_after(span)}):
+            hit = previous.get(exact_key(layout.spans[order].text))
+            if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
+                out.append(hit[0])
     return tuple(out)
 
 

@@ -22,6 +22,7 @@ from newsgraph.corpus import CHUNK, analyse
 from newsgraph.ingest.sources import ReadOptions, expand_sources, is_url, read_source
 from newsgraph.model import Doc, Unreadable
 from newsgraph.normalize.clean import clean
+from newsgraph.pipeline import Budget
 from newsgraph.store.parquet import is_done, write_partition
 from newsgraph.store.rows import doc_rows
 
@@ -90,7 +91,7 @@ def local_copy(uri: str) -> Iterator[str]:
 
 
 def process_partition(
-    uri: str, out: Path, options: ReadOptions, ordinal: int = 0
+    uri: str, out: Path, options: ReadOptions, ordinal: int = 0, budget: Budget | None = None
 ) -> PartitionReport:
     """Read, analyse and write one partition, unless a previous run finished it."""
     report = PartitionReport(uri, partition_key(uri))
@@ -112,7 +113,7 @@ def process_partition(
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     rows = []
     for at in range(0, len(docs), CHUNK):
-        for done in analyse(docs[at : at + CHUNK]):
+        for done in analyse(docs[at : at + CHUNK], budget):
             if isinstance(done, Unreadable):
                 report.failed.append((done.source, done.reason))
             else:

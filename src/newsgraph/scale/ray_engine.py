@@ -22,6 +22,7 @@ from typing import Any
 
 from newsgraph.ingest.sources import ReadOptions
 from newsgraph.normalize.fingerprint import NUM_PERM, similarity
+from newsgraph.pipeline import Budget
 from newsgraph.scale.partition import list_partitions, partition_key, process_partition
 from newsgraph.store.merge import BANDS, COPY_SIMILARITY, Cluster, EventIndex
 from newsgraph.store.parquet import done_reports, is_done
@@ -46,12 +47,12 @@ class RayRun:
 class PartitionActor:
     """A Ray actor: the pipeline is loaded on the first partition and kept for the rest."""
 
-    def __init__(self, out: str, options: ReadOptions) -> None:
-        self.out, self.options = Path(out), options
+    def __init__(self, out: str, options: ReadOptions, budget: Budget | None = None) -> None:
+        self.out, self.options, self.budget = Path(out), options, budget
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         reports = [
-            process_partition(str(uri), self.out, self.options, int(ordinal))
+            process_partition(str(uri), self.out, self.options, int(ordinal), self.budget)
             for uri, ordinal in zip(batch["partition"], batch["ordinal"], strict=True)
         ]
         return {
@@ -70,6 +71,7 @@ def run_ray(
     options: ReadOptions,
     workers: int = 2,
     address: str | None = None,
+    budget: Budget | None = None,
 ) -> RayRun:
     """Ingest `sources` on Ray into Parquet under `out`; skip partitions already done."""
     import ray
@@ -96,7 +98,7 @@ def run_ray(
         data = ray.data.from_items(pending)
         results = data.map_batches(
             PartitionActor,
-            fn_constructor_kwargs={"out": str(out), "options": options},
+            fn_constructor_kwargs={"out": str(out), "options": options, "budget": budget},
             batch_size=1,
             compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(pending)))),
             num_cpus=1,  # Ray Data restarts a dead actor and retries its partition by default

@@ -1,4 +1,8 @@
 import json
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +53,105 @@ def test_expand_sources(tmp_path: Path):
         missing,
         str(corpus / "b.txt"),
     ]
+
+
+def test_a_glob_through_a_link_loop_lists_each_file_once(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub/a.txt").write_text("x")
+    (corpus / "sub/up").symlink_to("..")  # corpus/sub/up/sub/up/sub/... never ends
+    assert expand_sources([f"{corpus}/**"]) == [str(corpus / "sub/a.txt")]
+    assert expand_sources([f"{corpus}/**/*.txt"]) == [str(corpus / "sub/a.txt")]
+    assert expand_sources([str(corpus)]) == [str(corpus / "sub/a.txt")]
+
+
+def test_two_link_loops_end(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub/a.txt").write_text("x")
+    (corpus / "sub/up").symlink_to("..")
+    (corpus / "self").symlink_to("../corpus")  # two loops: glob's walk grows exponentially
+    script = "import sys; from newsgraph.ingest.sources import expand_sources; "
+    script += "print(expand_sources([sys.argv[1]]))"
+    done = subprocess.run(
+        [sys.executable, "-c", script, f"{corpus}/**"], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == repr([str(corpus / "sub/a.txt")]), done.stderr
+
+
+def test_a_file_reached_by_two_names_is_listed_once(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "alias.txt").symlink_to("a.txt")
+    assert expand_sources([str(tmp_path)]) == [str(tmp_path / "a.txt")]
+    named = [str(tmp_path / "alias.txt"), f"{tmp_path}/./a.txt", str(tmp_path / "a.txt")]
+    assert expand_sources(named) == [str(tmp_path / "alias.txt")]
+    gone = tmp_path / "gone.txt"
+    gone.symlink_to("nowhere.txt")  # named, it is kept: reading it says why it cannot be
+    assert expand_sources([str(gone), str(gone)]) == [str(gone)]
+    assert expand_sources([str(tmp_path)]) == [str(tmp_path / "a.txt")]
+
+
+def test_a_folder_that_cannot_be_listed_is_named_not_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    listed = os.scandir
+
+    def scandir(path: str | Path = ".") -> Any:
+        if os.fspath(path) == str(locked):  # what a folder without read access does (not as root)
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert expand_sources([str(tmp_path)]) == [str(tmp_path / "b.txt"), str(locked)]
+    assert read(locked) == [Unreadable(str(locked), "permission denied")]
+
+
+def _read_in_a_subprocess(source: Path, max_bytes: int = 5_000_000) -> str:
+    """What reading `source` gives, read where a hang or a runaway read cannot take the test
+    run with it: 60 seconds, 2 GB of memory."""
+    script = (
+        "import sys; from newsgraph.ingest.sources import ReadOptions, read_source; "
+        "print(list(read_source(sys.argv[1], ReadOptions(max_bytes=int(sys.argv[2])))))"
+    )
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(source), str(max_bytes)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit_memory,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path):
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+    expected = [Unreadable(str(pipe), "not a regular file")]
+    assert _read_in_a_subprocess(pipe) == repr(expected)
+    assert expand_sources([str(tmp_path)]) == []  # a folder's pipes are not listed at all
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_not_read_forever():
+    assert _read_in_a_subprocess(Path("/dev/zero")) == repr(
+        [Unreadable("/dev/zero", "not a regular file")]
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_the_cap_counts_the_bytes_read_not_the_size_the_file_gives():
+    status = "/proc/self/status"  # a regular file of size 0 that holds a kilobyte or more
+    (refused,) = read(status, max_bytes=200)
+    assert refused == Unreadable(status, "over the 200-byte cap (--max-bytes)")
 
 
 def test_each_kind_of_file_is_dispatched(tmp_path: Path, page: bytes, warc_gz: bytes):
