@@ -112,3 +112,17 @@ def test_query_csv_writes_no_formula(tmp_path: Path) -> None:
     cells = [c for row in rows[1:] for c in row]
     assert '\'=HYPERLINK("http://evil.example")' in cells and "'@rebels" in cells
     assert not any(c.startswith(("=", "@", "+")) for c in cells)
+
+
+def test_a_big_file_under_a_raised_cap_is_one_line_never_the_parsers_message(
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("A dump\n\n" + EXAMPLE.read_text("utf-8") * 600, "utf-8")  # ~2.4 MB
+    args = ["analyze", str(big), "--max-bytes", "60000000", "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "over the 500,000-character budget (--max-chars)" in result.stderr
+    result = runner.invoke(app, [*args, "--max-chars", "3000000"])
+    assert result.exit_code == 2 and "--max-chars" in result.stderr
+    assert "E088" not in result.output and "Traceback" not in result.output

@@ -17,9 +17,18 @@ from newsgraph.cli.console import say
 from newsgraph.errors import InputError, NewsgraphError
 
 # The budget of one document, the same on `analyze` and `ingest`.
+# spaCy refuses a text over 1,000,000 characters (its nlp.max_length, sized to the parser's
+# memory), so the budget may not be raised past it: the user gets this option's range in one
+# line instead of spaCy's own error.
+MAX_CHARS_CEILING = 1_000_000
 MaxCharsOption = Annotated[
     int,
-    typer.Option(help="Skip documents longer than this many characters (after cleanup).", min=1),
+    typer.Option(
+        help="Skip documents longer than this many characters (after cleanup; at most "
+        f"{MAX_CHARS_CEILING:,}, the parser's limit).",
+        min=1,
+        max=MAX_CHARS_CEILING,
+    ),
 ]
 DocTimeoutOption = Annotated[
     float,
