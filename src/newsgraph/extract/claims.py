@@ -22,34 +22,15 @@ from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.model import Doc, EventStatus, Quote, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
+from newsgraph.words import words
 
 SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "PROTEST", "APPEAL"})
 RECIPROCAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 PARTY_KINDS = frozenset({"country", "armed_group", "alliance", "organisation", "government_body"})
 # Words that make a statement about another party an allegation of wrongdoing.
-WRONGDOING = frozenset(
-    [
-        "lie",
-        "lied",
-        "lying",
-        "false",
-        "fabricate",
-        "fabricated",
-        "illegal",
-        "illegally",
-        "violate",
-        "violated",
-        "violation",
-        "crime",
-        "crimes",
-        "terrorist",
-        "terrorists",
-        "collude",
-        "colluded",
-        "complicit",
-        "cover-up",
-        "deliberately",
-    ]
+WRONGDOING = words(
+    "lie lied lying false fabricate fabricated illegal illegally violate violated violation "
+    "crime crimes terrorist terrorists collude colluded complicit cover-up deliberately"
 )
 _LINKS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "acl"})
 

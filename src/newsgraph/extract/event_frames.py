@@ -26,6 +26,7 @@ from newsgraph.extract.claims import Draft, Scene
 from newsgraph.extract.cues import CUE_VERBS
 from newsgraph.extract.event_lexicon import EventLexicon, Trigger
 from newsgraph.model import Token
+from newsgraph.words import words
 
 # Acts whose content is not asserted by the sentence: what was agreed, asked, threatened, discussed.
 PROPOSITIONAL = frozenset({"AGREE", "REQUEST", "THREATEN", "CONSULT"})
@@ -35,44 +36,11 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 DENY_LEMMAS = frozenset({"deny", "refute"})
 # Things attacked with force, not with words: "attacked government *positions*" is no
 # criticism of a government, whatever CAMEO's "attack government" pattern says.
-MILITARY = frozenset(
-    [
-        "position",
-        "positions",
-        "base",
-        "bases",
-        "troops",
-        "troop",
-        "soldiers",
-        "soldier",
-        "forces",
-        "checkpoint",
-        "checkpoints",
-        "convoy",
-        "convoys",
-        "outpost",
-        "outposts",
-        "barracks",
-        "airbase",
-        "garrison",
-        "garrisons",
-        "fortifications",
-        "headquarters",
-        "depot",
-        "depots",
-        "tank",
-        "tanks",
-        "artillery",
-        "rockets",
-        "rocket",
-        "shells",
-        "mortar",
-        "mortars",
-        "missiles",
-        "bombs",
-        "airstrikes",
-        "strikes",
-    ]
+MILITARY = words(
+    "position positions base bases troops troop soldiers soldier forces checkpoint checkpoints "
+    "convoy convoys outpost outposts barracks airbase garrison garrisons fortifications "
+    "headquarters depot depots tank tanks artillery rockets rocket shells mortar mortars "
+    "missiles bombs airstrikes strikes"
 )
 FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Predicates that state an intent to do their infinitive ("ready to", "plans to").
@@ -81,31 +49,9 @@ INTENT_HEADS = frozenset(
 )
 # Verbs that carry an event noun as their object, so that their modal is the event's:
 # "will *provide* aid", "would *hold* talks" (but "will stop the attacks" stops them).
-CARRIERS = frozenset(
-    [
-        "provide",
-        "give",
-        "send",
-        "offer",
-        "extend",
-        "grant",
-        "deliver",
-        "contribute",
-        "supply",
-        "make",
-        "hold",
-        "launch",
-        "conduct",
-        "carry",
-        "stage",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "take",
-        "pay",
-    ]
+CARRIERS = words(
+    "provide give send offer extend grant deliver contribute supply make hold launch conduct "
+    "carry stage mount begin start continue resume take pay"
 )
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "pobj", "pcomp", "dative", "attr"})
 CONTENT_PREPS = frozenset({"to", "on", "for", "of", "about", "over", "into", "with", "upon"})

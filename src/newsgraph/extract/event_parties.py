@@ -19,22 +19,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 from newsgraph.model import Doc, Token
+from newsgraph.words import words
 
 Role = Literal["state", "opposition", "civilians"]
 # Words that make a named body part of a state: "Syrian Arab Army", "Russian Defence Ministry".
-STATE_BODIES = frozenset(
-    [
-        "army",
-        "military",
-        "ministry",
-        "navy",
-        "aerospace",
-        "command",
-        "guard",
-        "guards",
-        "police",
-        "intelligence",
-    ]
+STATE_BODIES = words(
+    "army military ministry navy aerospace command guard guards police intelligence"
 )
 CIVILIANS = "civilians"
 
@@ -146,110 +136,23 @@ def read_roles(rows: Sequence[tuple[str, str]]) -> dict[str, Role]:
 
 
 # Words that show a name the NER model called an organisation is a group, not a village.
-GROUP_WORDS = frozenset(
-    [
-        "army",
-        "front",
-        "brigade",
-        "brigades",
-        "battalion",
-        "forces",
-        "force",
-        "council",
-        "coalition",
-        "party",
-        "committee",
-        "movement",
-        "organization",
-        "organisation",
-        "group",
-        "union",
-        "agency",
-        "ministry",
-        "command",
-        "guard",
-        "guards",
-        "units",
-        "unit",
-        "militia",
-        "state",
-        "observatory",
-        "network",
-        "center",
-        "centre",
-        "commission",
-        "office",
-        "authority",
-        "government",
-        "regime",
-        "police",
-        "council",
-        "league",
-        "fund",
-        "programme",
-        "program",
-        "society",
-        "association",
-        "institute",
-        "court",
-        "assembly",
-        "parliament",
-        "senate",
-        "congress",
-        "corps",
-        "division",
-        "faylaq",
-        "jaish",
-        "jabhat",
-        "harakat",
-        "liwa",
-        "kataib",
-        "ahrar",
-        "tahrir",
-    ]
+GROUP_WORDS = words(
+    "army front brigade brigades battalion forces force council coalition party committee "
+    "movement organization organisation group union agency ministry command guard guards units "
+    "unit militia state observatory network center centre commission office authority "
+    "government regime police council league fund programme program society association "
+    "institute court assembly parliament senate congress corps division faylaq jaish jabhat "
+    "harakat liwa kataib ahrar tahrir"
 )
 
 
 WITNESSES = frozenset({"observatory", "monitor", "monitors", "slideshow", "network"})
 # Words that head place names, in Arabic toponymy and in English: a name the parser called an
 # organisation with one of these is a place ("Bab Qensrin", "Masaken Hanano", "al-Nazihin Camp").
-TOPONYM_WORDS = frozenset(
-    [
-        "bab",
-        "khan",
-        "kafr",
-        "kfar",
-        "tal",
-        "tell",
-        "deir",
-        "ain",
-        "jabal",
-        "jebel",
-        "masaken",
-        "maaret",
-        "maarat",
-        "khirbet",
-        "khirbat",
-        "qaryat",
-        "beit",
-        "jisr",
-        "ras",
-        "marj",
-        "wadi",
-        "harat",
-        "hay",
-        "camp",
-        "farms",
-        "village",
-        "street",
-        "road",
-        "square",
-        "district",
-        "neighborhood",
-        "neighbourhood",
-        "quarter",
-        "countryside",
-    ]
+TOPONYM_WORDS = words(
+    "bab khan kafr kfar tal tell deir ain jabal jebel masaken maaret maarat khirbet khirbat "
+    "qaryat beit jisr ras marj wadi harat hay camp farms village street road square district "
+    "neighborhood neighbourhood quarter countryside"
 )
 
 

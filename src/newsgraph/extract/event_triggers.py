@@ -12,59 +12,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.claims import Draft, Scene
-from newsgraph.extract.event_frames import verb_trigger
+from newsgraph.extract.event_frames import FUTURE, verb_trigger
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_modes import find_mode
 from newsgraph.model import Token
 from newsgraph.nlp.tree import Tree
+from newsgraph.words import words
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
 # Verbs that, said with "will"/"would", threaten force: CAMEO 138 "threaten with military force".
-COERCIVE = frozenset(
-    [
-        "shut",
-        "destroy",
-        "strike",
-        "attack",
-        "respond",
-        "retaliate",
-        "punish",
-        "eliminate",
-        "crush",
-        "target",
-        "hit",
-        "bomb",
-        "stop",
-        "annihilate",
-        "wipe",
-        "smash",
-        "suppress",
-        "neutralise",
-        "neutralize",
-    ]
+COERCIVE = words(
+    "shut destroy strike attack respond retaliate punish eliminate crush target hit bomb stop "
+    "annihilate wipe smash suppress neutralise neutralize"
 )
-FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 # Verbs of impact and firing: an assault when a weapon is their subject or object.
-WEAPON_VERBS = frozenset(
-    [
-        "hit",
-        "land",
-        "fall",
-        "slam",
-        "rain",
-        "strike",
-        "fire",
-        "drop",
-        "lob",
-        "launch",
-        "tear",
-        "rip",
-        "smash",
-        "crash",
-    ]
-)
+WEAPON_VERBS = words("hit land fall slam rain strike fire drop lob launch tear rip smash crash")
 NEGATORS = frozenset({"without", "lack", "absence", "no"})
 
 
@@ -144,59 +108,12 @@ def modal_of(tok: Token, tree: Tree) -> str | None:
 
 # What a force takes in fighting: ground, not goods ("seized a hilltop", "recaptured the
 # villages"); a seizure of goods or money stays coercion.
-TERRITORY = frozenset(
-    [
-        "village",
-        "villages",
-        "town",
-        "towns",
-        "city",
-        "cities",
-        "district",
-        "districts",
-        "area",
-        "areas",
-        "neighborhood",
-        "neighborhoods",
-        "neighbourhood",
-        "neighbourhoods",
-        "hill",
-        "hilltop",
-        "hills",
-        "base",
-        "bases",
-        "airport",
-        "airbase",
-        "road",
-        "roads",
-        "highway",
-        "field",
-        "fields",
-        "oilfield",
-        "position",
-        "positions",
-        "region",
-        "territory",
-        "territories",
-        "province",
-        "countryside",
-        "outskirts",
-        "suburb",
-        "suburbs",
-        "camp",
-        "crossing",
-        "checkpoint",
-        "farms",
-        "quarter",
-        "height",
-        "heights",
-        "mountain",
-        "mountains",
-        "point",
-        "points",
-        "dam",
-        "bridge",
-    ]
+TERRITORY = words(
+    "village villages town towns city cities district districts area areas neighborhood "
+    "neighborhoods neighbourhood neighbourhoods hill hilltop hills base bases airport airbase "
+    "road roads highway field fields oilfield position positions region territory territories "
+    "province countryside outskirts suburb suburbs camp crossing checkpoint farms quarter "
+    "height heights mountain mountains point points dam bridge"
 )
 CAPTURE_WORDS = frozenset(
     ["capture", "recapture", "retake", "overrun", "storm", "liberate", "regain", "seize", "occupy"]

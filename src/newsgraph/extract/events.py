@@ -32,10 +32,10 @@ from newsgraph.extract.event_arguments import (
     verb_arguments,
 )
 from newsgraph.extract.event_facts import extent, share_tolls, state_facts, toll_mentions
-from newsgraph.extract.event_frames import nest, nested_under_another, recode_intent
+from newsgraph.extract.event_frames import FUTURE, nest, nested_under_another, recode_intent
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_parties import Parties, Sides, home_state
-from newsgraph.extract.event_triggers import FUTURE, modal_of, recode_capture, trigger_of
+from newsgraph.extract.event_triggers import modal_of, recode_capture, trigger_of
 from newsgraph.extract.incident_vetoes import veto
 from newsgraph.extract.incidents import build_event, group, thin
 from newsgraph.model import Doc, Token
