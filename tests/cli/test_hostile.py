@@ -126,3 +126,29 @@ def test_a_big_file_under_a_raised_cap_is_one_line_never_the_parsers_message(
     result = runner.invoke(app, [*args, "--max-chars", "3000000"])
     assert result.exit_code == 2 and "--max-chars" in result.stderr
     assert "E088" not in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest", "x.txt", "--workers", "-1"],
+        ["ingest", "x.txt", "--batch", "0"],
+        ["ingest", "x.txt", "--max-bytes", "-5"],
+        ["analyze", "x.txt", "--max-bytes", "0"],
+        ["query", "events", "--limit", "-1"],
+    ],
+)
+def test_a_number_out_of_range_is_a_bad_option(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "Invalid value" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_numbers_in_range_are_taken(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_text(EXAMPLE.read_text("utf-8"), "utf-8")
+    db = tmp_path / "g.duckdb"
+    args = ["ingest", str(good), "--db", str(db), "--workers", "1", "--batch", "1"]
+    assert runner.invoke(app, [*args, "--max-bytes", "100000"]).exit_code == 0
+    result = runner.invoke(app, ["query", "events", "--db", str(db), "--limit", "0"])
+    assert result.exit_code == 0

@@ -31,7 +31,9 @@ def quotes(
     gold: Annotated[
         Path, typer.Option("--gold", help="A PolNeAR split folder (text/ and attributions/).")
     ],
-    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Only the first N articles.", min=1)
+    ] = None,
     baseline: Annotated[
         bool, typer.Option("--baseline/--no-baseline", help="Also score textacy.")
     ] = True,
@@ -69,7 +71,9 @@ def places(
     gold: Annotated[
         Path, typer.Option("--gold", help="LGL XML file (articles with resolved toponyms).")
     ],
-    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Only the first N articles.", min=1)
+    ] = None,
 ) -> None:
     """Places on LGL: resolution on the gold toponym spans (accuracy@161km, error km, GeoNames
     id), and end to end recognition P/R/F1 and resolution, by kind and without demonyms; with a
@@ -95,7 +99,7 @@ def places(
 def events(
     gold: Annotated[Path, typer.Option("--gold", help="PLOVER gold standard records (JSON list).")],
     limit: Annotated[
-        int | None, typer.Option("--limit", help="Only the first N sentences.")
+        int | None, typer.Option("--limit", help="Only the first N sentences.", min=1)
     ] = None,
 ) -> None:
     """Event coding on the PLOVER gold records: per-type P/R/F1, macro F1, actor and recipient

@@ -68,7 +68,7 @@ def analyze(
     ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the inputs.")] = "utf-8",
     max_bytes: Annotated[
-        int, typer.Option(help="Skip inputs larger than this.")
+        int, typer.Option(help="Skip inputs larger than this.", min=1)
     ] = DEFAULT_MAX_BYTES,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     doc_timeout: DocTimeoutOption = DEFAULT_DOC_TIMEOUT,

@@ -51,12 +51,14 @@ def ingest_command(
         Path | None,
         typer.Option("--db", help="The DuckDB database file [default: newsgraph.duckdb]."),
     ] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the NLP (0: one per CPU core).")] = 1,
+    workers: Annotated[
+        int, typer.Option(help="Processes for the NLP (0: one per CPU core).", min=0)
+    ] = 1,
     encoding: Annotated[
         str, typer.Option(help="Encoding of text, CSV and JSONL inputs.")
     ] = "utf-8",
     max_bytes: Annotated[
-        int, typer.Option(help="Skip inputs (or archive records) larger than this.")
+        int, typer.Option(help="Skip inputs (or archive records) larger than this.", min=1)
     ] = DEFAULT_MAX_BYTES,
     timeout: Annotated[
         float, typer.Option(help="Seconds to wait for a URL.", callback=positive_seconds)
@@ -76,7 +78,7 @@ def ingest_command(
     csv_source: Annotated[str | None, typer.Option(help="Column with the outlet.")] = None,
     csv_url: Annotated[str | None, typer.Option(help="Column with the article URL.")] = None,
     batch: Annotated[
-        int, typer.Option(help="Documents per transaction (what a crash can cost).")
+        int, typer.Option(help="Documents per transaction (what a crash can cost).", min=1)
     ] = BATCH,
     engine: Annotated[
         Engine, typer.Option(help="local (processes on this machine) or ray (a Ray cluster).")
@@ -246,7 +248,7 @@ def query_command(
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
     text: Annotated[str | None, typer.Option(help="Evidence text contains.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0)] = None,
     format: Annotated[
         QueryFormat, typer.Option("--format", "-f", help="table, json, csv or parquet.")
     ] = QueryFormat.table,
