@@ -14,6 +14,22 @@ SHARED = ROOT.parent / "shared"
 EXAMPLE = ROOT / "examples" / "asapov_deir_ez_zor.txt"
 
 
+def shared_path(relative: str, *inside: str, root: Path = SHARED) -> Path:
+    """`root / relative`, gold data or a corpus in ../shared that a test needs (and the files
+    `inside` it that it reads).
+
+    Where ../shared is not there at all (a clean checkout), the test is skipped; where it is,
+    a missing piece fails the test and names it: broken gold must never pass as a skip.
+    """
+    if not root.is_dir():
+        pytest.skip(f"{root} not present (the test needs {relative})")
+    path = root / relative
+    missing = [str(p) for p in (path, *(path / name for name in inside)) if not p.exists()]
+    if missing:
+        pytest.fail(f"{root} is here but lacks {', '.join(missing)}: restore it", pytrace=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return build()

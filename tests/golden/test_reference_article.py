@@ -9,13 +9,12 @@ from contextlib import redirect_stdout
 
 import pytest
 
-from conftest import EXAMPLE, SHARED
+from conftest import EXAMPLE, shared_path
 from newsgraph.ingest.text import read_text_file
 from newsgraph.model import Doc
 from newsgraph.report.json_out import render_json
 
 pytestmark = pytest.mark.model
-REFERENCE = SHARED / "reference"
 FLOOR = 46  # found items out of 46: what the pipeline reaches now; never lower it silently
 
 
@@ -94,15 +93,15 @@ def test_every_offset_points_at_its_text(doc: Doc):
         assert doc.text[start:end] == text
 
 
-@pytest.mark.skipif(not (REFERENCE / "score.py").exists(), reason="../shared/reference not present")
 def test_score_stays_at_the_floor(doc: Doc, tmp_path):
+    reference = shared_path("reference", "score.py", "asapov_deir_ez_zor.expected.json")
     out = tmp_path / "out.json"
     out.write_text(render_json([doc]), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("score", REFERENCE / "score.py")
+    spec = importlib.util.spec_from_file_location("score", reference / "score.py")
     assert spec is not None and spec.loader is not None
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    expected = json.loads((REFERENCE / "asapov_deir_ez_zor.expected.json").read_text("utf-8"))
+    expected = json.loads((reference / "asapov_deir_ez_zor.expected.json").read_text("utf-8"))
     output = json.loads(out.read_text("utf-8"))
     with redirect_stdout(io.StringIO()) as printed:
         found, total = score.score(output["documents"][0], expected, False)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED
+from conftest import shared_path
 from newsgraph.eval.brat import fingerprint
 from newsgraph.eval.quotes import evaluate, load, newsgraph_predictor
 
 pytestmark = pytest.mark.model
-DEV = SHARED / "eval" / "quotes" / "polnear" / "dev"
+DEV = "eval/quotes/polnear/dev"
 SAMPLE = (
     "breitbart_2016-09-12_stealth-over-health-hillary-clin",
     "breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-",
@@ -42,10 +42,10 @@ SAMPLE_SHA256 = "658ed7782ac0bbbb78330a6eb2238b6ca6cc9ffae22bd456a000657aebed350
 FLOORS = {"overlap": 0.86, "exact": 0.61, "speaker": 0.89, "cue": 0.875}
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/eval/quotes/polnear not present")
 def test_quote_stage_holds_its_floors(resources):
-    assert fingerprint(DEV, SAMPLE) == SAMPLE_SHA256, "the gold sample changed: re-pin on purpose"
-    articles = load(DEV, names=SAMPLE)
+    dev = shared_path(DEV, *(f"text/{name}.txt" for name in SAMPLE))
+    assert fingerprint(dev, SAMPLE) == SAMPLE_SHA256, "the gold sample changed: re-pin on purpose"
+    articles = load(dev, names=SAMPLE)
     assert len(articles) == len(SAMPLE)
     tally = evaluate(articles, newsgraph_predictor(resources), "newsgraph").report.slices["all"]
     figures = {

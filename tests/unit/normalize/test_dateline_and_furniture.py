@@ -6,13 +6,13 @@ import csv
 
 import pytest
 
-from conftest import SHARED
+from conftest import shared_path
 from newsgraph.model import Article
 from newsgraph.normalize.boilerplate import find_boilerplate
 from newsgraph.normalize.clean import clean
 from newsgraph.normalize.dateline import read_dateline
 
-FAKES = SHARED / "corpus" / "fakes" / "FA-KES-Dataset.csv"
+FAKES = "corpus/fakes/FA-KES-Dataset.csv"
 
 
 @pytest.mark.parametrize(
@@ -69,9 +69,8 @@ def test_related_early_in_a_story_is_the_story() -> None:
     assert late == ["related-headlines"]
 
 
-@pytest.mark.skipif(not FAKES.is_file(), reason="../shared/corpus not present")
 def test_real_pages_lose_their_share_lines_and_keep_their_stories() -> None:
-    with FAKES.open(encoding="latin-1") as stream:
+    with shared_path(FAKES).open(encoding="latin-1") as stream:
         rows = list(csv.DictReader(stream))
     trt = [r["article_content"] for r in rows if r["source"] == "trt"]
     marked = [find_boilerplate(t) for t in trt]
