@@ -1,5 +1,7 @@
 """Quality gate: the place stage on a fixed LGL sample must not fall below pinned floors.
 
+It runs the default pipeline users run (`eval/places.py` builds it with `pipeline.build()`).
+
 The gold file is hashed so that a floor can never be kept by a silently changed gold set.
 Raise a floor when the stage improves; never lower one to make a change pass.
 """

@@ -1,5 +1,8 @@
 """Quality gate: the quote stage on a fixed PolNeAR dev sample must not fall below pinned floors.
 
+It runs the default pipeline users run (`eval/quotes.py` builds it with `pipeline.build()`), so
+a stage taken out of it, or one whose output the quote stage reads, shows here.
+
 The sample's gold files are hashed so that a floor can never be kept by a silently changed gold
 set. Raise a floor when the stage improves; never lower one to make a change pass.
 """
