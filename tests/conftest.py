@@ -14,6 +14,22 @@ SHARED = ROOT.parent / "shared"
 EXAMPLE = ROOT / "examples" / "asapov_deir_ez_zor.txt"
 
 
+def shared_path(relative: str, *inside: str, root: Path = SHARED) -> Path:
+    """`root / relative`, gold data or a corpus in ../shared that a test needs (and the files
+    `inside` it that it reads).
+
+    Where ../shared is not there at all (a clean checkout), the test is skipped; where it is,
+    a missing piece fails the test and names it: broken gold must never pass as a skip.
+    """
+    if not root.is_dir():
+        pytest.skip(f"{root} not present (the test needs {relative})")
+    path = root / relative
+    missing = [str(p) for p in (path, *(path / name for name in inside)) if not p.exists()]
+    if missing:
+        pytest.fail(f"{root} is here but lacks {', '.join(missing)}: restore it", pytrace=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return build()
@@ -26,13 +42,11 @@ def resources() -> Resources:
 
 @pytest.fixture(autouse=True)
 def rules_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unit tests of the quote rules see every quote the rules find: the learned confidence
-    filter (tested on its own, marked `confidence`) would judge their hand-made parses, which
-    carry no tagger marks."""
+    """Unit tests of the quote rules, and tests marked `rules_only`, see every quote the rules
+    find: the learned confidence filter (its shipped model is tested in tests/golden) would
+    judge their hand-made parses, which carry no tagger marks."""
     unit = ROOT / "tests" / "unit"
-    if unit in Path(request.node.path).parents and not request.node.get_closest_marker(
-        "confidence"
-    ):
+    if unit in Path(request.node.path).parents or request.node.get_closest_marker("rules_only"):
         import newsgraph.extract.quote_confidence as quote_confidence
 
         monkeypatch.setattr(quote_confidence, "confidence_model", lambda: None)

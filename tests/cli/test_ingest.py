@@ -18,7 +18,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLE, SHARED
+from conftest import EXAMPLE, shared_path
 from newsgraph.cli.main import app
 from newsgraph.store.db import Store
 
@@ -174,9 +174,8 @@ def test_a_huge_file_is_skipped_without_reading_it(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 10
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "fakes").exists(), reason="no ../shared corpus")
 def test_a_csv_with_a_column_mapping(tmp_path: Path) -> None:
-    source = SHARED / "corpus" / "fakes" / "FA-KES-Dataset.csv"
+    source = shared_path("corpus/fakes/FA-KES-Dataset.csv")
     lines = source.read_text("utf-8").splitlines(keepends=True)
     sample = tmp_path / "fakes.csv"
     sample.write_text("".join(lines[:6]), "utf-8")  # header + 5 rows (one article a line)

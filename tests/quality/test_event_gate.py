@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED
+from conftest import shared_path
 from newsgraph.eval.events import evaluate_events
 from newsgraph.eval.plover_gold import fingerprint, read_plover_gold
 
 pytestmark = pytest.mark.model
-GSR = SHARED / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"
+GSR = "eval/events/PLOVER_GSR_CAMEO.txt"
 GSR_SHA256 = "f0d516858bf7ad05283ed0f8e6b1ea66d9ee4175703877d5ab0598503aa1a558"
 # Measured: macro F1 0.632, actor accuracy 0.863, recipient accuracy 0.663; the keyword
 # baseline: macro F1 0.390. Recipient accuracy fell from 0.770 on purpose when events became
@@ -23,10 +23,10 @@ GSR_SHA256 = "f0d516858bf7ad05283ed0f8e6b1ea66d9ee4175703877d5ab0598503aa1a558"
 FLOORS = {"macro F1": 0.625, "actor": 0.85, "recipient": 0.65}
 
 
-@pytest.mark.skipif(not GSR.is_file(), reason="../shared/eval/events not present")
 def test_event_coding_holds_its_floors(resources):
-    assert fingerprint(GSR) == GSR_SHA256, "the gold file changed: re-pin on purpose"
-    ours, baseline = evaluate_events(read_plover_gold(GSR), resources)
+    gsr = shared_path(GSR)
+    assert fingerprint(gsr) == GSR_SHA256, "the gold file changed: re-pin on purpose"
+    ours, baseline = evaluate_events(read_plover_gold(gsr), resources)
     figures = {
         "macro F1": ours.report.macro_f1(),
         "actor": ours.report.actor_accuracy(),

@@ -20,7 +20,7 @@ from newsgraph.errors import InputError
 from newsgraph.eval.conflict_scores import ConflictScore, GoldArticle, score_documents
 from newsgraph.ingest.sources import ReadOptions, read_source
 from newsgraph.model import Article, Unreadable
-from newsgraph.pipeline import Outcome, build, run_many
+from newsgraph.pipeline import Outcome, Pipeline, build, run_many
 from newsgraph.report.json_out import doc_to_dict
 from newsgraph.resources import Resources
 
@@ -52,10 +52,11 @@ def read_gold(folder: Path) -> list[GoldArticle]:
 
 
 def analyse(
-    folder: Path, res: Resources, progress: Progress | None = None
+    folder: Path, res: Resources, progress: Progress | None = None, pipeline: Pipeline | None = None
 ) -> tuple[list[dict[str, Any]], list[Outcome]]:
-    """The folder's articles through the default pipeline: documents as JSON, and failures."""
-    pipeline = build()
+    """The folder's articles through the default pipeline (or `pipeline`, which the
+    stage-removal test passes one stage short): documents as JSON, and failures."""
+    pipeline = pipeline or build()
     items: Iterable[Article | Outcome] = _articles(folder / "articles.jsonl")
     if progress is not None:
         items = progress(list(items))
@@ -69,11 +70,15 @@ def analyse(
 
 
 def evaluate(
-    folder: Path, res: Resources, verbose: bool = False, progress: Progress | None = None
+    folder: Path,
+    res: Resources,
+    verbose: bool = False,
+    progress: Progress | None = None,
+    pipeline: Pipeline | None = None,
 ) -> tuple[ConflictScore, list[dict[str, Any]]]:
     """Analyse the gold folder's articles and score them; also the documents, for saving."""
     gold = read_gold(folder)
-    documents, failed = analyse(folder, res, progress)
+    documents, failed = analyse(folder, res, progress, pipeline)
     if failed:
         reasons = "; ".join(f"{o.source}: {o.error}" for o in failed[:3])
         raise InputError(f"{len(failed)} gold article(s) could not be analysed: {reasons}")

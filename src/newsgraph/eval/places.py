@@ -23,7 +23,6 @@ from newsgraph.resolve.place_spans import PlaceSpan, is_demonym
 from newsgraph.resolve.places import resolve_spans
 from newsgraph.resources import Resources
 
-PLACE_STAGES = ("parse.v1", "actors.v1", "places.v1")
 KINDS = ("all", "all but demonyms", "country", "admin region", "city", "other")
 
 
@@ -46,8 +45,8 @@ class PlaceSystem:
 
 
 def run_place_stage(res: Resources) -> Callable[[GoldGeoArticle], Doc]:
-    """The pipeline up to places, on gold text whose offsets must stay valid."""
-    pipeline = build(PLACE_STAGES)
+    """The default pipeline, as users run it, on gold text whose offsets must stay valid."""
+    pipeline = build()
 
     def run(article: GoldGeoArticle) -> Doc:
         text = normalise_keeping_offsets(article.text)

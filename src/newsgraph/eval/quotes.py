@@ -13,9 +13,12 @@ from newsgraph.eval.quote_scores import PRONOUNS, Predicted, Report, overlaps, s
 from newsgraph.model import Doc, Quote
 from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
+from newsgraph.registry import DEFAULT_PIPELINE
 from newsgraph.resources import Resources
 
-QUOTE_STAGES = ("parse.v1", "attributions.v1", "actors.v1", "places.v1", "people.v1", "quotes.v1")
+# What the learning scripts run over PolNeAR train: the default pipeline cut after the quote
+# stage, never a list of its own (the stages after it add nothing a quote reads).
+QUOTE_STAGES = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("quotes.v1") + 1]
 SLICES = ("all", "direct", "indirect", "pronoun source", "according to", "no source")
 Predictor = Callable[[GoldArticle], list[Predicted]]
 
@@ -30,8 +33,9 @@ class Result:
 
 
 def newsgraph_predictor(res: Resources) -> Predictor:
-    """Run the pipeline up to quotes on the gold text (offsets kept) and reduce to spans."""
-    pipeline = build(QUOTE_STAGES)
+    """Run the default pipeline, as users run it, on the gold text (offsets kept) and reduce
+    its quotes to spans."""
+    pipeline = build()
 
     def predict(article: GoldArticle) -> list[Predicted]:
         doc = Doc(

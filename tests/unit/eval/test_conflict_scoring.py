@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import shared_path
 from newsgraph.eval.conflict import read_gold
 from newsgraph.eval.conflict_scores import count, fields, same_name, score_documents
 
-SCORE_PY = SHARED / "eval" / "conflict" / "score.py"
 TEXT_A = (
     "Air strikes kill 12 in Douma\n\nWarplanes struck Douma on Sunday killing 12 civilians. "
     "The Observatory said rebels shelled Damascus. Russia denied the reports."
@@ -145,13 +144,13 @@ def test_fields_read_numbers_and_names_as_the_annotators_meant():
     assert got["actor"] and not got["recipient"] and not got["location"]
 
 
-@pytest.mark.skipif(not SCORE_PY.is_file(), reason="../shared/eval/conflict not present")
 def test_the_same_figures_as_the_gold_sets_own_scorer(tmp_path):
+    score_py = shared_path("eval/conflict/score.py")
     folder = _gold_folder(tmp_path)
     predicted = tmp_path / "predicted.json"
     predicted.write_text(json.dumps({"documents": _predictions()}), encoding="utf-8")
     theirs = subprocess.run(
-        [sys.executable, str(SCORE_PY), str(predicted), "--gold", str(folder), "--verbose"],
+        [sys.executable, str(score_py), str(predicted), "--gold", str(folder), "--verbose"],
         capture_output=True,
         text=True,
         check=True,

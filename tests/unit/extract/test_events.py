@@ -2,10 +2,10 @@ from dataclasses import replace
 
 import pytest
 
-from handmade import actor, build_doc, person
+from handmade import actor, build_doc, mention, person
 from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.extract.events import extract_events
-from newsgraph.model import Quote
+from newsgraph.model import Doc, Place, Quote
 from newsgraph.resources import Resources
 
 # "Valery Asapov was killed when IS militants attacked Syrian troops ."
@@ -48,11 +48,34 @@ down down ADP RP prt 6
 """
 
 # "There were no clashes ."
+# "There were clashes between IS and Syrian troops in Raqqa ."
+CLASHES = """
+There there PRON EX expl 1
+were be VERB VBD ROOT 1
+clashes clash NOUN NNS attr 1
+between between ADP IN prep 2
+IS IS PROPN NNP pobj 3
+and and CCONJ CC cc 4
+Syrian Syrian ADJ JJ amod 7
+troops troop NOUN NNS conj 4
+in in ADP IN prep 2
+Raqqa Raqqa PROPN NNP pobj 8
+. . PUNCT . punct 1
+"""
+
+# The same sentence with "no clashes"
 NEGATED = """
 There there PRON EX expl 1
 were be VERB VBD ROOT 1
 no no DET DT det 3
 clashes clash NOUN NNS attr 1
+between between ADP IN prep 3
+IS IS PROPN NNP pobj 4
+and and CCONJ CC cc 5
+Syrian Syrian ADJ JJ amod 8
+troops troop NOUN NNS conj 5
+in in ADP IN prep 3
+Raqqa Raqqa PROPN NNP pobj 9
 . . PUNCT . punct 1
 """
 
@@ -116,5 +139,24 @@ def test_future_force_in_a_quote_is_the_speakers_threat(res):
     assert threats[0].claimed_by == "Russia"
 
 
+def _clash_scene(rows: str) -> Doc:
+    doc = build_doc(rows)
+    raqqa = Place("Raqqa", 163345, 35.95, 39.01, "SY", "city", (mention(doc, "Raqqa"),))
+    return replace(
+        doc,
+        actors=(
+            actor(doc, "Islamic State", "armed_group", "IS"),
+            actor(doc, "Syria", "country", "Syrian"),
+        ),
+        places=(raqqa,),
+    )
+
+
 def test_no_clashes_is_not_an_event(res):
-    assert extract_events(build_doc(NEGATED), res).events == ()
+    assert extract_events(_clash_scene(NEGATED), res).events == ()
+    (clash,) = extract_events(_clash_scene(CLASHES), res).events  # without "no": one
+    assert (clash.type, clash.recipient, clash.location) == (
+        "ASSAULT",
+        ("Islamic State", "Syria"),
+        ("Raqqa",),
+    )

@@ -120,6 +120,7 @@ def test_no_cue_no_quote():
         ACCORDING.replace("according accord VERB VBG prep 3", "notably notably ADV RB advmod 3")
     )
     assert run(doc) == ()
+    assert [q.cue for q in run(build_doc(ACCORDING))] == ["according to"]  # the cue: a quote
 
 
 # "She wants to triple the program ."
@@ -201,6 +202,9 @@ def test_citing_an_outlet_is_a_source_not_a_statement():
     doc = build_doc(CITING.replace("said say VERB VBD ROOT 6", "left leave VERB VBD ROOT 6"))
     doc = replace(doc, actors=(actor(doc, "Iranian state TV", "media", "state TV"),))
     assert [q.cue for q in run(doc)] == []
+    doc = build_doc(CITING)  # "... the AP said that ...": the statement, and still no citing
+    doc = replace(doc, actors=(actor(doc, "Iranian state TV", "media", "state TV"),))
+    assert [(q.cue, q.text) for q in run(doc)] == [("said", "the strike destroyed bases")]
 
 
 def test_participle_after_a_preposition_speaks_for_the_governing_verbs_subject():

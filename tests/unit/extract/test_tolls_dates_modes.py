@@ -34,6 +34,7 @@ def test_tolls_an_analyst_can_sum(text: str, expected: list[tuple[str, int | Non
 
 def test_no_toll_where_no_one_died() -> None:
     assert tolls("The army said 20 villages were taken in 2015.") == []
+    assert tolls("The army said 20 villagers were killed in 2015.") == [("killed", 20, False)]
     assert number("1,400") == 1400 and number("twenty-one") == 21 and number("dozens") is None
 
 
@@ -64,6 +65,10 @@ def test_dates_read_against_the_dateline(phrase: str, iso: str, precision: str) 
 def test_phrases_naming_no_time_give_none() -> None:
     assert read_date("earlier this week", WED) is None
     assert read_date("on Sunday", None) is None  # no base: a weekday names no day
+    monday = read_date("earlier this week on Monday", WED)  # a day named: that day
+    assert monday is not None and monday.iso == "2017-04-03"
+    sunday = read_date("on Sunday", WED)  # with a base: the Sunday before it
+    assert sunday is not None and sunday.iso == "2017-04-02"
 
 
 @pytest.mark.parametrize(

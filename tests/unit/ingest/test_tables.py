@@ -3,11 +3,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from newsgraph.errors import EmptyInput, EncodingError, InputError
 from newsgraph.ingest.tables import ColumnMap, parse_date, read_csv, read_jsonl
 from newsgraph.model import Article, Unreadable
 
-FAKES = Path(__file__).resolve().parents[3].parent / "shared/corpus/fakes/FA-KES-Dataset.csv"
+FAKES = "corpus/fakes/FA-KES-Dataset.csv"
 COLUMNS = ColumnMap(text="content", title="headline", date="date", source="outlet")
 ROWS = (
     "headline,content,outlet,date\n"
@@ -116,10 +117,9 @@ def test_parse_date(written: str, iso: str | None):
     assert parse_date(written) == iso
 
 
-@pytest.mark.skipif(not FAKES.exists(), reason="FA-KES corpus not present")
 def test_reads_the_fakes_dataset():
     columns = ColumnMap(text="article_content", title="article_title", date="date", source="source")
-    rows = list(read_csv(FAKES, columns, encoding="latin-1"))
+    rows = list(read_csv(shared_path(FAKES), columns, encoding="latin-1"))
     assert len(rows) == 804
     assert all(isinstance(row, Article) for row in rows)
     first = rows[0]

@@ -29,6 +29,8 @@ def test_a_closing_sentence_is_not_taken_for_a_byline():
     doc = clean(Article("a.txt", "Title\n\nBody.\n\nBy then it was over."))
     assert doc.byline is None
     assert doc.text.endswith("By then it was over.")
+    doc = clean(Article("a.txt", "Title\n\nBody.\n\nBy Jane Smith"))  # a name: the byline
+    assert (doc.byline, doc.text) == ("Jane Smith", "Body.")
 
 
 def test_stray_spaces_in_compounds_and_before_punctuation():

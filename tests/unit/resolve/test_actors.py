@@ -103,6 +103,7 @@ def test_verb_is_and_cities_are_not_actors(res: Resources) -> None:
 def test_person_names_are_never_actors(res: Resources) -> None:
     doc = actors(res, "George Washington said", [("George Washington", "PERSON")])
     assert doc.actors == ()
+    assert [a.name for a in actors(res, "Washington said").actors] == ["United States"]
 
 
 def test_ner_org_fallback(res: Resources) -> None:
@@ -120,10 +121,15 @@ def test_ner_titles_are_not_organisations(res: Resources) -> None:
         ("Igor Konashenkov", "PERSON"),
     ]
     assert actors(res, text, entities).actors == ()
+    text = "Army Colonel Ryan Dillon said and Gazprom said"
+    entities = [("Army", "ORG"), ("Ryan Dillon", "PERSON"), ("Gazprom", "ORG")]
+    assert [a.name for a in actors(res, text, entities).actors] == ["Gazprom"]
 
 
 def test_ner_single_generic_word_is_not_an_organisation(res: Resources) -> None:
     assert actors(res, "The Ministry said.", [("Ministry", "ORG")]).actors == ()
+    health = actors(res, "The Health Ministry said.", [("Health Ministry", "ORG")]).actors
+    assert [(a.name, a.kind) for a in health] == [("Health Ministry", "organisation")]
 
 
 def test_ner_org_already_in_lexicon_is_not_duplicated(res: Resources) -> None:
@@ -141,6 +147,8 @@ def test_ner_org_that_is_a_persons_surname(res: Resources) -> None:
 def test_ner_org_with_rank_and_name_inside(res: Resources) -> None:
     doc = actors(res, "Major-General Ivan Sidorov said.", [("Major-General Ivan Sidorov", "ORG")])
     assert doc.actors == ()
+    doc = actors(res, "Ivan Sidorov Holdings said.", [("Ivan Sidorov Holdings", "ORG")])
+    assert [a.name for a in doc.actors] == ["Ivan Sidorov Holdings"]  # a name, and no rank
 
 
 def test_capital_as_a_location_is_no_actor(res: Resources) -> None:

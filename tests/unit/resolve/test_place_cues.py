@@ -124,11 +124,15 @@ def test_a_surname_of_a_person_in_the_article_is_not_a_town() -> None:
     text = "Police chief Henry Farrin was charged. Farrin, 43, was arrested."
     doc = make_doc(text, [("Henry Farrin", "PERSON"), ("Farrin", "GPE")])
     assert places(doc) == []
+    text = "Police chief Henry Smith was charged. Farrin, 43, was arrested."
+    doc = make_doc(text, [("Henry Smith", "PERSON"), ("Farrin", "GPE")])
+    assert places(doc) == ["Farrin"]  # no one of that name: the town
 
 
 def test_an_organisation_named_like_a_town_needs_a_cue() -> None:
     assert places(make_doc("Ford said the plan works.", [("Ford", "ORG")])) == []
     assert places(make_doc("No residents were hurt.", [])) == []
+    assert places(make_doc("A Ford man said the plan works.", [("Ford", "ORG")])) == ["Ford"]
 
 
 def test_a_legislators_home_town_is_a_place() -> None:
@@ -171,3 +175,7 @@ def test_a_surname_that_is_only_a_countys_other_name_is_the_person() -> None:
         "Darren Ripley spoke. Ripley said more.", [("Darren Ripley", "PERSON"), ("Ripley", "GPE")]
     )
     assert places(doc) == []
+    doc = make_doc(
+        "Darren Smith spoke. Ripley said more.", [("Darren Smith", "PERSON"), ("Ripley", "GPE")]
+    )
+    assert places(doc) == ["Ripley"]  # no one of that name: the county

@@ -212,6 +212,10 @@ def test_institutions_are_not_places() -> None:
         [("Pentagon", "GPE"), ("the White House", "FAC")],
     )
     assert run(doc).places == ()
+    doc = make_doc(
+        "He told a Pentagon briefing in Baghdad.", [("Pentagon", "GPE"), ("Baghdad", "GPE")]
+    )
+    assert [p.name for p in run(doc).places] == ["Baghdad"]  # the same sentence, a city
 
 
 def test_alexandria_louisiana_takes_its_container() -> None:
