@@ -22,17 +22,3 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def resources() -> Resources:
     return Resources()
-
-
-@pytest.fixture(autouse=True)
-def rules_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unit tests of the quote rules see every quote the rules find: the learned confidence
-    filter (tested on its own, marked `confidence`) would judge their hand-made parses, which
-    carry no tagger marks."""
-    unit = ROOT / "tests" / "unit"
-    if unit in Path(request.node.path).parents and not request.node.get_closest_marker(
-        "confidence"
-    ):
-        import newsgraph.extract.quote_confidence as quote_confidence
-
-        monkeypatch.setattr(quote_confidence, "confidence_model", lambda: None)

@@ -39,7 +39,7 @@ def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> li
             continue  # content with no one marked as saying it: too often a slip
         if cue is not None and _lemma_at(cue, doc) in CITING:
             continue  # "Citing Iranian state TV, the AP said": a source, not a statement
-        if cue is not None and physical_act(_head(cue, ctx), ctx.tree):
+        if cue is not None and physical_act(_head(cue, ctx), ctx):
             continue  # "attacked Syrian troops": a deed, not a statement
         speaker = ctx.speakers.resolve(_head(source, ctx), [*quotes, *out]) if source else None
         out.append(

@@ -16,16 +16,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.cues import (
-    ACCORDING,
-    CITING,
-    CUE_VERBS,
-    Strength,
-    cue_strength,
-    object_cues,
-)
+from newsgraph.extract.cues import ACCORDING, CITING, CUE_VERBS, Strength
 from newsgraph.extract.learned_quotes import learned_quotes, snap_to_tagged
-from newsgraph.extract.quote_confidence import with_confidence
 from newsgraph.extract.quote_content import (
     LABEL,
     QuoteContext,
@@ -34,12 +26,9 @@ from newsgraph.extract.quote_content import (
     without_source_phrase,
     without_speaker_label,
 )
-from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlapping, quoted_spans
-from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.extract.quote_marks import Quoted, inside_quote, kind_of, overlapping
 from newsgraph.model import Doc, Mention, Quote, Sentence, Span, Token
 from newsgraph.nlp.tree import Tree, trim
-from newsgraph.resolve.references import References
-from newsgraph.resolve.titles import is_head_title
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -53,18 +42,8 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     Cues outside quotation marks go first, so that a quotation's own speaker is known before
     the cues inside it ("'I think ...,' Tanner said": "I" is Tanner).
     """
-    tree = Tree(doc.tokens)
-    refs = References(doc)
-    speakers = SpeakerResolver(doc, tree, refs)
-    ctx = QuoteContext(
-        doc,
-        tree,
-        refs,
-        quoted_spans(doc.text),
-        speakers,
-        _learned_heads(doc, tree),
-        {t.start: t for t in doc.tokens},
-    )
+    lexicon = res.quotes
+    ctx = QuoteContext.of(doc, lexicon.cues, res.titles)
     quotes: list[Quote] = _labelled(ctx)
     for sent in doc.sentences:
         quotes += _cue_quotes(sent, ctx, quotes, inside=False)
@@ -84,7 +63,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
     quotes += learned_quotes(ctx, quotes, STAGE)
     quotes = [without_speaker_label(without_source_phrase(q, ctx), ctx) for q in quotes]
     quotes = [_around_attribution(_within_paragraph(q, ctx), doc.text) for q in quotes]
-    quotes = with_confidence(quotes, ctx)
+    quotes = lexicon.confidence.judge(quotes, ctx)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 
@@ -156,7 +135,7 @@ def _cue_quotes(
                 taken.add((special.start, special.end))
             continue
         strength = _is_cue(tok, ctx)
-        if strength is None or physical_act(tok, ctx.tree):
+        if strength is None or physical_act(tok, ctx):
             continue
         content = find_content(tok, strength, sent, ctx, [*earlier, *found])
         if content is None or content in taken:
@@ -231,7 +210,7 @@ def _free_after_attribution(pick: Quoted, cue: Token, ctx: QuoteContext) -> bool
     governors = set(ctx.tree.ancestors(first.i))
     return not any(
         g.pos == "VERB"
-        and cue_strength(g.lemma, g.pos) is not None
+        and ctx.cues.strength(g.lemma, g.pos) is not None
         and (g in governors or (g.tag == "VBG" and g.sent == first.sent))
         for g in ctx.doc.tokens[cue.i + 1 : first.i]
     )
@@ -245,7 +224,7 @@ def _innermost_of_chains(found: list[Quote], ctx: QuoteContext) -> list[Quote]:
     heads = {
         tok.i
         for tok in cue_of.values()
-        if tok is not None and tok.lemma.casefold() not in object_cues()
+        if tok is not None and not ctx.cues.reports_object(tok.lemma)
     }
     out = []
     for q in found:
@@ -279,7 +258,7 @@ def _passive_by(tok: Token, ctx: QuoteContext) -> Quote | None:
     """ "The registration issue was first reported by the Post": a strong cue in the passive
     with its agent named reports its subject, and the agent is the source."""
     tree = ctx.tree
-    if tok.pos != "VERB" or cue_strength(tok.lemma, tok.pos) != "strong":
+    if tok.pos != "VERB" or ctx.cues.strength(tok.lemma, tok.pos) != "strong":
         return None
     subject, agent = tree.child(tok.i, "nsubjpass"), tree.child(tok.i, "agent")
     source = tree.child(agent.i, "pobj") if agent is not None else None
@@ -306,7 +285,7 @@ def _hedged(tok: Token, ctx: QuoteContext) -> Quote | None:
     comps = [c for c in tree.children(tok.i, "xcomp", "acomp", "attr", "oprd") if c.i > tok.i]
     if subject is None or not comps or subject.text.casefold() == "it":
         return None
-    if any(_is_cue(c, ctx) == "strong" and c.lemma.casefold() not in object_cues() for c in comps):
+    if any(_is_cue(c, ctx) == "strong" and not ctx.cues.reports_object(c.lemma) for c in comps):
         return None
     last = max(tree.span(c.i)[1] for c in comps)
     return _clause_quote(tok, tree.span(subject.i)[0], last, ctx, "hedge")
@@ -395,21 +374,9 @@ def _part_of_outer(quote: Quote, cue: Token, earlier: list[Quote]) -> bool:
     return quote.speaker is None or quote.speaker in {q.speaker for q in outer}
 
 
-def _learned_heads(doc: Doc, tree: Tree) -> frozenset[int]:
-    """The head word of each learned cue mark ("has [called] for" -> called)."""
-    heads = set()
-    for mark in (m for m in doc.attribution_marks if m.label == "CUE"):
-        inside = range(mark.first, mark.last)
-        top = [i for i in inside if tree.tokens[i].head not in inside or tree.tokens[i].head == i]
-        content = [i for i in top if tree.tokens[i].pos in {"VERB", "NOUN"}]
-        if content or top:
-            heads.add((content or top)[0])
-    return frozenset(heads)
-
-
 def _is_cue(tok: Token, ctx: QuoteContext) -> Strength | None:
     tree = ctx.tree
-    strength = cue_strength(tok.lemma, tok.pos)
+    strength = ctx.cues.strength(tok.lemma, tok.pos)
     if tok.i in ctx.learned and tok.pos in {"VERB", "NOUN"}:
         strength = "strong"  # the tagger saw this word cue an attribution in its context
     if strength is None or _cites_source(tok, ctx):
@@ -442,7 +409,7 @@ def _attribute(
     if subject is None and tok.pos == "VERB":
         subject = _name_just_before(tok, ctx) or _inverted_subject(tok, content, ctx)
         mention = Mention(subject.start, subject.end, subject.text) if subject else None
-        subject = subject or _governing_speaker(tok, ctx.tree)
+        subject = subject or _governing_speaker(tok, ctx)
     if subject is None:
         return None
     if content[0] <= subject.start < content[1] and not ctx.tree.is_below(subject.i, tok.i):
@@ -484,12 +451,13 @@ _DOCUMENTS = frozenset([
 _MANNER = frozenset({"by", "before", "after", "as", "while", "when", "without"})
 
 
-def _governing_speaker(tok: Token, tree: Tree) -> Token | None:
+def _governing_speaker(tok: Token, ctx: QuoteContext) -> Token | None:
     """The speaker of a participle cue with no subject of its own: of the verb whose
     preposition governs it ("responded by saying", "is quoted as saying"), the subject; of a noun it describes ("50 percent
     saying", "a statement saying"), that noun, or who issued a document."""
     if tok.tag != "VBG":
         return None
+    tree = ctx.tree
     head = tree.tokens[tok.head]
     if tok.dep == "pcomp" and head.text.casefold() in _MANNER and head.head != head.i:
         verb = tree.tokens[head.head]
@@ -497,7 +465,11 @@ def _governing_speaker(tok: Token, tree: Tree) -> Token | None:
     if tok.dep == "acl" and tok.lemma.casefold() in CUE_VERBS:
         if head.lemma.casefold() in _DOCUMENTS:
             return tree.subject(head.head) if head.dep in {"dobj", "obj"} else None
-        if head.ent_type in _WHO or is_head_title(head.text) or head.text.casefold() in _PEOPLE:
+        if (
+            head.ent_type in _WHO
+            or ctx.titles.is_head_title(head.text)
+            or head.text.casefold() in _PEOPLE
+        ):
             return head
     return None
 
@@ -517,7 +489,7 @@ def _participle_subject(tok: Token, ctx: QuoteContext) -> Token | None:
         return None
     sent = ctx.doc.sentences[tok.sent]
     for before in reversed(ctx.doc.tokens[sent.first : tok.i]):
-        if before.pos == "VERB" and cue_strength(before.lemma, before.pos) == "strong":
+        if before.pos == "VERB" and ctx.cues.strength(before.lemma, before.pos) == "strong":
             subject = ctx.tree.child(before.i, "nsubj")
             if subject is not None and subject.i < tok.i:
                 return subject

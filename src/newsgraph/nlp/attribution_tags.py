@@ -14,7 +14,7 @@ from newsgraph.nlp.packaged import load_packaged
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
-MODEL_DIR = "data/models/attribution_ner"
+MODEL_DIR = "models/attribution_ner"
 
 
 class AttributionTagger:

@@ -19,7 +19,7 @@ from newsgraph.nlp.packaged import load_packaged
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
-MODEL_DIR = "data/models/event_textcat"
+MODEL_DIR = "models/event_textcat"
 FLOOR = 0.02  # scores below this are not kept: the classifier sees no such event there
 
 
