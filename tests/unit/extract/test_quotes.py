@@ -267,7 +267,7 @@ def test_according_to_sources_the_whole_sentence_around_a_stance_word():
 def test_unquoted_content_stops_at_its_paragraphs_end():
     from newsgraph.extract.cues import CueLexicon
     from newsgraph.extract.quote_content import QuoteContext
-    from newsgraph.extract.quotes import _within_paragraph
+    from newsgraph.extract.quotes.trims import within_paragraph
     from newsgraph.model import Mention, Quote
     from newsgraph.resolve.titles import TitleWords
 
@@ -286,7 +286,7 @@ def test_unquoted_content_stops_at_its_paragraphs_end():
         cue_span=Mention(cue.start, cue.end, cue.text),
     )
     assert "\n" in quote.text
-    assert _within_paragraph(quote, ctx).text == "The plan failed"
+    assert within_paragraph(quote, ctx).text == "The plan failed"
 
 
 INTENT_AND = """
