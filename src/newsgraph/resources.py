@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from newsgraph.extract.event_lexicon import EventLexicon
     from newsgraph.extract.quote_lexicon import QuoteLexicon
-    from newsgraph.nlp.attribution_tags import AttributionTagger
-    from newsgraph.nlp.event_classes import EventClassifier
-    from newsgraph.nlp.parse import Parser
+    from newsgraph.nlp.models import AttributionTagger, EventClassifier, Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
     from newsgraph.resolve.place_lexicon import PlaceNames
@@ -76,7 +74,7 @@ class Resources:
     @property
     def parser(self) -> Parser:
         """The spaCy-backed parser (loaded once)."""
-        from newsgraph.nlp.parse import SpacyParser
+        from newsgraph.nlp.models import SpacyParser
 
         return self._get("parser", SpacyParser.load)
 
@@ -111,14 +109,14 @@ class Resources:
     @property
     def attribution_tagger(self) -> AttributionTagger:
         """The small learned attribution tagger (CUE, SOURCE, CONTENT) shipped in the package."""
-        from newsgraph.nlp.attribution_tags import AttributionTagger
+        from newsgraph.nlp.models import AttributionTagger
 
         return self._get("attribution_tagger", AttributionTagger.load)
 
     @property
     def event_classifier(self) -> EventClassifier:
         """The small learned classifier of event types and modes shipped in the package."""
-        from newsgraph.nlp.event_classes import EventClassifier
+        from newsgraph.nlp.models import EventClassifier
 
         return self._get("event_classifier", EventClassifier.load)
 
