@@ -5,9 +5,10 @@ Every model, lexicon and table the pipeline reads is a property here, and stages
 `Resources` and never load anything themselves. Each loader is the `load` of the class that
 holds its data, in the module the stage imports; every file is read through
 `newsgraph.data_files`, so a missing one is an error naming it. The imports below sit in the
-properties so that importing this module loads nothing and imports no stage (no cycle: the
-stages only name `Resources` as a type). Tests pass small stubs through the constructor, or
-`base=` a shared Resources and replace one part, so no model is loaded unless a test asks.
+properties so that importing this module loads nothing; the modules they name hold data and
+its loader and never import this one, so there is no cycle. Tests pass small stubs through
+the constructor, or `base=` a shared Resources and replace one part, so no model is loaded
+unless a test asks.
 """
 
 from __future__ import annotations
