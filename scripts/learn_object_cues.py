@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
-import newsgraph.extract.cues as cues
-import newsgraph.extract.quotes as quotes_stage
 from newsgraph.eval.brat import read_polnear
 from newsgraph.eval.quotes import QUOTE_STAGES, overlaps_gold, write_lemma_table
+from newsgraph.extract.cues import CUE_VERBS, CueLexicon
+from newsgraph.extract.quote_lexicon import QuoteLexicon
 from newsgraph.model import Doc
 from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
@@ -34,19 +35,11 @@ CLAUSES = ("ccomp", "xcomp", "acl")
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     articles = read_polnear(folder)
-    real_strength = cues.cue_strength
-    weak: set[str] = set()
-
-    def every_weak_cue_takes_objects(lemma: str, pos: str) -> cues.Strength | None:
-        found = real_strength(lemma, pos)
-        if found == "weak" and pos in {"VERB", "AUX"}:
-            weak.add(lemma.casefold())
-            return "strong"
-        return found
-
-    quotes_stage.cue_strength = every_weak_cue_takes_objects  # type: ignore[assignment]
-    cues.object_cues = lambda: frozenset()
-    pipeline, res = build(QUOTE_STAGES), Resources()
+    shipped = QuoteLexicon.load()
+    weak = _weak_verbs(shipped.cues)
+    every_weak_cue_takes_objects = replace(shipped.cues, objects=weak)
+    pipeline = build(QUOTE_STAGES)
+    res = Resources(quotes=replace(shipped, cues=every_weak_cue_takes_objects))
     total: Counter[str] = Counter()
     right: Counter[str] = Counter()
     for article in articles:
@@ -69,6 +62,13 @@ def main() -> None:
         OUT, folder.name, len(articles), "learn_object_cues.py", "object_attributions", total, right
     )
     print(f"{len(total)} weak cue lemmas, {sum(total.values())} object attributions -> {OUT}")
+
+
+def _weak_verbs(cues: CueLexicon) -> frozenset[str]:
+    """Verb lemmas that are cues only with a clause after them, when none reports its object."""
+    bare = replace(cues, objects=frozenset())
+    lemmas = {lemma for lemma, pos in cues.learned if pos == "VERB"} | CUE_VERBS
+    return frozenset(lemma for lemma in lemmas if bare.strength(lemma, "VERB") == "weak")
 
 
 if __name__ == "__main__":

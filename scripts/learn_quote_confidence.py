@@ -20,12 +20,13 @@ from typing import Any
 
 import numpy as np
 
-import newsgraph.extract.quotes as quote_stage
 from newsgraph.eval.brat import read_polnear
 from newsgraph.eval.quote_scores import Report, score_article
 from newsgraph.eval.quotes import QUOTE_STAGES, _reduce, overlaps_gold
+from newsgraph.extract.cues import CueLexicon
 from newsgraph.extract.quote_confidence import ConfidenceModel, features
 from newsgraph.extract.quote_content import QuoteContext
+from newsgraph.extract.quote_lexicon import QuoteLexicon
 from newsgraph.model import Doc, Quote
 from newsgraph.normalize.clean import normalise_keeping_offsets
 from newsgraph.pipeline import build
@@ -42,17 +43,24 @@ def _key(q: Quote) -> tuple[Any, ...]:
     return (q.start, q.end, q.method, q.cue_span, q.speaker_mention)
 
 
+class _Recorder:
+    """The quote stage's judge while learning: notes each quote's features, drops nothing."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[Any, ...], dict[str, float]] = {}
+
+    def judge(self, quotes: list[Quote], ctx: QuoteContext) -> list[Quote]:
+        self.seen.update((_key(q), features(q, ctx)) for q in quotes)
+        return quotes
+
+
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     articles = read_polnear(folder)
-    seen: dict[tuple[Any, ...], dict[str, float]] = {}
-
-    def record(quotes: list[Quote], ctx: QuoteContext) -> list[Quote]:
-        seen.update((_key(q), features(q, ctx)) for q in quotes)
-        return quotes  # nothing dropped while learning
-
-    quote_stage.with_confidence = record
-    pipeline, res = build(QUOTE_STAGES), Resources()
+    recorder = _Recorder()
+    seen = recorder.seen
+    pipeline = build(QUOTE_STAGES)
+    res = Resources(quotes=QuoteLexicon(CueLexicon.load(), recorder))
     rows: list[tuple[Any, Doc, Quote, dict[str, float]]] = []
     runs: list[tuple[Any, Doc]] = []
     for article in articles:

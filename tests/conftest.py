@@ -38,15 +38,3 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def resources() -> Resources:
     return Resources()
-
-
-@pytest.fixture(autouse=True)
-def rules_only(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unit tests of the quote rules, and tests marked `rules_only`, see every quote the rules
-    find: the learned confidence filter (its shipped model is tested in tests/golden) would
-    judge their hand-made parses, which carry no tagger marks."""
-    unit = ROOT / "tests" / "unit"
-    if unit in Path(request.node.path).parents or request.node.get_closest_marker("rules_only"):
-        import newsgraph.extract.quote_confidence as quote_confidence
-
-        monkeypatch.setattr(quote_confidence, "confidence_model", lambda: None)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from newsgraph.extract.quote_lexicon import QuoteLexicon
 from newsgraph.model import Actor, Doc, EntityMention, Mention, Person, Sentence, Token
+from newsgraph.resources import Resources
 
 
 def build_doc(rows: str, entities: tuple[tuple[int, int, str], ...] = ()) -> Doc:
@@ -73,3 +75,9 @@ def person(doc: Doc, name: str, *surface: str, affiliation: str | None = None) -
     return Person(
         name=name, affiliation=affiliation, mentions=tuple(mention(doc, s) for s in surface)
     )
+
+
+def rules_only(base: Resources | None = None) -> Resources:
+    """Resources whose quote stage keeps every quote its rules find: no confidence model judges
+    a hand-made parse, which carries no tagger marks (the rest shared with `base`)."""
+    return Resources(quotes=QuoteLexicon.rules_only(), base=base or Resources())

@@ -8,6 +8,7 @@ NewsgraphError
 │   ├── TooLarge          over the size cap
 │   └── Refused           a URL whose host is not a public address (without --allow-private)
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
+│   └── MissingData       a file shipped in newsgraph/data is not there (named)
 ├── PipelineError         stages in an order that cannot work
 ├── StoreError            the database cannot be opened or written (locked, corrupt, full)
 ├── OverBudget            a document longer (--max-chars) or slower (--doc-timeout) than
@@ -49,6 +50,10 @@ class Refused(InputError):
 
 class ResourceError(NewsgraphError):
     """A model, lexicon or gazetteer is missing or broken."""
+
+
+class MissingData(ResourceError):
+    """A packaged data file is missing; the message names it and what makes it."""
 
 
 class StoreError(NewsgraphError):

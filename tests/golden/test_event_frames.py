@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import pytest
 
+from handmade import rules_only
 from newsgraph.eval.event_scores import SCORED_STATUS
 from newsgraph.model import Doc, Event
 
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def resources(resources):  # type: ignore[no-untyped-def]
+    """The session's resources with the quote rules alone: no confidence model judges them."""
+    return rules_only(resources)
 
 
 def events(pipeline, resources, text: str) -> list[Event]:

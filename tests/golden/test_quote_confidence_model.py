@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from handmade import build_doc, person
-from newsgraph.extract.quote_confidence import confidence_model
+from newsgraph.extract.quote_confidence import ConfidenceModel
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.model import EntityMention
 from newsgraph.resources import Resources
@@ -29,8 +29,7 @@ def _tagged(doc, label, first, last):
 
 
 def test_the_shipped_model_loads_with_a_threshold_and_weights():
-    model = confidence_model()
-    assert model is not None
+    model = ConfidenceModel.load()
     assert 0.0 < model.threshold < 1.0
     assert len(model.weights) > 20
     assert model.score({}) < model.threshold  # no evidence at all is not an attribution
@@ -43,5 +42,5 @@ def test_agreement_with_the_tagger_raises_confidence_and_is_kept():
     marks = (_tagged(doc, "SOURCE", 0, 1), _tagged(doc, "CUE", 1, 2), _tagged(doc, "CONTENT", 3, 6))
     (agreed,) = extract_quotes(replace(doc, attribution_marks=marks), Resources()).quotes
     assert agreed.text == "taxes will rise"
-    assert confidence_model().threshold <= agreed.confidence <= 1.0
+    assert ConfidenceModel.load().threshold <= agreed.confidence <= 1.0
     assert all(q.confidence < agreed.confidence for q in bare)

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from handmade import rules_only
 from newsgraph.model import Doc
 from newsgraph.normalize.clean import normalise_keeping_offsets
 
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def resources(resources):  # type: ignore[no-untyped-def]
+    """The session's resources with the quote rules alone: no confidence model judges them."""
+    return rules_only(resources)
 
 
 def quotes(pipeline, resources, text: str):  # type: ignore[no-untyped-def]

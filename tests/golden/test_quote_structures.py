@@ -7,11 +7,18 @@ from dataclasses import replace
 
 import pytest
 
+from handmade import rules_only
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.model import Doc, Quote
 from newsgraph.normalize.clean import normalise_keeping_offsets
 
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def resources(resources):  # type: ignore[no-untyped-def]
+    """The session's resources with the quote rules alone: no confidence model judges them."""
+    return rules_only(resources)
 
 
 def quotes(pipeline, resources, text: str) -> tuple[Quote, ...]:  # type: ignore[no-untyped-def]

@@ -40,8 +40,8 @@ class PlaceSystem:
     """How one system places the mentions it found, and the gold spans it is handed."""
 
     name: str
-    found: Callable[[Doc, Gazetteer], list[PredictedPlace]]
-    given: Callable[[Doc, Sequence[PlaceSpan], Gazetteer], list[PredictedPlace]]
+    found: Callable[[Doc, Resources], list[PredictedPlace]]
+    given: Callable[[Doc, Sequence[PlaceSpan], Resources], list[PredictedPlace]]
 
 
 def run_place_stage(res: Resources) -> Callable[[GoldGeoArticle], Doc]:
@@ -68,16 +68,14 @@ def _predicted(places: Sequence[Place]) -> list[PredictedPlace]:
     ]
 
 
-def newsgraph_places(doc: Doc, gazetteer: Gazetteer) -> list[PredictedPlace]:
+def newsgraph_places(doc: Doc, res: Resources) -> list[PredictedPlace]:
     """Every place mention with the place the stage resolved it to."""
     return _predicted(doc.places)
 
 
-def newsgraph_on_gold(
-    doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer
-) -> list[PredictedPlace]:
+def newsgraph_on_gold(doc: Doc, spans: Sequence[PlaceSpan], res: Resources) -> list[PredictedPlace]:
     """The stage's resolver on the gold spans."""
-    return _predicted(resolve_spans(doc, spans, gazetteer))
+    return _predicted(resolve_spans(doc, spans, res.gazetteer, res.place_names))
 
 
 def most_populous(gazetteer: Gazetteer, start: int, end: int, text: str) -> PredictedPlace:
@@ -89,18 +87,19 @@ def most_populous(gazetteer: Gazetteer, start: int, end: int, text: str) -> Pred
     return PredictedPlace(start, end, best.lat, best.lon, best.geonames_id)
 
 
-def population_places(doc: Doc, gazetteer: Gazetteer) -> list[PredictedPlace]:
+def population_places(doc: Doc, res: Resources) -> list[PredictedPlace]:
     """The stage's mentions, each resolved to the most populous entry of its spelling."""
+    gazetteer = res.gazetteer
     return [
         most_populous(gazetteer, m.start, m.end, m.text) for p in doc.places for m in p.mentions
     ]
 
 
 def population_on_gold(
-    doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer
+    doc: Doc, spans: Sequence[PlaceSpan], res: Resources
 ) -> list[PredictedPlace]:
     """The gold spans, each resolved to the most populous entry of its spelling."""
-    return [most_populous(gazetteer, s.start, s.end, s.text) for s in spans]
+    return [most_populous(res.gazetteer, s.start, s.end, s.text) for s in spans]
 
 
 SYSTEMS = (
@@ -118,18 +117,18 @@ def evaluate_places(
     run = run_place_stage(res)
     results = {s.name: PlaceResult(s.name) for s in SYSTEMS}
     for article in progress(articles):
-        score_article(article, run(article), res.gazetteer, results)
+        score_article(article, run(article), res, results)
     return list(results.values())
 
 
 def score_article(
-    article: GoldGeoArticle, doc: Doc, gazetteer: Gazetteer, results: dict[str, PlaceResult]
+    article: GoldGeoArticle, doc: Doc, res: Resources, results: dict[str, PlaceResult]
 ) -> None:
     """Add one article's counts, end to end and on gold spans, for every system."""
     spans = gold_spans(doc, article)
-    demonyms = {t for t in article.toponyms if is_demonym(t.phrase, gazetteer)}
+    demonyms = {t for t in article.toponyms if is_demonym(t.phrase, res.gazetteer, res.place_names)}
     for system in SYSTEMS:
         result = results[system.name]
-        found, given = system.found(doc, gazetteer), system.given(doc, spans, gazetteer)
+        found, given = system.found(doc, res), system.given(doc, spans, res)
         score_places(article.toponyms, found, result.tallies, demonyms.__contains__)
         score_places(article.toponyms, given, result.gold_spans, demonyms.__contains__)

@@ -7,9 +7,11 @@ and the statement verbs of the CAMEO verb dictionary (codes 01x "make public sta
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
+
+from newsgraph.data_files import read_text
 
 Strength = Literal["strong", "weak"]
 # A learned cue is "strong" (a cue with any complement) when it heads a gold cue this often
@@ -127,15 +129,79 @@ ACCORDING = "according"
 CITING = frozenset({"cite", "quote"})
 
 
-@lru_cache(maxsize=1)
-def learned_cues() -> dict[tuple[str, str], Strength]:
-    """(lemma, POS) -> strength, from `data/quotes/cues.tsv` (see scripts/learn_cues.py)."""
-    text = resources.files("newsgraph").joinpath("data/quotes/cues.tsv").read_text("utf-8")
+# A cue lemma is dropped when, on PolNeAR train, at least UNRELIABLE_MIN of its attributions
+# were predicted and fewer than UNRELIABLE_PRECISION of them were right: below about half the
+# F1 (~0.85), a prediction costs more precision than it brings recall.
+UNRELIABLE_MIN, UNRELIABLE_PRECISION = 10, 0.42
+# A weak cue verb reports its object too ("backed Clinton") when, on PolNeAR train, at least
+# OBJECT_MIN such attributions were predicted and at least OBJECT_PRECISION of them were right.
+# Object attributions rarely match annotated edges exactly (about half as often as clause
+# ones), so only lemmas right about two times in three earn it.
+OBJECT_MIN, OBJECT_PRECISION = 5, 0.65
+
+CUES_FILE = "quotes/cues.tsv"
+PRECISION_FILE = "quotes/cue_precision.tsv"
+OBJECTS_FILE = "quotes/object_cues.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Which words cue an attribution and how surely, as learned on PolNeAR train.
+
+    `learned`: (lemma, POS) -> strength (scripts/learn_cues.py); `records`: lemma ->
+    (attributions predicted, right) on train (scripts/learn_cue_precision.py); `unreliable`:
+    lemmas whose attributions were mostly wrong; `objects`: weak cue lemmas whose object is
+    what they report (scripts/learn_object_cues.py).
+    """
+
+    learned: Mapping[tuple[str, str], Strength]
+    records: Mapping[str, tuple[int, int]]
+    unreliable: frozenset[str]
+    objects: frozenset[str]
+
+    @classmethod
+    def load(cls) -> CueLexicon:
+        """The shipped tables (data/quotes/)."""
+        records = _records(read_text(PRECISION_FILE, "scripts/learn_cue_precision.py"))
+        return cls(
+            learned=_learned(read_text(CUES_FILE, "scripts/learn_cues.py")),
+            records=records,
+            unreliable=_unreliable(records),
+            objects=_objects(read_text(OBJECTS_FILE, "scripts/learn_object_cues.py")),
+        )
+
+    def strength(self, lemma: str, pos: str) -> Strength | None:
+        """How surely a word with this lemma and part of speech introduces an attribution."""
+        lemma = lemma.casefold()
+        if lemma in self.unreliable:
+            return None
+        learned = self.learned.get((lemma, "VERB" if pos == "AUX" else pos))
+        if pos in {"VERB", "AUX"} and lemma in CUE_VERBS:
+            curated: Strength = "weak" if lemma in NEEDS_CLAUSE else "strong"
+            learned = "strong" if "strong" in (learned, curated) else curated
+        if learned == "weak" and pos in {"VERB", "AUX"} and lemma in self.objects:
+            return "strong"
+        return learned
+
+    def record(self, lemma: str) -> tuple[int, int]:
+        """How many attributions a cue lemma made on train, and how many were right."""
+        return self.records.get(lemma.casefold(), (0, 0))
+
+    def reports_object(self, lemma: str) -> bool:
+        """Whether a weak cue with this lemma reports its object ("backed Clinton")."""
+        return lemma.casefold() in self.objects
+
+
+def _rows(text: str) -> list[list[str]]:
+    """The tab-separated rows of a table, past its `#` comments and blank lines."""
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+def _learned(text: str) -> dict[tuple[str, str], Strength]:
     table: dict[tuple[str, str], Strength] = {}
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        lemma, pos, count, _total, share = line.split("\t")
+    for lemma, pos, count, _total, share in _rows(text):
         n, p = int(count), float(share)
         if pos not in {"VERB", "NOUN"}:
             continue  # "in", ":" and auxiliaries are cues only inside longer phrases
@@ -146,72 +212,21 @@ def learned_cues() -> dict[tuple[str, str], Strength]:
     return table
 
 
-# A cue lemma is dropped when, on PolNeAR train, at least UNRELIABLE_MIN of its attributions
-# were predicted and fewer than UNRELIABLE_PRECISION of them were right: below about half the
-# F1 (~0.85), a prediction costs more precision than it brings recall.
-UNRELIABLE_MIN, UNRELIABLE_PRECISION = 10, 0.42
+def _records(text: str) -> dict[str, tuple[int, int]]:
+    return {lemma: (int(n), int(right)) for lemma, n, right, _precision in _rows(text)}
 
 
-@lru_cache(maxsize=1)
-def _cue_records() -> dict[str, tuple[int, int]]:
-    """lemma -> (attributions predicted, right) on train (scripts/learn_cue_precision.py)."""
-    path = resources.files("newsgraph").joinpath("data/quotes/cue_precision.tsv")
-    table = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        lemma, n, right, _precision = line.split("\t")
-        table[lemma] = (int(n), int(right))
-    return table
-
-
-def cue_record(lemma: str) -> tuple[int, int]:
-    """How many attributions a cue lemma made on train, and how many were right."""
-    return _cue_records().get(lemma.casefold(), (0, 0))
-
-
-@lru_cache(maxsize=1)
-def unreliable_cues() -> frozenset[str]:
-    """Cue lemmas whose attributions were mostly wrong on train (scripts/learn_cue_precision.py)."""
+def _unreliable(records: Mapping[str, tuple[int, int]]) -> frozenset[str]:
     return frozenset(
         lemma
-        for lemma, (n, right) in _cue_records().items()
+        for lemma, (n, right) in records.items()
         if n >= UNRELIABLE_MIN and right / n < UNRELIABLE_PRECISION
     )
 
 
-# A weak cue verb reports its object too ("backed Clinton") when, on PolNeAR train, at least
-# OBJECT_MIN such attributions were predicted and at least OBJECT_PRECISION of them were right.
-# Object attributions rarely match annotated edges exactly (about half as often as clause
-# ones), so only lemmas right about two times in three earn it.
-OBJECT_MIN, OBJECT_PRECISION = 5, 0.65
-
-
-@lru_cache(maxsize=1)
-def object_cues() -> frozenset[str]:
-    """Weak cue lemmas whose object is what they report (scripts/learn_object_cues.py)."""
-    path = resources.files("newsgraph").joinpath("data/quotes/object_cues.tsv")
-    if not path.is_file():
-        return frozenset()
-    found = set()
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        lemma, n, _right, precision = line.split("\t")
-        if int(n) >= OBJECT_MIN and float(precision) >= OBJECT_PRECISION:
-            found.add(lemma)
-    return frozenset(found)
-
-
-def cue_strength(lemma: str, pos: str) -> Strength | None:
-    """How surely a word with this lemma and part of speech introduces an attribution."""
-    lemma = lemma.casefold()
-    if lemma in unreliable_cues():
-        return None
-    learned = learned_cues().get((lemma, "VERB" if pos == "AUX" else pos))
-    if pos in {"VERB", "AUX"} and lemma in CUE_VERBS:
-        curated: Strength = "weak" if lemma in NEEDS_CLAUSE else "strong"
-        learned = "strong" if "strong" in (learned, curated) else curated
-    if learned == "weak" and pos in {"VERB", "AUX"} and lemma in object_cues():
-        return "strong"
-    return learned
+def _objects(text: str) -> frozenset[str]:
+    return frozenset(
+        lemma
+        for lemma, n, _right, precision in _rows(text)
+        if int(n) >= OBJECT_MIN and float(precision) >= OBJECT_PRECISION
+    )

@@ -197,6 +197,8 @@ def _make(match: re.Match[str], year: int) -> date | None:
         return None
 
 
+# A compute cache of a pure function, not data: dateparser takes about a millisecond a call
+# and articles repeat their date phrases. Nothing is read from disk here.
 @lru_cache(maxsize=4096)
 def _parse(phrase: str) -> date | None:
     try:

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
+from newsgraph.data_files import read_text
 from newsgraph.errors import ResourceError
 from newsgraph.extract.event_parties import Role, read_roles
 from newsgraph.model import PLOVER_TYPES
 
-DATA_DIR = "data/events"
+DATA_DIR = "events"
 TriggerSource = Literal["cameo-verb", "cameo-pattern", "curated-noun"]
 
 
@@ -180,11 +180,7 @@ def _trigger(
 
 def _read_rows(name: str, width: int) -> Iterator[list[str]]:
     """The data rows of a packaged TSV, past its `#` comments and its header line."""
-    try:
-        text = resources.files("newsgraph").joinpath(f"{DATA_DIR}/{name}").read_text("utf-8")
-    except FileNotFoundError as exc:
-        msg = f"event data {name!r} is missing: run scripts/build_event_data.py"
-        raise ResourceError(msg) from exc
+    text = read_text(f"{DATA_DIR}/{name}", "scripts/build_event_data.py")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     for line in lines[1:]:
         cells = line.split("\t")

@@ -16,15 +16,23 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
+from typing import Protocol
 
-from newsgraph.extract.cues import CUE_VERBS, cue_record
+from newsgraph.data_files import read_text
+from newsgraph.extract.cues import CUE_VERBS
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.model import EntityMention, Mention, Quote, Token
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-_MODEL = "data/quotes/confidence.json"
+MODEL_FILE = "quotes/confidence.json"
+
+
+class QuoteJudge(Protocol):
+    """The last step of the quote stage: which found quotes to keep, and how sure each is."""
+
+    def judge(self, quotes: list[Quote], ctx: QuoteContext) -> list[Quote]:
+        """The quotes kept, each with its confidence."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,19 +43,31 @@ class ConfidenceModel:
     weights: dict[str, float]
     threshold: float
 
+    @classmethod
+    def load(cls) -> ConfidenceModel:
+        """The shipped model (data/quotes/confidence.json)."""
+        data = json.loads(read_text(MODEL_FILE, "scripts/learn_quote_confidence.py"))
+        return cls(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+
     def score(self, features: dict[str, float]) -> float:
+        """The model's probability that a quote with these features is an attribution."""
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def judge(self, quotes: list[Quote], ctx: QuoteContext) -> list[Quote]:
+        """Each quote scored; those below the threshold dropped."""
+        scored = [replace(q, confidence=round(self.score(features(q, ctx)), 3)) for q in quotes]
+        return [q for q in scored if q.confidence >= self.threshold]
 
-@lru_cache(maxsize=1)
-def confidence_model() -> ConfidenceModel | None:
-    """The shipped model, or None when the data file is absent (every quote then kept)."""
-    path = resources.files("newsgraph").joinpath(_MODEL)
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text("utf-8"))
-    return ConfidenceModel(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+
+@dataclass(frozen=True, slots=True)
+class EveryQuote:
+    """Keeps every quote the rules find, unscored: for tests of the rules alone, and for
+    learning the model itself (scripts/learn_quote_confidence.py)."""
+
+    def judge(self, quotes: list[Quote], ctx: QuoteContext) -> list[Quote]:
+        """Every quote, as found."""
+        return quotes
 
 
 def features(quote: Quote, ctx: QuoteContext) -> dict[str, float]:
@@ -83,7 +103,7 @@ def _cue_token(quote: Quote, ctx: QuoteContext) -> Token | None:
 
 
 def _cue_features(cue: Token, ctx: QuoteContext) -> dict[str, float]:
-    predicted, right = cue_record(cue.lemma)
+    predicted, right = ctx.cues.record(cue.lemma)
     kids = ctx.tree.children(cue.i)
     return {
         "cue_precision": (right + 1) / (predicted + 2),  # smoothed: an unseen cue gets 1/2
@@ -123,12 +143,3 @@ def _marked(marks: Iterable[EntityMention], label: str, span: Mention | None) ->
     if span is None:
         return False
     return any(m.label == label and m.start < span.end and span.start < m.end for m in marks)
-
-
-def with_confidence(quotes: list[Quote], ctx: QuoteContext) -> list[Quote]:
-    """Each quote scored; those below the model's threshold dropped."""
-    model = confidence_model()
-    if model is None:
-        return quotes
-    scored = [replace(q, confidence=round(model.score(features(q, ctx)), 3)) for q in quotes]
-    return [q for q in scored if q.confidence >= model.threshold]

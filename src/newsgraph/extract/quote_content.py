@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsgraph.extract.cues import ACCORDING, CUE_VERBS, Strength, cue_strength, object_cues
-from newsgraph.extract.quote_marks import Quoted, inside_quote, overlapping
+from newsgraph.extract.cues import ACCORDING, CUE_VERBS, CueLexicon, Strength
+from newsgraph.extract.quote_marks import Quoted, inside_quote, overlapping, quoted_spans
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.model import Doc, Quote, Sentence, Token
 from newsgraph.nlp.tree import Tree, trim
 from newsgraph.resolve.references import References
+from newsgraph.resolve.titles import TitleWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,25 @@ class QuoteContext:
     speakers: SpeakerResolver
     learned: frozenset[int]  # heads of the cues the learned tagger marked
     token_at: dict[int, Token]  # each token by its first character
+    cues: CueLexicon
+    titles: TitleWords
+
+    @classmethod
+    def of(cls, doc: Doc, cues: CueLexicon, titles: TitleWords) -> QuoteContext:
+        """The context of `doc`: its tree, references, quotations and speakers."""
+        tree = Tree(doc.tokens)
+        refs = References(doc)
+        return cls(
+            doc,
+            tree,
+            refs,
+            quoted_spans(doc.text),
+            SpeakerResolver(doc, tree, refs, titles),
+            _learned_heads(doc, tree),
+            {t.start: t for t in doc.tokens},
+            cues,
+            titles,
+        )
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens of [start, end), found from the one starting there."""
@@ -39,6 +59,18 @@ class QuoteContext:
         return out
 
 
+def _learned_heads(doc: Doc, tree: Tree) -> frozenset[int]:
+    """The head word of each learned cue mark ("has [called] for" -> called)."""
+    heads = set()
+    for mark in (m for m in doc.attribution_marks if m.label == "CUE"):
+        inside = range(mark.first, mark.last)
+        top = [i for i in inside if tree.tokens[i].head not in inside or tree.tokens[i].head == i]
+        content = [i for i in top if tree.tokens[i].pos in {"VERB", "NOUN"}]
+        if content or top:
+            heads.add((content or top)[0])
+    return frozenset(heads)
+
+
 # What a verb like "attack", "back" or "support" is done to when it is a deed, not a stance:
 # forces, their positions and places ("attacked Syrian troops", "supporting their advances").
 # fmt: off
@@ -51,10 +83,11 @@ PHYSICAL_TARGETS = frozenset([
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def physical_act(tok: Token, tree: Tree) -> bool:
+def physical_act(tok: Token, ctx: QuoteContext) -> bool:
     """A verb that reports a stance only through its object ("backed Clinton") whose object is
     a force, a position or a place: an act (an event for the event stage), not a statement."""
-    if tok.lemma.casefold() not in object_cues() or tree.child(tok.i, "ccomp", "xcomp", "acl"):
+    tree = ctx.tree
+    if not ctx.cues.reports_object(tok.lemma) or tree.child(tok.i, "ccomp", "xcomp", "acl"):
         return False
     obj = tree.child(tok.i, "dobj", "obj")
     if obj is None:
@@ -82,14 +115,14 @@ def find_content(
     if len(comps) > 1 and any(c.sent == tok.sent for c in comps):
         comps = [c for c in comps if c.sent == tok.sent]  # a parse may run across sentences
     if comps:
-        comps = [*comps, *_coordinated_after(tok, comps, tree)]
-        spans = [tree.span(c.i, exclude=_not_content(c, tree)) for c in comps]
+        comps = [*comps, *_coordinated_after(tok, comps, ctx)]
+        spans = [tree.span(c.i, exclude=_not_content(c, ctx)) for c in comps]
         first, last = trim(tokens, min(a for a, _ in spans), max(b for _, b in spans))
     elif tok.dep in {"parataxis", "advcl"} and tok.head != tok.i and _cue_is_aside(tok, tree):
         first, last = trim(tokens, *tree.span(_host_clause(tok, tree), exclude=[tok.i]))
     else:
         quoted = _adjacent_quote(tok, sent, ctx, found)
-        following = _following(tok, tree, _COMPLEMENTS if strength == "strong" else _INTENT)
+        following = _following(tok, ctx, _COMPLEMENTS if strength == "strong" else _INTENT)
         if following is None and quoted is None and tok.i in ctx.learned:
             following = _rest_of_sentence(tok, sent, tree)
         if following is None and quoted is None and strength == "strong":
@@ -151,10 +184,11 @@ def _speech(tok: Token) -> bool:
     return tok.lemma.casefold() in CUE_VERBS
 
 
-def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] | None:
+def _following(tok: Token, ctx: QuoteContext, deps: frozenset[str]) -> tuple[int, int] | None:
     """Token range of the cue's complements to its right: "wants [to triple ...]". Trailing
     phrases of time or place ("attacked Machado [on Friday]") are not part of it, nor is a
     stranded preposition ("things they never asked [for]")."""
+    tree = ctx.tree
     kids = [
         c
         for c in tree.children(tok.i)
@@ -165,19 +199,20 @@ def _following(tok: Token, tree: Tree, deps: frozenset[str]) -> tuple[int, int] 
     kids = _without_trailing_adjuncts(kids, tree)
     if not kids:
         return None
-    ranges = [tree.span(c.i, exclude=_not_content(c, tree)) for c in kids]
+    ranges = [tree.span(c.i, exclude=_not_content(c, ctx)) for c in kids]
     first, last = min(a for a, _ in ranges), max(b for _, b in ranges)
-    last = max([last, *(tree.span(c.i)[1] for c in _parallel_after(tok, first, last, tree))])
+    last = max([last, *(tree.span(c.i)[1] for c in _parallel_after(tok, first, last, ctx))])
     if tree.tokens[first].dep == "prep" and first + 1 < last:
         first += 1  # "called for [an end to ...]": the preposition belongs to the cue
     return first, last
 
 
-def _parallel_after(tok: Token, first: int, last: int, tree: Tree) -> list[Token]:
+def _parallel_after(tok: Token, first: int, last: int, ctx: QuoteContext) -> list[Token]:
     """Infinitives or gerunds the parse coordinated with the cue rather than with its
     complement ("wants to triple X, grow Y and create Z", "mentioned refinancing X and forcing
     Y"): they go on with what is reported. Not a verb with a subject or a cue of its own
     ("... and warned that ...")."""
+    tree = ctx.tree
     tokens = tree.tokens
     if tokens[first].tag not in {"TO", "VBG"}:
         return []
@@ -189,7 +224,7 @@ def _parallel_after(tok: Token, first: int, last: int, tree: Tree) -> list[Token
             and conj.tag in {"VB", "VBG"}
             and conj.sent == tok.sent
             and tree.child(conj.i, "nsubj", "nsubjpass") is None
-            and cue_strength(conj.lemma, conj.pos) is None
+            and ctx.cues.strength(conj.lemma, conj.pos) is None
             and all(t.pos in {"PUNCT", "CCONJ"} for t in between)
         ):
             out.append(conj)
@@ -256,28 +291,30 @@ def _clip_to_sentence(tok: Token, first: int, last: int, ctx: QuoteContext) -> t
     return trim(ctx.doc.tokens, max(first, sent.first), min(last, sent.last))
 
 
-def _coordinated_after(tok: Token, comps: list[Token], tree: Tree) -> list[Token]:
+def _coordinated_after(tok: Token, comps: list[Token], ctx: QuoteContext) -> list[Token]:
     """ "A, the agency said, and B": a clause with its own subject coordinated with a cue
     that follows its content continues the content, unless it is a cue itself."""
     if any(c.i > tok.i for c in comps):
         return []
+    tree = ctx.tree
     return [
         c
         for c in tree.children(tok.i, "conj")
         if c.i > tok.i
         and tree.child(c.i, "nsubj", "nsubjpass") is not None
-        and cue_strength(c.lemma, c.pos) is None
+        and ctx.cues.strength(c.lemma, c.pos) is None
     ]
 
 
-def _not_content(top: Token, tree: Tree) -> list[int]:
+def _not_content(top: Token, ctx: QuoteContext) -> list[int]:
     """Parts below `top` that are not what was said: "according to X" (a source) and a
     coordinated cue with a clause of its own ("... and warned that ..."), which starts an
     attribution of its own ("... and refused to drop the gun" stays: it is what was said)."""
+    tree = ctx.tree
     out = [i for i in tree.subtree(top.i) if tree.tokens[i].text.casefold() == ACCORDING]
     for conj in tree.children(top.i, "conj"):
         if (
-            cue_strength(conj.lemma, conj.pos) == "strong"
+            ctx.cues.strength(conj.lemma, conj.pos) == "strong"
             and tree.child(conj.i, "nsubj") is None
             and tree.child(conj.i, "ccomp") is not None
         ):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from newsgraph.model import Doc, Mention, Person, Quote, Token
 from newsgraph.nlp.tree import PRONOUNS_PERSON, PRONOUNS_PLURAL, Tree
 from newsgraph.resolve.references import Reference, References
-from newsgraph.resolve.titles import is_head_title
+from newsgraph.resolve.titles import TitleWords
 
 # Words before a name or in a title that mark a person's gender, for pronoun resolution.
 # fmt: off
@@ -29,10 +29,11 @@ _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "pu
 class SpeakerResolver:
     """Resolve the subject of a cue verb to the canonical name of a person or actor."""
 
-    def __init__(self, doc: Doc, tree: Tree, refs: References) -> None:
+    def __init__(self, doc: Doc, tree: Tree, refs: References, titles: TitleWords) -> None:
         self.doc = doc
         self.tree = tree
         self.refs = refs
+        self.titles = titles
         self.people: dict[str, Person] = {p.name: p for p in doc.people}
         self._genders: dict[str, str | None] = {}
 
@@ -53,7 +54,7 @@ class SpeakerResolver:
             return self._previous_group(tok.start, earlier)
         first, last = self._core(tok)
         found = self._named(first, last, tok)
-        if found is None and is_head_title(tok.text):
+        if found is None and self.titles.is_head_title(tok.text):
             found = self._by_title(tok)
         if found is None:
             sub_first, sub_last = self.tree.span(tok.i)

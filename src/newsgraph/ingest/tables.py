@@ -170,9 +170,10 @@ def parse_date(value: str) -> str | None:
     return _parse_date(" ".join(value.split()))
 
 
+# A compute cache of a pure function, not data: datasets repeat dates across rows, and
+# dateparser takes about a millisecond a call. Nothing is read from disk here.
 @lru_cache(maxsize=4096)
 def _parse_date(value: str) -> str | None:
-    # datasets repeat dates across rows, and dateparser takes about a millisecond a call
     if not value:
         return None
     parsed = dateparser.parse(value, languages=["en"], settings=_DATE_SETTINGS)

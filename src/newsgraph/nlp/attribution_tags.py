@@ -1,46 +1,17 @@
-"""Attribution parts (CUE, SOURCE, CONTENT) marked by the small spaCy tagger trained on PolNeAR
-(scripts/train_attribution_model.py); with nlp/parse.py the only modules that import spaCy."""
+"""Stage attributions.v1: attribution parts (CUE, SOURCE, CONTENT) marked by the small spaCy
+tagger trained on PolNeAR (scripts/train_attribution_model.py; the model in `nlp/models.py`)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsgraph.model import Doc, EntityMention
-from newsgraph.nlp.packaged import load_packaged
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
-
-MODEL_DIR = "data/models/attribution_ner"
-
-
-class AttributionTagger:
-    """The packaged cue model; marks character spans of cue words."""
-
-    def __init__(self, nlp: Any) -> None:
-        self._nlp = nlp
-
-    @classmethod
-    def load(cls) -> AttributionTagger:
-        """Load the model shipped inside the package (never downloads)."""
-        return cls(
-            load_packaged(MODEL_DIR, "attribution model", "scripts/train_attribution_model.py")
-        )
-
-    def marks(self, text: str) -> list[tuple[int, int, str]]:
-        """Character spans the model labels: CUE, and with the joint model SOURCE and CONTENT."""
-        return self.marks_many([text])[0]
-
-    def marks_many(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        """`marks` for many texts, batched, freeing spaCy's strings afterwards (see parse.py)."""
-        with self._nlp.memory_zone():
-            return [
-                [(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
-                for sdoc in self._nlp.pipe(texts, batch_size=16)
-            ]
 
 
 def tag_attributions(doc: Doc, res: Resources) -> Doc:

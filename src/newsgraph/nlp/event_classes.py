@@ -2,44 +2,23 @@
 
 A spaCy bag-of-words `textcat_multilabel` trained on open data by
 `scripts/train_event_classifier.py` (NGEC synthetic PLOVER stories, PolNeAR sentences as
-examples of no violence) and shipped in `data/models/event_textcat`. The event stage consults
-it where its lexicon is silent or torn (`extract/event_frames.py`, `extract/incidents.py`);
-with nlp/parse.py and nlp/attribution_tags.py the only modules that import spaCy.
+examples of no violence) and shipped in `data/models/event_textcat` (the model in
+`nlp/models.py`). The event stage consults it where its lexicon is silent or torn
+(`extract/event_frames.py`, `extract/incidents.py`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsgraph.model import Doc, SentenceClasses
-from newsgraph.nlp.packaged import load_packaged
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
-MODEL_DIR = "data/models/event_textcat"
 FLOOR = 0.02  # scores below this are not kept: the classifier sees no such event there
-
-
-class EventClassifier:
-    """The packaged classifier: label probabilities for pieces of text."""
-
-    def __init__(self, nlp: Any) -> None:
-        self._nlp = nlp
-
-    @classmethod
-    def load(cls) -> EventClassifier:
-        """Load the model shipped inside the package (never downloads)."""
-        return cls(
-            load_packaged(MODEL_DIR, "event classifier", "scripts/train_event_classifier.py")
-        )
-
-    def scores(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Every label's probability for each text, batched."""
-        with self._nlp.memory_zone():
-            return [dict(d.cats) for d in self._nlp.pipe(texts, batch_size=64)]
 
 
 def classify_events(doc: Doc, res: Resources) -> Doc:

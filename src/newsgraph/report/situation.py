@@ -10,9 +10,9 @@ import html
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from newsgraph.data_files import read_text
 from newsgraph.report.escape import md_link, md_text
 from newsgraph.report.markdown import SEVERITY
 from newsgraph.store.query import Filters
@@ -215,9 +215,7 @@ def _html_link(text: str | None, url: str | None) -> str:
 
 
 def _map_svg(places: list[Item]) -> str:
-    countries = json.loads(
-        resources.files("newsgraph").joinpath("data/map/countries.json").read_text("utf-8")
-    )
+    countries = json.loads(read_text("map/countries.json", "scripts/build_world_map.py"))
     paths = []
     for country in countries["countries"]:
         d = "".join(

@@ -18,13 +18,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, cast
 
-from newsgraph.errors import ResourceError
+from newsgraph.data_files import read_bytes
 from newsgraph.model import ActorKind, Token
 
-DATA_DIR = "data/actors"
+DATA_DIR = "actors"
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _WORD = re.compile(r"[\w.'\u2019&/+]+")
@@ -284,11 +283,7 @@ def _entry(data: dict[str, Any]) -> ActorEntry:
 
 def _read_gz(name: str) -> dict[str, Any]:
     """A gzip'd JSON file from the packaged data."""
-    try:
-        raw = resources.files("newsgraph").joinpath(f"{DATA_DIR}/{name}").read_bytes()
-    except FileNotFoundError as exc:
-        msg = f"actor data {name!r} is missing: run scripts/build_actor_data.py"
-        raise ResourceError(msg) from exc
+    raw = read_bytes(f"{DATA_DIR}/{name}", "scripts/build_actor_data.py")
     return cast(dict[str, Any], json.loads(gzip.decompress(raw)))
 
 

@@ -7,14 +7,14 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from typing import Any
 
+from newsgraph.data_files import read_text
 from newsgraph.resolve.gazetteer import GazetteerEntry, IndexBuilder, Parts
 from newsgraph.resolve.gazetteer_admin2 import admin2_entries, city_admin2, middle
 from newsgraph.resolve.gazetteer_postal import postal_entries
-from newsgraph.resolve.placenames import exact_key, is_latin
+from newsgraph.resolve.placenames import is_latin
 
 FORMAT_VERSION = "3"
 DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
@@ -59,7 +59,7 @@ def build_parts() -> Parts:
 
 def _data_file(name: str) -> str:
     """The text of a file under newsgraph/data/places."""
-    return resources.files("newsgraph").joinpath("data", "places", name).read_text("utf-8")
+    return read_text(f"places/{name}")
 
 
 def _cities(
@@ -205,34 +205,3 @@ def _curated() -> Iterator[tuple[GazetteerEntry, list[str]]]:
             source="curated",
         )
         yield entry, [feature["name"], *feature["aliases"]]
-
-
-@lru_cache(maxsize=1)
-def curated_names() -> list[str]:
-    """Every curated feature name and alias, to find in text that NER mislabels (less those of
-    features marked `in_text: false`: "the EU said" names an organisation)."""
-    features = json.loads(_data_file("curated_features.json"))["features"]
-    return [n for f in features if f.get("in_text", True) for n in (f["name"], *f["aliases"])]
-
-
-@lru_cache(maxsize=1)
-def not_places() -> frozenset[str]:
-    """Exact keys of names that are institutions, not places ("the Pentagon")."""
-    names = json.loads(_data_file("curated_features.json"))["not_places"]
-    return frozenset(exact_key(n) for n in names)
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Exact key of each country demonym and adjective ("Israeli", "Americans") -> ISO code."""
-    text = resources.files("newsgraph").joinpath("data", "actors", "demonyms.tsv")
-    out: dict[str, str] = {}
-    for line in text.read_text("utf-8").splitlines()[1:]:
-        if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
-            continue
-        iso, *forms = line.split("\t")
-        for form in forms:
-            for word in form.split("|"):
-                if word and word != "-":
-                    out.setdefault(exact_key(word), iso)
-    return out

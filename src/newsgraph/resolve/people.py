@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from newsgraph.model import Doc, Mention, Person, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import Reference, References
-from newsgraph.resolve.titles import is_head_title, is_title_word
+from newsgraph.resolve.titles import TitleWords
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -33,11 +33,12 @@ def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
     refs = References(doc)
-    drafts = _cluster(doc.tokens, _name_spans(doc, refs))
+    titles = res.titles
+    drafts = _cluster(doc.tokens, _name_spans(doc, refs, titles))
     _link_surnames(doc.tokens, drafts, refs)
     for draft in drafts:
         for first, last in draft.mentions:
-            _describe(draft, first, last, doc, tree, refs)
+            _describe(draft, (first, last), doc, tree, refs, titles)
         known = res.people.lookup(draft.name)
         if known is not None:
             draft.title = draft.title or known.title
@@ -65,13 +66,13 @@ def _person(doc: Doc, draft: _Draft) -> Person:
     )
 
 
-def _name_spans(doc: Doc, refs: References) -> list[tuple[int, int]]:
+def _name_spans(doc: Doc, refs: References, titles: TitleWords) -> list[tuple[int, int]]:
     """Token ranges of person names: PERSON entities, and titled names NER mislabelled."""
     tokens = doc.tokens
     spans: list[tuple[int, int]] = []
     for ent in doc.entities:
         first, last = _strip_possessive(tokens, ent.first, ent.last)
-        stripped = _skip_title(tokens, first, last)
+        stripped = _skip_title(tokens, first, last, titles)
         titled = stripped > first
         if ent.label != "PERSON" and not titled:
             continue
@@ -92,12 +93,12 @@ def _strip_possessive(tokens: Sequence[Token], first: int, last: int) -> tuple[i
     return first, last
 
 
-def _skip_title(tokens: Sequence[Token], first: int, last: int) -> int:
+def _skip_title(tokens: Sequence[Token], first: int, last: int, titles: TitleWords) -> int:
     """Index of the first token after leading title words ("Major-General Igor ...")."""
     i = first
-    while i < last and (is_title_word(tokens[i].text) or tokens[i].text == "-"):
+    while i < last and (titles.is_title_word(tokens[i].text) or tokens[i].text == "-"):
         i += 1
-    has_head = any(is_head_title(t.text) for t in tokens[first:i])
+    has_head = any(titles.is_head_title(t.text) for t in tokens[first:i])
     return i if has_head else first
 
 
@@ -145,14 +146,22 @@ def _link_surnames(tokens: Sequence[Token], drafts: list[_Draft], refs: Referenc
             owner.mentions.append((tok.i, tok.i + 1))
 
 
-def _describe(draft: _Draft, first: int, last: int, doc: Doc, tree: Tree, refs: References) -> None:
+def _describe(
+    draft: _Draft,
+    mention: tuple[int, int],
+    doc: Doc,
+    tree: Tree,
+    refs: References,
+    titles: TitleWords,
+) -> None:
     """Fill title and affiliation from the words around one mention, keeping what is known."""
-    title, affiliation = _pre_name_title(doc, first, refs)
+    first, last = mention
+    title, affiliation = _pre_name_title(doc, first, refs, titles)
     draft.title = draft.title or title
     draft.affiliation = draft.affiliation or affiliation
     for head in range(first, last):
         for appos in tree.children(head, "appos"):
-            t, a = _from_description(appos, doc, tree, refs)
+            t, a = _from_description(appos, doc, tree, refs, titles)
             draft.title = draft.title or t
             draft.affiliation = draft.affiliation or a
     head_tok = doc.tokens[last - 1]
@@ -160,19 +169,23 @@ def _describe(draft: _Draft, first: int, last: int, doc: Doc, tree: Tree, refs: 
         draft.affiliation = _predicate_affiliation(head_tok.head, doc, tree, refs)
 
 
-def _pre_name_title(doc: Doc, first: int, refs: References) -> tuple[str | None, str | None]:
+def _pre_name_title(
+    doc: Doc, first: int, refs: References, titles: TitleWords
+) -> tuple[str | None, str | None]:
     """("Deputy Foreign Minister", "Russia") from "Russian Deputy Foreign Minister Sergey ..."."""
     tokens = doc.tokens
     sent_first = doc.sentences[tokens[first].sent].first if doc.sentences else 0
     j = first - 1
     while j >= sent_first:
         word = tokens[j].text
-        joiner = word in {"-", "of"} and j - 1 >= sent_first and is_title_word(tokens[j - 1].text)
-        if not (is_title_word(word) or joiner):
+        joiner = (
+            word in {"-", "of"} and j - 1 >= sent_first and titles.is_title_word(tokens[j - 1].text)
+        )
+        if not (titles.is_title_word(word) or joiner):
             break
         j -= 1
     words = tokens[j + 1 : first]
-    if not any(is_head_title(t.text) for t in words):
+    if not any(titles.is_head_title(t.text) for t in words):
         return None, _actor_at(tokens[j], refs) if j >= sent_first else None
     title = doc.text[words[0].start : words[-1].end]
     affiliation = _actor_at(tokens[j], refs) if j >= sent_first else None
@@ -189,12 +202,14 @@ def _widest(found: Sequence[Reference]) -> Reference:
 
 
 def _from_description(
-    head: Token, doc: Doc, tree: Tree, refs: References
+    head: Token, doc: Doc, tree: Tree, refs: References, titles: TitleWords
 ) -> tuple[str | None, str | None]:
     """Title and affiliation from an appositive like "a Baghdad-based spokesman for the X coalition"."""
     title = None
-    if is_head_title(head.text):
-        mods = [t for t in tree.children(head.i, "compound", "amod") if is_title_word(t.text)]
+    if titles.is_head_title(head.text):
+        mods = [
+            t for t in tree.children(head.i, "compound", "amod") if titles.is_title_word(t.text)
+        ]
         start = min([head.start, *(t.start for t in mods)])
         title = doc.text[start : head.end]
     affiliation = None

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from newsgraph.model import Doc, Token
 from newsgraph.resolve.gazetteer import Gazetteer
-from newsgraph.resolve.gazetteer_build import not_places
+from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.placenames import exact_key
 
 Found = tuple[int, int]  # the characters [start, end) of a place name
@@ -108,11 +108,11 @@ def known_place(name: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def places_in_names(doc: Doc, gazetteer: Gazetteer) -> list[Found]:
+def places_in_names(doc: Doc, gazetteer: Gazetteer, names: PlaceNames) -> list[Found]:
     """Places heading an organisation's or a building's name, or following its "of"."""
     out: list[Found] = []
     for entity in doc.entities:
-        if entity.label in _NAMED_BODIES and exact_key(entity.text) not in not_places():
+        if entity.label in _NAMED_BODIES and not names.is_not_place(entity.text):
             tokens = _without_the(doc.tokens[entity.first : entity.last])
             named = entity.label != "PERSON"  # "Virginia Alexander" is a person
             span = _head_place(doc, tokens, gazetteer, named) or _of_place(doc, tokens, gazetteer)
@@ -277,13 +277,13 @@ def _is_state(name: str, gazetteer: Gazetteer) -> bool:
     return any(c.entry.kind == "admin1" for c in gazetteer.exact(name))
 
 
-def streets(doc: Doc) -> list[Found]:
+def streets(doc: Doc, names: PlaceNames) -> list[Found]:
     """Named streets and numbered roads ("Memphis Street", "N. High St.", "Highway 19"): places
     no gazetteer holds, kept so that the text's most specific place is not lost."""
     out: list[Found] = []
     for m in STREET.finditer(doc.text):
         start = m.start() + len(m.group("the") or "")
-        if exact_key(doc.text[start : m.end()]) not in not_places():
+        if not names.is_not_place(doc.text[start : m.end()]):
             out.append((start, m.end()))
     return out
 

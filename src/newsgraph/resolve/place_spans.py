@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from newsgraph.model import Doc, EntityMention
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
-from newsgraph.resolve.gazetteer_build import curated_names, demonyms, not_places
 from newsgraph.resolve.place_cues import (
     listed_with_places,
     mislabelled_places,
@@ -25,6 +23,7 @@ from newsgraph.resolve.place_cues import (
     places_in_names,
     streets,
 )
+from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.placenames import exact_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -60,18 +59,18 @@ class PlaceSpan:
     origin: str  # "ner", "curated" or "gazetteer"
 
 
-def find_spans(doc: Doc, gazetteer: Gazetteer) -> list[PlaceSpan]:
+def find_spans(doc: Doc, gazetteer: Gazetteer, names: PlaceNames) -> list[PlaceSpan]:
     """Every span of `doc` that plausibly names a place, without overlaps."""
     blocked = _blocked_ranges(doc)
-    spans = [s for e in doc.entities if e.label in PLACE_LABELS if (s := _from_entity(e))]
-    spans += _curated_spans(doc)
+    spans = [s for e in doc.entities if e.label in PLACE_LABELS if (s := _from_entity(e, names))]
+    spans += _curated_spans(doc, names)
     spans += _gazetteer_spans(doc, gazetteer, spans)
     kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
-    kept += _by_grammar(doc, gazetteer, kept)
+    kept += _by_grammar(doc, gazetteer, names, kept)
     listed = listed_with_places(doc, gazetteer, [(s.start, s.end) for s in kept])
     kept += [_span(doc, found, "cue") for found in listed]
     people = person_words(doc)
-    kept = [s for s in kept if not is_demonym(s.text, gazetteer)]
+    kept = [s for s in kept if not is_demonym(s.text, gazetteer, names)]
     kept = [s for s in kept if s.text not in people or _major(s.text, gazetteer)]
     kept += _repeated(doc, kept, blocked, gazetteer)
     return sorted(kept, key=lambda s: s.start)
@@ -82,14 +81,16 @@ def _span(doc: Doc, found: tuple[int, int], origin: str) -> PlaceSpan:
     return PlaceSpan(start, end, doc.text[start:end], origin)
 
 
-def _by_grammar(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> list[PlaceSpan]:
+def _by_grammar(
+    doc: Doc, gazetteer: Gazetteer, names: PlaceNames, found: list[PlaceSpan]
+) -> list[PlaceSpan]:
     """Places NER mislabelled that the grammar gives away ("an Alexandria woman"), and places
     heading institutions' names ("Athens Police Department"); not inside the names of armed
     groups, outlets and the like that the actor lexicon knows."""
     blocked = _blocked_ranges(doc, ner_organisations=False)
     spans = [_span(doc, f, "cue") for f in mislabelled_places(doc, gazetteer)]
-    spans += [_span(doc, f, "name") for f in places_in_names(doc, gazetteer)]
-    spans += [_span(doc, f, "street") for f in streets(doc)]
+    spans += [_span(doc, f, "name") for f in places_in_names(doc, gazetteer, names)]
+    spans += [_span(doc, f, "street") for f in streets(doc, names)]
     out: list[PlaceSpan] = []
     for span in spans:
         if not _blocked(span, blocked) and not any(_overlap(span, o) for o in found + out):
@@ -135,7 +136,7 @@ def _repeated(
     return out
 
 
-def _from_entity(entity: EntityMention) -> PlaceSpan | None:
+def _from_entity(entity: EntityMention, names: PlaceNames) -> PlaceSpan | None:
     """The entity's text less a leading "the" and a trailing possessive."""
     start, text = entity.start, entity.text
     lead = _LEADING_THE.match(text)
@@ -145,24 +146,17 @@ def _from_entity(entity: EntityMention) -> PlaceSpan | None:
     text = _TRAILING_FUNCTION_WORD.sub("", text)
     if not text[:1].isupper() and not text[:1].isdigit():
         return None  # "meth", "county commission", or nothing left: no name
-    if exact_key(text) in not_places() or exact_key(text) in _GENERIC_WORDS:
+    if names.is_not_place(text) or exact_key(text) in _GENERIC_WORDS:
         return None
     return PlaceSpan(start, start + len(text), text, "ner")
 
 
-def _curated_spans(doc: Doc) -> list[PlaceSpan]:
+def _curated_spans(doc: Doc, names: PlaceNames) -> list[PlaceSpan]:
     """Curated feature names wherever they occur, whatever NER made of them."""
     return [
         PlaceSpan(m.start(), m.end(), m.group(), "curated")
-        for m in _curated_pattern().finditer(doc.text)
+        for m in names.pattern.finditer(doc.text)
     ]
-
-
-@lru_cache(maxsize=1)
-def _curated_pattern() -> re.Pattern[str]:
-    """One alternation of every curated name, longest first, on word boundaries."""
-    names = sorted(set(curated_names()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> list[PlaceSpan]:
@@ -243,18 +237,18 @@ def _blocked(span: PlaceSpan, ranges: list[tuple[int, int]]) -> bool:
     return False
 
 
-def is_demonym(text: str, gazetteer: Gazetteer) -> bool:
+def is_demonym(text: str, gazetteer: Gazetteer, names: PlaceNames) -> bool:
     """True for "Syrian", "Iraqis", "South Ossetian": a country's demonym, or a region's name
     plus a demonym suffix."""
-    return demonym_place(text, gazetteer) is not None
+    return demonym_place(text, gazetteer, names) is not None
 
 
-def demonym_place(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+def demonym_place(text: str, gazetteer: Gazetteer, names: PlaceNames) -> GazetteerEntry | None:
     """The country or region a demonym names ("Israeli" -> Israel, "Dagestani" -> Dagestan);
     None for a name the gazetteer spells exactly as a place."""
     if gazetteer.exact(text):
         return None
-    iso = demonyms().get(exact_key(text))
+    iso = names.demonym_country(text)
     if iso is not None:
         return gazetteer.country(iso)
     word = text[:-1] if text.endswith("s") and not text.endswith("ss") else text

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from newsgraph.model import Doc, Mention, Place
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_cues import STREET
+from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_nearby import support
 from newsgraph.resolve.place_rank import PlaceContext, prune, rank
 from newsgraph.resolve.place_spans import PlaceSpan, demonym_place, find_spans
@@ -54,18 +55,21 @@ Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
 
 def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
-    gazetteer = res.gazetteer
-    return replace(doc, places=resolve_spans(doc, find_spans(doc, gazetteer), gazetteer))
+    gazetteer, names = res.gazetteer, res.place_names
+    spans = find_spans(doc, gazetteer, names)
+    return replace(doc, places=resolve_spans(doc, spans, gazetteer, names))
 
 
-def resolve_spans(doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> tuple[Place, ...]:
+def resolve_spans(
+    doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer, names: PlaceNames
+) -> tuple[Place, ...]:
     """The places `spans` name, each ranked with the others as its context (the evaluation
     also calls this on gold toponym spans, to score resolution apart from recognition)."""
     groups: dict[str, list[PlaceSpan]] = defaultdict(list)
     for span in spans:
         groups[exact_key(span.text)].append(span)
     candidates = {
-        key: [] if _street(group) else _candidates(gazetteer, group[0].text)
+        key: [] if _street(group) else _candidates(gazetteer, names, group[0].text)
         for key, group in groups.items()
     }
     named = {key: _named(cands) for key, cands in candidates.items()}
@@ -81,17 +85,17 @@ def resolve_spans(doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) ->
     return _places(groups, chosen)
 
 
-def _candidates(gazetteer: Gazetteer, text: str) -> list[Candidate]:
+def _candidates(gazetteer: Gazetteer, names: PlaceNames, text: str) -> list[Candidate]:
     """The gazetteer's candidates for `text`; for a demonym handed in as a span (the evaluation
     does; the stage drops demonyms before) the country or region it names."""
     found = gazetteer.candidates(text)
     if _ACRONYM.match(text):  # "EU" is not the town of Eu
         found = [c for c in found if c.entry.kind != "city"]
     if not found and (namesake := _namesake(text)) is not None:
-        return _candidates(gazetteer, namesake)
+        return _candidates(gazetteer, names, namesake)
     if any(c.match == "exact" for c in found):
         return found
-    place = demonym_place(text, gazetteer)
+    place = demonym_place(text, gazetteer, names)
     return found if place is None else [Candidate(place, "exact")]
 
 

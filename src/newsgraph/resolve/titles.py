@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
+
+from newsgraph.data_files import read_text
 
 # Words that qualify a title but cannot be one alone ("Foreign" in "Foreign Minister").
 MODIFIERS = frozenset(
@@ -45,21 +46,32 @@ MODIFIERS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """Every lower-case title word in `data/titles.txt`."""
-    text = resources.files("newsgraph").joinpath("data/titles.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+TITLES_FILE = "titles.txt"
 
 
-def is_title_word(word: str) -> bool:
-    """Whether `word` can be part of a title."""
-    return word.casefold() in title_words()
+@dataclass(frozen=True, slots=True)
+class TitleWords:
+    """Every lower-case title word of `data/titles.txt` ("general", "minister", "spokesman")."""
 
+    words: frozenset[str]
 
-def is_head_title(word: str) -> bool:
-    """Whether `word` can carry a title on its own (a rank or office, not a qualifier)."""
-    low = word.casefold()
-    return low in title_words() and low not in MODIFIERS
+    @classmethod
+    def load(cls) -> TitleWords:
+        """The shipped list."""
+        text = read_text(TITLES_FILE)
+        return cls(
+            frozenset(
+                line.strip()
+                for line in text.splitlines()
+                if line.strip() and not line.startswith("#")
+            )
+        )
+
+    def is_title_word(self, word: str) -> bool:
+        """Whether `word` can be part of a title."""
+        return word.casefold() in self.words
+
+    def is_head_title(self, word: str) -> bool:
+        """Whether `word` can carry a title on its own (a rank or office, not a qualifier)."""
+        low = word.casefold()
+        return low in self.words and low not in MODIFIERS

@@ -1,8 +1,7 @@
 from dataclasses import replace
 
-from handmade import actor, build_doc, person
+from handmade import actor, build_doc, person, rules_only
 from newsgraph.extract.quotes import extract_quotes
-from newsgraph.resources import Resources
 
 CITING = """
 Citing cite VERB VBG advcl 6
@@ -67,7 +66,7 @@ adviser adviser NOUN NN pobj 7
 
 
 def run(doc):
-    return extract_quotes(doc, Resources()).quotes
+    return extract_quotes(doc, rules_only()).quotes
 
 
 def test_citing_makes_the_cited_outlet_the_speaker_via_the_citing_one():
@@ -270,25 +269,14 @@ def test_according_to_sources_the_whole_sentence_around_a_stance_word():
 
 
 def test_unquoted_content_stops_at_its_paragraphs_end():
+    from newsgraph.extract.cues import CueLexicon
     from newsgraph.extract.quote_content import QuoteContext
-    from newsgraph.extract.quote_marks import quoted_spans
-    from newsgraph.extract.quotes import _within_paragraph
-    from newsgraph.extract.speakers import SpeakerResolver
+    from newsgraph.extract.quotes.trims import within_paragraph
     from newsgraph.model import Mention, Quote
-    from newsgraph.nlp.tree import Tree
-    from newsgraph.resolve.references import References
+    from newsgraph.resolve.titles import TitleWords
 
     doc = build_doc(PRONOUN)  # "... useful " . / The plan failed , he said .
-    tree, refs = Tree(doc.tokens), References(doc)
-    ctx = QuoteContext(
-        doc,
-        tree,
-        refs,
-        quoted_spans(doc.text),
-        SpeakerResolver(doc, tree, refs),
-        frozenset(),
-        {t.start: t for t in doc.tokens},
-    )
+    ctx = QuoteContext.of(doc, CueLexicon.load(), TitleWords.load())
     cue = doc.tokens[13]  # said, in the second paragraph
     start = doc.text.index("useful")
     end = doc.text.index(", he said")
@@ -302,7 +290,7 @@ def test_unquoted_content_stops_at_its_paragraphs_end():
         cue_span=Mention(cue.start, cue.end, cue.text),
     )
     assert "\n" in quote.text
-    assert _within_paragraph(quote, ctx).text == "The plan failed"
+    assert within_paragraph(quote, ctx).text == "The plan failed"
 
 
 INTENT_AND = """

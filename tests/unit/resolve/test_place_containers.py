@@ -105,6 +105,7 @@ _MANY_PLACES = textwrap.dedent(
     """
     from newsgraph.model import Doc
     from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
+    from newsgraph.resolve.place_lexicon import PlaceNames
     from newsgraph.resolve.place_spans import PlaceSpan
     from newsgraph.resolve.places import resolve_spans
 
@@ -121,7 +122,8 @@ _MANY_PLACES = textwrap.dedent(
         at = text.index(name, at)
         spans.append(PlaceSpan(at, at + len(name), name, "ner"))
         at += len(name)
-    places = resolve_spans(Doc(id="t", source="t", text=text), spans, gazetteer)
+    doc = Doc(id="t", source="t", text=text)
+    places = resolve_spans(doc, spans, gazetteer, PlaceNames.load())
     print(sum(len(p.mentions) for p in places))
     """
 )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence, Token
 from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_spans import find_spans
 from newsgraph.resolve.places import resolve_places
 from newsgraph.resources import Resources
@@ -77,7 +78,7 @@ def _pos(word: str) -> tuple[str, str]:
 
 
 def places(doc: Doc) -> list[str]:
-    return [s.text for s in find_spans(doc, STUB)]
+    return [s.text for s in find_spans(doc, STUB, PlaceNames.load())]
 
 
 def ner_organisation(doc: Doc, name: str) -> Doc:

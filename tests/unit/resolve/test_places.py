@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
-from newsgraph.resolve.gazetteer_build import curated_names
+from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_rank import PlaceContext, rank
 from newsgraph.resolve.place_spans import PlaceSpan
 from newsgraph.resolve.places import STAGE, place_for, resolve_places, resolve_spans
@@ -295,7 +295,7 @@ def test_a_bare_county_name_alone_is_the_city() -> None:
 def test_a_demonym_handed_in_as_a_span_names_its_country() -> None:
     doc = make_doc("Syrian officials met in Baghdad.", [("Baghdad", "GPE")])
     spans = [PlaceSpan(0, 6, "Syrian", "gold"), PlaceSpan(24, 31, "Baghdad", "gold")]
-    names = {p.name: p.kind for p in resolve_spans(doc, spans, STUB)}
+    names = {p.name: p.kind for p in resolve_spans(doc, spans, STUB, PlaceNames.load())}
     assert names == {"Syria": "country", "Baghdad": "city"}
     assert {p.name for p in run(doc).places} == {"Baghdad"}  # the stage takes no demonym
 
@@ -326,7 +326,9 @@ def test_a_name_before_a_singular_county_stays_a_town() -> None:
 def test_an_acronym_is_not_a_town_spelled_alike() -> None:
     doc = make_doc("The EU and France met.", [("EU", "ORG"), ("France", "GPE")])
     spans = [PlaceSpan(4, 6, "EU", "gold"), PlaceSpan(11, 17, "France", "gold")]
-    assert {p.name for p in resolve_spans(doc, spans, STUB) if p.lat is not None} == {"France"}
+    assert {
+        p.name for p in resolve_spans(doc, spans, STUB, PlaceNames.load()) if p.lat is not None
+    } == {"France"}
 
 
 def test_a_feature_the_gazetteer_lacks_lies_at_its_namesake() -> None:
@@ -394,8 +396,9 @@ def test_the_eu_resolves_on_a_span_but_is_not_sought_in_text() -> None:
     gazetteer = Gazetteer.from_entries([*_STUB_ENTRIES, (eu, ["EU"])])
     doc = make_doc("The EU and France met.", [("EU", "ORG"), ("France", "GPE")])
     spans = [PlaceSpan(4, 6, "EU", "gold")]
-    assert [p.geonames_id for p in resolve_spans(doc, spans, gazetteer)] == [6695072]
-    assert "EU" not in curated_names() and "European Union" not in curated_names()
+    names = PlaceNames.load()
+    assert [p.geonames_id for p in resolve_spans(doc, spans, gazetteer, names)] == [6695072]
+    assert "EU" not in names.curated and "European Union" not in names.curated
 
 
 def test_ner_spans_that_name_nothing_are_dropped_or_trimmed() -> None:

@@ -3,7 +3,8 @@
 The joint attribution tagger (scripts/train_attribution_model.py --labels=CUE,SOURCE,CONTENT) marks the
 content of attributions directly. Where it marks content that no rule-made quote covers, and
 marks a source or a cue in the same sentence, that is a quote too: speaker resolved like any
-other (pronouns, titles, organisations), method "learned".
+other (pronouns, titles, organisations), method "learned". The tagger's content edges also
+move a rule-made reported quote's edges where the two mostly agree (`snap_to_tagged`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from dataclasses import replace
 
 from newsgraph.extract.cues import CITING
 from newsgraph.extract.quote_content import QuoteContext, physical_act
-from newsgraph.extract.quote_marks import kind_of
+from newsgraph.extract.quotes.build import make_quote
 from newsgraph.model import Doc, EntityMention, Mention, Quote, Token
 from newsgraph.nlp.tree import trim
 
+LEARNED = "learned"
 MIN_TOKENS = 3  # shorter "content" is mostly a tagging slip
 
 
-def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> list[Quote]:
+def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
     """Quotes for tagged contents that no quote covers yet."""
     doc = ctx.doc
     marks = [m for m in doc.attribution_marks if m.label in {"CONTENT", "SOURCE", "CUE"}]
@@ -39,21 +41,17 @@ def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote], stage: str) -> li
             continue  # content with no one marked as saying it: too often a slip
         if cue is not None and _lemma_at(cue, doc) in CITING:
             continue  # "Citing Iranian state TV, the AP said": a source, not a statement
-        if cue is not None and physical_act(_head(cue, ctx), ctx.tree):
+        if cue is not None and physical_act(_head(cue, ctx), ctx):
             continue  # "attacked Syrian troops": a deed, not a statement
-        speaker = ctx.speakers.resolve(_head(source, ctx), [*quotes, *out]) if source else None
+        speaker = ctx.speakers.resolve(_head(source, ctx), [*quotes, *out])
         out.append(
-            Quote(
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                kind=kind_of(ctx.marks, start, end),
-                cue=cue.text if cue else None,
-                speaker=speaker,
-                speaker_mention=Mention(source.start, source.end, source.text) if source else None,
-                cue_span=Mention(cue.start, cue.end, cue.text) if cue else None,
-                method="learned",
-                stage=stage,
+            make_quote(
+                ctx,
+                (start, end),
+                LEARNED,
+                Mention(cue.start, cue.end, cue.text) if cue else None,
+                speaker,
+                Mention(source.start, source.end, source.text),
             )
         )
     return out
