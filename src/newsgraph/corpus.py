@@ -154,12 +154,13 @@ def analyse(docs: list[Doc], budget: Budget | None = None) -> list[Doc | Unreada
     assert _WORKER is not None
     pipeline, res = _WORKER
     out: list[Doc | Unreadable] = []
-    for doc, done in zip(docs, pipeline.run_docs(docs, res, budget), strict=True):
-        if isinstance(done, Doc):
+    for done in pipeline.run_batch(docs, res, budget):
+        if done.doc is not None:
             # The parse is bulky and not stored: dropping it makes results cheap to send back.
-            out.append(replace(done, tokens=(), sentences=(), entities=(), attribution_marks=()))
+            doc = done.doc
+            out.append(replace(doc, tokens=(), sentences=(), entities=(), attribution_marks=()))
         else:
-            out.append(Unreadable(doc.source, str(done)))
+            out.append(Unreadable(done.source, str(done.error)))
     return out
 
 

@@ -32,7 +32,7 @@ class _Draft:
 def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
-    refs = References(doc)
+    refs = References(doc, ("actor", "place"))
     drafts = _cluster(doc.tokens, _name_spans(doc, refs))
     _link_surnames(doc.tokens, drafts, refs)
     for draft in drafts:
