@@ -67,9 +67,13 @@ STAGES: dict[str, Stage] = {
         classify_events_batch,
     ),
     "actors.v1": _stage("actors.v1", resolve_actors, "text tokens entities", "actors"),
-    "places.v1": _stage("places.v1", resolve_places, "text tokens entities actors", "places"),
+    # people before places: a place inside a person's name ("Davis" of "Ouisa Davis") is
+    # no place, and people need only where a place may be named, not which place it is
     "people.v1": _stage(
-        "people.v1", resolve_people, "text tokens sentences entities actors places", "people"
+        "people.v1", resolve_people, "text tokens sentences entities actors", "people"
+    ),
+    "places.v1": _stage(
+        "places.v1", resolve_places, "text tokens entities actors people", "places"
     ),
     "quotes.v1": _stage(
         "quotes.v1",
@@ -102,8 +106,8 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "attributions.v1",
     "event_classes.v1",
     "actors.v1",
-    "places.v1",
     "people.v1",
+    "places.v1",
     "quotes.v1",
     "relations.v1",
     "quantities.v1",

@@ -23,7 +23,7 @@ from newsgraph.resolve.place_spans import PlaceSpan, is_demonym
 from newsgraph.resolve.places import resolve_spans
 from newsgraph.resources import Resources
 
-PLACE_STAGES = ("parse.v1", "actors.v1", "places.v1")
+PLACE_STAGES = ("parse.v1", "actors.v1", "people.v1", "places.v1")
 KINDS = ("all", "all but demonyms", "country", "admin region", "city", "other")
 
 

@@ -1,4 +1,10 @@
-"""Mentions -> people: full names, titles, affiliations, and later bare surnames linked back."""
+"""Mentions -> people: full names, titles, affiliations, and later bare surnames linked back.
+
+People come before places: a name NER calls a person is left alone where the text may name
+a place there (`place_spans.find_spans`, from NER's place labels, the actor lexicon and the
+gazetteer, before any place is resolved), and places.v1 then drops place spans inside the
+names of the people found here.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Doc, Mention, Person, Token
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.place_spans import find_spans
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import is_head_title, is_title_word
 
@@ -32,9 +39,10 @@ class _Draft:
 def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
-    refs = References(doc, ("actor", "place"))
-    drafts = _cluster(doc.tokens, _name_spans(doc, refs))
-    _link_surnames(doc.tokens, drafts, refs)
+    refs = References(doc, ("actor",))
+    places = [(s.start, s.end) for s in find_spans(doc, res.gazetteer)]
+    drafts = _cluster(doc.tokens, _name_spans(doc, refs, places))
+    _link_surnames(doc.tokens, drafts, places)
     for draft in drafts:
         for first, last in draft.mentions:
             _describe(draft, first, last, doc, tree, refs)
@@ -65,8 +73,11 @@ def _person(doc: Doc, draft: _Draft) -> Person:
     )
 
 
-def _name_spans(doc: Doc, refs: References) -> list[tuple[int, int]]:
-    """Token ranges of person names: PERSON entities, and titled names NER mislabelled."""
+def _name_spans(
+    doc: Doc, refs: References, places: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Token ranges of person names: PERSON entities, and titled names NER mislabelled; none
+    that names an actor or may name a place."""
     tokens = doc.tokens
     spans: list[tuple[int, int]] = []
     for ent in doc.entities:
@@ -80,7 +91,8 @@ def _name_spans(doc: Doc, refs: References) -> list[tuple[int, int]]:
             continue
         if ent.label != "PERSON" and last - first < 2:
             continue
-        if refs.at(tokens[first].start, tokens[last - 1].end, "actor", "place"):
+        start, end = tokens[first].start, tokens[last - 1].end
+        if refs.at(start, end, "actor") or _overlaps(start, end, places):
             continue
         spans.append((first, last))
     return spans
@@ -133,12 +145,22 @@ def _owner(
     return (before or matches)[-1] if matches else None
 
 
-def _link_surnames(tokens: Sequence[Token], drafts: list[_Draft], refs: References) -> None:
-    """Every other capitalised occurrence of a known surname is a mention of that person."""
+def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in ranges)
+
+
+def _link_surnames(
+    tokens: Sequence[Token], drafts: list[_Draft], places: Sequence[tuple[int, int]]
+) -> None:
+    """Every other capitalised occurrence of a known surname is a mention of that person,
+    unless it may name a place and NER does not call it a person ("Davis' commentary" is
+    Ouisa Davis's, "Hama province" no one's)."""
     taken = {i for d in drafts for a, b in d.mentions for i in range(a, b)}
     surnames = {d.name.split()[-1] for d in drafts if " " in d.name}
     for tok in tokens:
-        if tok.i in taken or tok.text not in surnames or refs.at(tok.start, tok.end, "place"):
+        if tok.i in taken or tok.text not in surnames:
+            continue
+        if tok.ent_type != "PERSON" and _overlaps(tok.start, tok.end, places):
             continue
         owner = _owner(drafts, tok.text, tok.start, tokens)
         if owner is not None:

@@ -55,7 +55,8 @@ Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
 def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
     gazetteer = res.gazetteer
-    return replace(doc, places=resolve_spans(doc, find_spans(doc, gazetteer), gazetteer))
+    spans = find_spans(doc, gazetteer, doc.people)
+    return replace(doc, places=resolve_spans(doc, spans, gazetteer))
 
 
 def resolve_spans(doc: Doc, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> tuple[Place, ...]:
