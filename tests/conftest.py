@@ -16,7 +16,9 @@ EXAMPLE = ROOT / "examples" / "asapov_deir_ez_zor.txt"
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return build()
+    """The default pipeline, checked: a stage that reads or changes a Doc field it does not
+    declare fails the test that ran it (contracts.py)."""
+    return build(checked=True)
 
 
 @pytest.fixture(scope="session")
