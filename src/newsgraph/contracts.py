@@ -24,8 +24,18 @@ CLEAN = "clean.v1"
 # What clean() fills from the article before any stage runs: every stage may read these,
 # and must still declare the ones it reads.
 CLEAN_FIELDS = frozenset(
-    {"id", "source", "text", "title", "byline", "url", "published", "outlet", "dateline"}
-    | {"furniture"}
+    [
+        "id",
+        "source",
+        "text",
+        "title",
+        "byline",
+        "url",
+        "published",
+        "outlet",
+        "dateline",
+        "furniture",
+    ]
 )
 DOC_FIELDS = tuple(f.name for f in fields(Doc))
 

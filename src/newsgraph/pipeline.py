@@ -114,7 +114,7 @@ class Pipeline:
                 except StageError as exc:
                     results[i] = exc
                 spent[i] += budget.clock() - started
-        return [_outcome(doc.source, done) for doc, done in zip(docs, results, strict=True)]
+        return [_outcome(doc.source, result) for doc, result in zip(docs, results, strict=True)]
 
     def _run_stage(self, stage: Stage, doc: Doc, res: Resources) -> Doc:
         try:
@@ -142,10 +142,10 @@ class Pipeline:
             return None
 
 
-def _outcome(source: str, done: Doc | NewsgraphError) -> Outcome:
-    if isinstance(done, Doc):
-        return Outcome(source, doc=done)
-    return Outcome(source, error=done)
+def _outcome(source: str, result: Doc | NewsgraphError) -> Outcome:
+    if isinstance(result, Doc):
+        return Outcome(source, doc=result)
+    return Outcome(source, error=result)
 
 
 def _within_length(doc: Doc, budget: Budget) -> Doc | NewsgraphError:

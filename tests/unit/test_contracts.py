@@ -151,3 +151,16 @@ def test_every_stage_declares_only_doc_fields() -> None:
     for s in STAGES.values():
         assert s.requires | s.produces <= fields, s.name
     assert [s.name for s in build().stages] == list(DEFAULT_PIPELINE)
+
+
+def test_the_fields_counted_as_clean_v1s_are_those_clean_fills() -> None:
+    from newsgraph.contracts import CLEAN_FIELDS
+    from newsgraph.model import Article
+    from newsgraph.normalize.clean import clean
+
+    raw = "Syria: a title\n\nBEIRUT, Wed 05 Apr 2017 - Body text.\n\nShare this article"
+    article = Article("a.txt", raw, byline="B", url="https://x.org/a", published="2017-04-05")
+    doc = clean(replace(article, outlet="X"))
+    filled = {f for f in Doc.__dataclass_fields__ if getattr(doc, f) != getattr(DOC, f)}
+    assert filled - {"stages"} <= CLEAN_FIELDS
+    assert {"id", "source", "text", "title", "url", "published", "outlet"} <= filled
