@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Doc, Mention, Person, Token
 from newsgraph.nlp.tree import Tree
-from newsgraph.resolve.place_spans import find_spans
+from newsgraph.resolve.place_spans import PlaceSpan, find_spans
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import is_head_title, is_title_word
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 STAGE = "people.v1"
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
+# Place spans found by the grammar alone ("in Davis", "George's apartment"): a surname NER
+# calls a person outweighs them.
+_GRAMMAR_ONLY = frozenset({"cue", "name"})
 
 
 @dataclass(slots=True)
@@ -40,7 +43,7 @@ def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
     refs = References(doc, ("actor",))
-    places = [(s.start, s.end) for s in find_spans(doc, res.gazetteer)]
+    places = find_spans(doc, res.gazetteer)
     drafts = _cluster(doc.tokens, _name_spans(doc, refs, places))
     _link_surnames(doc.tokens, drafts, places)
     for draft in drafts:
@@ -73,9 +76,7 @@ def _person(doc: Doc, draft: _Draft) -> Person:
     )
 
 
-def _name_spans(
-    doc: Doc, refs: References, places: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _name_spans(doc: Doc, refs: References, places: Sequence[PlaceSpan]) -> list[tuple[int, int]]:
     """Token ranges of person names: PERSON entities, and titled names NER mislabelled; none
     that names an actor or may name a place."""
     tokens = doc.tokens
@@ -92,7 +93,7 @@ def _name_spans(
         if ent.label != "PERSON" and last - first < 2:
             continue
         start, end = tokens[first].start, tokens[last - 1].end
-        if refs.at(start, end, "actor") or _overlaps(start, end, places):
+        if refs.at(start, end, "actor") or any(_overlaps(start, end, p) for p in places):
             continue
         spans.append((first, last))
     return spans
@@ -145,22 +146,30 @@ def _owner(
     return (before or matches)[-1] if matches else None
 
 
-def _overlaps(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in ranges)
+def _overlaps(start: int, end: int, span: PlaceSpan) -> bool:
+    return span.start < end and start < span.end
+
+
+def _rather_a_place(tok: Token, places: Sequence[PlaceSpan]) -> bool:
+    """Whether the text may name a place at `tok`: where NER calls the word a person, only
+    if more than the grammar says so ("As stated in Davis' commentary" is the person's):
+    NER calling the same name a place elsewhere ("Sochi"), or a curated place name."""
+    return any(
+        _overlaps(tok.start, tok.end, p)
+        and (tok.ent_type != "PERSON" or p.origin not in _GRAMMAR_ONLY)
+        for p in places
+    )
 
 
 def _link_surnames(
-    tokens: Sequence[Token], drafts: list[_Draft], places: Sequence[tuple[int, int]]
+    tokens: Sequence[Token], drafts: list[_Draft], places: Sequence[PlaceSpan]
 ) -> None:
     """Every other capitalised occurrence of a known surname is a mention of that person,
-    unless it may name a place and NER does not call it a person ("Davis' commentary" is
-    Ouisa Davis's, "Hama province" no one's)."""
+    unless it rather names a place."""
     taken = {i for d in drafts for a, b in d.mentions for i in range(a, b)}
     surnames = {d.name.split()[-1] for d in drafts if " " in d.name}
     for tok in tokens:
-        if tok.i in taken or tok.text not in surnames:
-            continue
-        if tok.ent_type != "PERSON" and _overlaps(tok.start, tok.end, places):
+        if tok.i in taken or tok.text not in surnames or _rather_a_place(tok, places):
             continue
         owner = _owner(drafts, tok.text, tok.start, tokens)
         if owner is not None:
