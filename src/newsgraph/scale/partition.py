@@ -8,12 +8,12 @@ copied to a temporary file first since the readers stream from local files.
 from __future__ import annotations
 
 import hashlib
-import json
 import resource
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -108,6 +108,5 @@ def process_partition(
                 rows.append(doc_rows(done.doc, now))
     summary.new = len(rows)
     summary.peak_rss_mb = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
-    report = {"partition": uri, "key": key, **json.loads(summary.to_json())}
-    write_partition(out, key, ordinal, rows, report)
+    write_partition(out, key, ordinal, rows, {"partition": uri, "key": key, **asdict(summary)})
     return summary
