@@ -32,7 +32,9 @@ def shared_path(relative: str, *inside: str, root: Path = SHARED) -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return build()
+    """The default pipeline, checked: a stage that reads or changes a Doc field it does not
+    declare fails the test that ran it (contracts.py)."""
+    return build(checked=True)
 
 
 @pytest.fixture(scope="session")

@@ -8,38 +8,44 @@ are skipped before any NLP, so an interrupted run resumes where it stopped.
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 
 from newsgraph.errors import EmptyInput
 from newsgraph.ingest.sources import ReadOptions, expand_sources, read_source
 from newsgraph.model import Article, Doc, Unreadable
 from newsgraph.normalize.clean import clean
-from newsgraph.pipeline import Budget, Pipeline, build
+from newsgraph.pipeline import CHUNK, Budget, Outcome, Pipeline, build
+from newsgraph.registry import DEFAULT_PIPELINE
 from newsgraph.resources import Resources
 from newsgraph.store.db import Store
 from newsgraph.store.rows import content_hash
 
 BATCH = 32  # documents per transaction: what a crash can cost, and what makes writing fast
-CHUNK = 8  # documents parsed together (spaCy batching) and sent to a worker at once
 BATCH_SECONDS = 5.0  # ... or this long, whichever comes first, so slow inputs still commit
 
 
 @dataclass(slots=True)
 class Summary:
-    """What a run did, for the closing lines of `newsgraph ingest`."""
+    """What a run did: the one tally `analyze`, `ingest` and `ingest --engine ray` report."""
 
-    read: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    copies: int = 0
+    read: int = 0  # articles, and records that could not be read
+    analysed: int = 0  # documents the pipeline finished
+    new: int = 0  # stored for the first time (on Ray: written to Parquet)
+    changed: int = 0  # stored over another text of the same document
+    unchanged: int = 0  # stored already as they are: not analysed again
+    copies: int = 0  # near-duplicates of a document stored before
     failed: list[Unreadable] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    partitions: int = 0  # on Ray: input files, those a previous run finished, and the
+    skipped: int = 0  # peak memory of the worker of each partition it ran
+    peak_rss_mb: list[float] = field(default_factory=list)
 
     @property
     def stored(self) -> int:
@@ -48,6 +54,38 @@ class Summary:
     def reasons(self) -> Counter[str]:
         """Failures by kind of reason ("HTTP 404", "empty file", ...)."""
         return Counter(f.reason.split(":")[0].split(" (")[0] for f in self.failed)
+
+    def count(self, outcome: Outcome) -> Unreadable | None:
+        """Count one analysed input; why it failed, if it did."""
+        if outcome.doc is not None:
+            self.analysed += 1
+            return None
+        failure = Unreadable(outcome.source, str(outcome.error))
+        self.failed.append(failure)
+        return failure
+
+    def add(self, part: Summary) -> None:
+        """Count a part of the run (one partition) into the whole."""
+        self.read += part.read
+        self.analysed += part.analysed
+        self.new += part.new
+        self.changed += part.changed
+        self.unchanged += part.unchanged
+        self.copies += part.copies
+        self.failed += part.failed
+        self.skipped += part.skipped
+        self.peak_rss_mb += part.peak_rss_mb
+
+    def to_json(self) -> str:
+        """The summary as one JSON object (a partition's done-marker, a Ray result row)."""
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> Summary:
+        """The summary `to_json` wrote."""
+        data: dict[str, Any] = json.loads(text)
+        data["failed"] = [Unreadable(**f) for f in data["failed"]]
+        return cls(**data)
 
 
 Progress = Callable[[Summary], None]
@@ -71,19 +109,21 @@ def ingest(
     started = time.perf_counter()
     pending = _to_analyse(expand_sources(sources), options or ReadOptions(), store, summary)
 
-    def failed(item: Unreadable) -> None:
+    def tell(failure: Unreadable | None) -> None:
+        if failure is not None and on_failure is not None:
+            on_failure(failure)
+
+    def unreadable(item: Unreadable) -> None:
         summary.failed.append(item)
-        if on_failure is not None:
-            on_failure(item)
+        tell(item)
 
     batch: list[Doc] = []
     last_write = time.perf_counter()
     try:
-        for item in _analysed(pending, workers, failed, budget or Budget()):
-            if isinstance(item, Unreadable):
-                failed(item)
-            else:
-                batch.append(item)
+        for outcome in _analysed(pending, workers, unreadable, budget or Budget()):
+            tell(summary.count(outcome))
+            if outcome.doc is not None:
+                batch.append(outcome.doc)
             due = time.perf_counter() - last_write > BATCH_SECONDS
             if batch and (len(batch) >= batch_size or due):
                 _write(store, batch, summary)
@@ -139,28 +179,29 @@ def _write(store: Store, batch: list[Doc], summary: Summary) -> None:
 
 # --- analysis, in this process or in workers -------------------------------------------
 
-_WORKER: tuple[Pipeline, Resources] | None = None
+
+@functools.cache
+def loaded(names: tuple[str, ...] = DEFAULT_PIPELINE) -> tuple[Pipeline, Resources]:
+    """The pipeline and its resources, built once in each process that asks (each worker
+    its own): a cache of what is loaded, keyed by what it is, not worker state to set up."""
+    return build(names), Resources()
 
 
-def _start_worker() -> None:
-    global _WORKER
-    _WORKER = (build(), Resources())
+def analyse(
+    docs: list[Doc], budget: Budget | None = None, names: tuple[str, ...] = DEFAULT_PIPELINE
+) -> list[Outcome]:
+    """Run the pipeline on cleaned documents (Pipeline.run_batch); keep only what the store
+    needs, so that results are cheap to send back from a worker."""
+    pipeline, res = loaded(names)
+    return [_stored_part(done) for done in pipeline.run_batch(docs, res, budget)]
 
 
-def analyse(docs: list[Doc], budget: Budget | None = None) -> list[Doc | Unreadable]:
-    """Run the default pipeline on cleaned documents; keep only what the store needs."""
-    if _WORKER is None:
-        _start_worker()
-    assert _WORKER is not None
-    pipeline, res = _WORKER
-    out: list[Doc | Unreadable] = []
-    for doc, done in zip(docs, pipeline.run_docs(docs, res, budget), strict=True):
-        if isinstance(done, Doc):
-            # The parse is bulky and not stored: dropping it makes results cheap to send back.
-            out.append(replace(done, tokens=(), sentences=(), entities=(), attribution_marks=()))
-        else:
-            out.append(Unreadable(doc.source, str(done)))
-    return out
+def _stored_part(outcome: Outcome) -> Outcome:
+    if outcome.doc is None:
+        return outcome
+    # The parse is bulky and not stored: dropping it makes results cheap to send back.
+    doc = replace(outcome.doc, tokens=(), sentences=(), entities=(), attribution_marks=())
+    return replace(outcome, doc=doc)
 
 
 def _analysed(
@@ -168,7 +209,7 @@ def _analysed(
     workers: int,
     failed: Callable[[Unreadable], None],
     budget: Budget,
-) -> Iterator[Doc | Unreadable]:
+) -> Iterator[Outcome]:
     def chunks() -> Iterator[list[Doc]]:
         chunk: list[Doc] = []
         for item in items:
@@ -182,12 +223,13 @@ def _analysed(
         if chunk:
             yield chunk
 
+    run = functools.partial(analyse, budget=budget)
     if workers <= 1:
         for chunk in chunks():
-            yield from analyse(chunk, budget)
+            yield from run(chunk)
         return
     # spawn, not fork: the parent holds DuckDB's threads, which a forked child must not inherit.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start_worker) as pool:
-        for done in pool.imap(functools.partial(analyse, budget=budget), chunks()):
+    with context.Pool(workers) as pool:
+        for done in pool.imap(run, chunks()):
             yield from done

@@ -10,6 +10,8 @@ NewsgraphError
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
 │   └── MissingData       a file shipped in newsgraph/data is not there (named)
 ├── PipelineError         stages in an order that cannot work
+│   └── ContractError     a stage read or changed a Doc field it did not declare (a bug,
+│                         found in checked mode: `pipeline.build(..., checked=True)`)
 ├── StoreError            the database cannot be opened or written (locked, corrupt, full)
 ├── OverBudget            a document longer (--max-chars) or slower (--doc-timeout) than
 │                         one may be: that document is skipped, the run goes on
@@ -62,6 +64,10 @@ class StoreError(NewsgraphError):
 
 class PipelineError(NewsgraphError):
     """The stages were put in an order that cannot work."""
+
+
+class ContractError(PipelineError):
+    """A stage read, or changed, a Doc field it does not declare."""
 
 
 class OverBudget(NewsgraphError):

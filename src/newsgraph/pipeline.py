@@ -1,4 +1,9 @@
-"""Build a checked sequence of stages and run articles through it."""
+"""Build a checked sequence of stages, and the one way documents run through it.
+
+`analyze`, `ingest` (in this process or in workers) and the Ray partition worker all call
+`Pipeline.run_batch`: many documents at once, the stages that can batch batched, each
+document under its own `Budget`, each failure its document's own `Outcome`.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from newsgraph.errors import NewsgraphError, OverBudget, PipelineError, StageError
+from newsgraph.contracts import order, run_checked, run_checked_batch
+from newsgraph.errors import ContractError, NewsgraphError, OverBudget, PipelineError, StageError
 from newsgraph.model import Article, Doc
 from newsgraph.normalize.clean import clean
 from newsgraph.registry import DEFAULT_PIPELINE, STAGES, Stage
 from newsgraph.resources import Resources
 
-_AFTER_CLEAN = frozenset({"text"})
 # A long-form article is ~100k characters after cleanup; five times that is no article but
 # a dump, and some rules cost more than linear time in a document's length.
 DEFAULT_MAX_CHARS = 500_000
 # The default pipeline takes about 10 s on a 100k-character document on one core.
 DEFAULT_DOC_TIMEOUT = 120.0
+CHUNK = 8  # documents run together: spaCy's batching, and what goes to a worker at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +52,21 @@ class Budget:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result for one input: a Doc, or the error that stopped it."""
+
+    source: str
+    doc: Doc | None = None
+    error: NewsgraphError | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Pipeline:
-    """Stages in an order where each one's `requires` is produced upstream."""
+    """Stages in an order where each one's `requires` is produced upstream; `checked` runs
+    each stage with the Doc fields it does not declare hidden (contracts.py)."""
 
     stages: tuple[Stage, ...]
+    checked: bool = False
 
     def run(self, article: Article, res: Resources, budget: Budget | None = None) -> Doc:
         """Clean one article and run every stage on it."""
@@ -57,23 +74,21 @@ class Pipeline:
 
     def run_doc(self, doc: Doc, res: Resources, budget: Budget | None = None) -> Doc:
         """Run every stage on a Doc made elsewhere (e.g. from gold text whose offsets must hold)."""
-        budget = budget or Budget()
-        budget.check_length(doc)
-        started = budget.clock()
-        for n, stage in enumerate(self.stages):
-            if n:
-                budget.check_time(budget.clock() - started, self.stages[n - 1].name)
-            doc = _run_stage(stage, doc, res)
-        return doc
+        (outcome,) = self.run_batch([doc], res, budget)
+        if outcome.error is not None:
+            raise outcome.error
+        assert outcome.doc is not None
+        return outcome.doc
 
-    def run_docs(
+    def run_batch(
         self, docs: Sequence[Doc], res: Resources, budget: Budget | None = None
-    ) -> list[Doc | NewsgraphError]:
+    ) -> list[Outcome]:
         """Run every stage on many documents, batching the stages that can batch.
 
         A batch that fails is run again one document at a time, so one bad document costs
-        only itself (the same isolation as `run_doc`), and so does one over its budget: the
-        time of a batched stage is shared out by length, as it is spent.
+        only itself, and so does one over its budget: the time of a batched stage is shared
+        out by length, as it is spent. An error no document causes alone (a missing model)
+        stops the batch.
         """
         budget = budget or Budget()
         results: list[Doc | NewsgraphError] = [_within_length(d, budget) for d in docs]
@@ -84,7 +99,7 @@ class Pipeline:
             live = [i for i, d in enumerate(results) if isinstance(d, Doc)]
             batch = [d for d in results if isinstance(d, Doc)]
             started = budget.clock()
-            done = _batched(stage, batch, res) if stage.batch is not None else None
+            done = self._batched(stage, batch, res) if stage.batch is not None else None
             if done is not None:
                 _share(spent, live, batch, budget.clock() - started)
             for slot, i in enumerate(live):
@@ -95,21 +110,42 @@ class Pipeline:
                     continue
                 started = budget.clock()
                 try:
-                    results[i] = _run_stage(stage, doc, res)
+                    results[i] = self._run_stage(stage, doc, res)
                 except StageError as exc:
                     results[i] = exc
                 spent[i] += budget.clock() - started
-        return results
+        return [_outcome(doc.source, result) for doc, result in zip(docs, results, strict=True)]
+
+    def _run_stage(self, stage: Stage, doc: Doc, res: Resources) -> Doc:
+        try:
+            if self.checked:
+                doc = run_checked(stage, doc, lambda d: stage.fn(d, res))
+            else:
+                doc = stage.fn(doc, res)
+        except NewsgraphError:
+            raise
+        except Exception as exc:  # a bug in one stage must not end a batch of thousands
+            raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}") from exc
+        return replace(doc, stages=(*doc.stages, stage.name))
+
+    def _batched(self, stage: Stage, docs: list[Doc], res: Resources) -> list[Doc] | None:
+        """The stage's batch function on `docs`, or None to fall back to one by one."""
+        assert stage.batch is not None
+        batch = stage.batch
+        try:
+            if self.checked:
+                return run_checked_batch(stage, docs, lambda ds: batch(ds, res))
+            return batch(docs, res)
+        except NewsgraphError:
+            raise
+        except Exception:  # retried one by one, where the failing document is named
+            return None
 
 
-def _run_stage(stage: Stage, doc: Doc, res: Resources) -> Doc:
-    try:
-        doc = stage.fn(doc, res)
-    except NewsgraphError:
-        raise
-    except Exception as exc:  # a bug in one stage must not end a batch of thousands
-        raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}") from exc
-    return replace(doc, stages=(*doc.stages, stage.name))
+def _outcome(source: str, result: Doc | NewsgraphError) -> Outcome:
+    if isinstance(result, Doc):
+        return Outcome(source, doc=result)
+    return Outcome(source, error=result)
 
 
 def _within_length(doc: Doc, budget: Budget) -> Doc | NewsgraphError:
@@ -138,54 +174,44 @@ def _share(spent: list[float], live: list[int], batch: list[Doc], seconds: float
         spent[i] += seconds * (len(doc.text) or 1) / total
 
 
-def _batched(stage: Stage, docs: list[Doc], res: Resources) -> list[Doc] | None:
-    """The stage's batch function on `docs`, or None to fall back to one by one."""
-    assert stage.batch is not None
-    try:
-        return stage.batch(docs, res)
-    except NewsgraphError:
-        raise
-    except Exception:  # retried one by one, where the failing document is named
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """The result for one input: a Doc, or the error that stopped it."""
-
-    source: str
-    doc: Doc | None = None
-    error: NewsgraphError | None = None
-
-
-def build(names: Sequence[str] = DEFAULT_PIPELINE) -> Pipeline:
-    """Look up stages by name and refuse an order in which a stage lacks its inputs."""
-    available = set(_AFTER_CLEAN)
-    stages = []
-    for name in names:
-        if name not in STAGES:
-            raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
-        stage = STAGES[name]
-        missing = stage.requires - available
-        if missing:
-            raise PipelineError(f"stage {name} needs {', '.join(sorted(missing))} from upstream")
-        available |= stage.produces
-        stages.append(stage)
-    return Pipeline(tuple(stages))
+def build(names: Sequence[str] = DEFAULT_PIPELINE, checked: bool = False) -> Pipeline:
+    """Look up stages by name and order them so each runs after the stages that fill what it
+    reads (DEFAULT_PIPELINE breaks ties); refuse a stage whose inputs nothing fills, and a
+    cycle. `checked` proves each stage's declaration as it runs (contracts.py)."""
+    unknown = [name for name in names if name not in STAGES]
+    if unknown:
+        raise PipelineError(f"unknown stage {unknown[0]!r}; known: {', '.join(sorted(STAGES))}")
+    stages = [STAGES[name] for name in dict.fromkeys(names)]
+    return Pipeline(tuple(order(stages, DEFAULT_PIPELINE)), checked)
 
 
 def run_many(
     pipeline: Pipeline,
-    articles: Iterable[Article | Outcome],
+    items: Iterable[Article | Outcome],
     res: Resources,
     budget: Budget | None = None,
+    chunk: int = 1,
 ) -> Iterator[Outcome]:
-    """Run each article; an input that failed to read, or an article that fails, yields its error."""
-    for item in articles:
-        if isinstance(item, Outcome):
-            yield item
-            continue
-        try:
-            yield Outcome(item.source, doc=pipeline.run(item, res, budget))
-        except NewsgraphError as exc:
-            yield Outcome(item.source, error=exc)
+    """Clean and run each article, in the order given and `chunk` at a time (one by one,
+    unless asked: each result as soon as it is ready); an input that failed to read passes
+    through, and an error that stops a batch fails each of its documents."""
+    pending: list[Article | Outcome] = []
+    for item in items:
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from _run_chunk(pipeline, pending, res, budget)
+            pending = []
+    yield from _run_chunk(pipeline, pending, res, budget)
+
+
+def _run_chunk(
+    pipeline: Pipeline, items: list[Article | Outcome], res: Resources, budget: Budget | None
+) -> list[Outcome]:
+    docs = [clean(item) for item in items if isinstance(item, Article)]
+    try:
+        done = iter(pipeline.run_batch(docs, res, budget))
+    except ContractError:
+        raise
+    except NewsgraphError as exc:  # e.g. a model that will not load: every document fails
+        done = iter([Outcome(d.source, error=exc) for d in docs])
+    return [item if isinstance(item, Outcome) else next(done) for item in items]

@@ -1,7 +1,9 @@
 """Every stage by versioned name, as plain data, and the default order.
 
 A stage is a function `(Doc, Resources) -> Doc` that declares which Doc fields it needs
-(`requires`) and which it fills (`produces`); `pipeline.build` checks the order.
+(`requires`) and which it fills (`produces`); `pipeline.build` derives the order from them,
+and in checked mode proves them (contracts.py). The fields `clean` fills (text, title, ...)
+are there for every stage, and declared by those that read them.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def _stage(
 
 
 STAGES: dict[str, Stage] = {
-    "fingerprint.v1": _stage("fingerprint.v1", add_fingerprint, "text", "fingerprint"),
+    "fingerprint.v1": _stage("fingerprint.v1", add_fingerprint, "text title", "fingerprint"),
     "parse.v1": _stage("parse.v1", parse, "text", "tokens sentences entities", parse_batch),
     "attributions.v1": _stage(
         "attributions.v1",
@@ -64,28 +66,48 @@ STAGES: dict[str, Stage] = {
         "event_classes",
         classify_events_batch,
     ),
-    "actors.v1": _stage("actors.v1", resolve_actors, "tokens entities", "actors"),
-    "places.v1": _stage("places.v1", resolve_places, "tokens sentences entities actors", "places"),
-    "people.v1": _stage("people.v1", resolve_people, "tokens entities actors places", "people"),
-    "quotes.v1": _stage("quotes.v1", extract_quotes, "tokens actors people", "quotes"),
-    "relations.v1": _stage("relations.v1", extract_relations, "tokens actors", "relations"),
-    "quantities.v1": _stage("quantities.v1", extract_quantities, "tokens entities", "quantities"),
+    "actors.v1": _stage("actors.v1", resolve_actors, "text tokens entities", "actors"),
+    # people before places: a place inside a person's name ("Davis" of "Ouisa Davis") is
+    # no place, and people need only where a place may be named, not which place it is
+    "people.v1": _stage(
+        "people.v1", resolve_people, "text tokens sentences entities actors", "people"
+    ),
+    "places.v1": _stage(
+        "places.v1", resolve_places, "text tokens entities actors people", "places"
+    ),
+    "quotes.v1": _stage(
+        "quotes.v1",
+        extract_quotes,
+        "text tokens sentences attribution_marks actors people places",
+        "quotes",
+    ),
+    "relations.v1": _stage(
+        "relations.v1",
+        extract_relations,
+        "text tokens sentences actors people places",
+        "relations",
+    ),
+    "quantities.v1": _stage(
+        "quantities.v1", extract_quantities, "text tokens entities", "quantities"
+    ),
     "events.v1": _stage(
         "events.v1",
         extract_events,
-        "tokens sentences entities actors people places quotes event_classes",
+        "text title published dateline furniture tokens sentences entities actors people "
+        "places quotes event_classes",
         "events",
     ),
 }
 
+# The order `build` falls back on where the declarations leave a choice.
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "fingerprint.v1",
     "parse.v1",
     "attributions.v1",
     "event_classes.v1",
     "actors.v1",
-    "places.v1",
     "people.v1",
+    "places.v1",
     "quotes.v1",
     "relations.v1",
     "quantities.v1",

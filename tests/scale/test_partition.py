@@ -26,7 +26,7 @@ def test_a_partition_named_by_uri_is_written_once_and_loads(tmp_path: Path) -> N
     good = process_partition(uris[0], out, ReadOptions(), ordinal=0)
     bad = process_partition(uris[1], out, ReadOptions(), ordinal=1)
     assert (good.read, good.stored, good.failed) == (1, 1, [])
-    assert bad.stored == 0 and "binary" in bad.failed[0][1]
+    assert bad.stored == 0 and "binary" in bad.failed[0].reason
     assert process_partition(uris[0], out, ReadOptions()).skipped  # done: not redone
     loaded = load_parquet(tmp_path / "g.duckdb", out)
     assert loaded.documents == 1 and loaded.events > 5

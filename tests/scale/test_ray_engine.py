@@ -94,7 +94,7 @@ def test_ray_and_local_engines_store_the_same_graph(ray_cluster: Any, tmp_path: 
     out = tmp_path / "parquet"
     run = run_ray([str(folder)], out, options, workers=2)
     assert (run.partitions, run.stored, run.read) == (3, summary.stored, summary.read)
-    assert [reason for _, reason in run.failed] == ["empty text"]
+    assert [f.reason for f in run.failed] == ["empty text"]
     assert run.copies == summary.copies > 0  # rotated paragraphs and reworded copies
     assert all(mb > 0 for mb in run.peak_rss_mb)
     remote = tmp_path / "ray.duckdb"

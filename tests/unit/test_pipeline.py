@@ -20,7 +20,9 @@ def test_unknown_stage_is_refused():
 
 
 def test_every_registered_stage_is_reachable():
-    produced = {"text"}
+    from newsgraph.contracts import CLEAN_FIELDS
+
+    produced = set(CLEAN_FIELDS)
     for name in DEFAULT_PIPELINE:
         produced |= STAGES[name].produces
     assert all(STAGES[n].requires <= produced for n in STAGES)
@@ -106,7 +108,7 @@ def test_a_document_over_the_time_budget_stops_between_stages():
     assert ran == ["slow.txt:0", "slow.txt:1", "slow.txt:2", *(f"ok.txt:{n}" for n in range(4))]
 
 
-def test_run_docs_keeps_each_documents_budget_apart():
+def test_run_batch_keeps_each_documents_budget_apart():
     from newsgraph.errors import OverBudget
     from newsgraph.model import Doc
     from newsgraph.pipeline import Budget, Pipeline
@@ -127,9 +129,10 @@ def test_run_docs_keeps_each_documents_budget_apart():
         Doc(id="c", source="c.txt", text="x" * 5000),
     ]
     budget = Budget(max_chars=1000, seconds=120, clock=clock)
-    a, b, c = pipeline.run_docs(docs, None, budget)  # type: ignore[arg-type]
-    assert isinstance(a, Doc) and a.stages == ("batched.v1", "step0.v1", "step1.v1", "step2.v1")
-    assert isinstance(b, OverBudget)
-    assert str(b) == "took over 120 s (--doc-timeout), stopped after batched.v1"
-    assert isinstance(c, OverBudget) and "5,000 characters" in str(c)
+    a, b, c = pipeline.run_batch(docs, None, budget)  # type: ignore[arg-type]
+    assert a.doc is not None
+    assert a.doc.stages == ("batched.v1", "step0.v1", "step1.v1", "step2.v1")
+    assert isinstance(b.error, OverBudget) and b.source == "b.txt"
+    assert str(b.error) == "took over 120 s (--doc-timeout), stopped after batched.v1"
+    assert isinstance(c.error, OverBudget) and "5,000 characters" in str(c.error)
     assert ran == ["batch of 2", "a.txt:0", "a.txt:1", "a.txt:2"]

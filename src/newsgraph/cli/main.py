@@ -21,6 +21,7 @@ from newsgraph.cli.eval_cmd import app as eval_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
 from newsgraph.cli.store_cmds import export_command, ingest_command, load_command, query_command
+from newsgraph.corpus import Summary
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
 from newsgraph.pipeline import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, Budget, build, run_many
@@ -78,35 +79,39 @@ def analyze(
     with guarded(err, debug):
         check_output(output)
         budget = Budget(max_chars=max_chars, seconds=doc_timeout)
-        docs, failed = _analyze(expand(paths), encoding, max_bytes, budget, debug)
+        docs, summary = _analyze(expand(paths), encoding, max_bytes, budget, debug)
         text = render_json(docs) if format is Format.json else render_markdown(docs)
         write_atomically(text, output)
-    if failed:
-        err.print(f"newsgraph: {failed} input(s) failed, {len(docs)} analysed", highlight=False)
+    if summary.failed:
+        err.print(
+            f"newsgraph: {len(summary.failed)} input(s) failed, {summary.analysed} analysed",
+            highlight=False,
+        )
         raise typer.Exit(1)
 
 
 def _analyze(
     paths: list[Path], encoding: str, max_bytes: int, budget: Budget, debug: bool = False
-) -> tuple[list[Doc], int]:
+) -> tuple[list[Doc], Summary]:
     pipeline = build()
     res = Resources()
     docs: list[Doc] = []
-    failed = 0
+    summary = Summary()
     show = len(paths) > 1 and err.is_terminal
     columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, disable=not show) as bar:
         task = bar.add_task("analyse", total=len(paths))
         for outcome in run_many(pipeline, read_all(paths, encoding, max_bytes), res, budget):
+            summary.read += 1
+            failure = summary.count(outcome)
             if outcome.doc is not None:
                 docs.append(outcome.doc)
-            else:
-                failed += 1
+            elif failure is not None:
                 if debug and outcome.error is not None and outcome.error.__cause__ is not None:
                     raise outcome.error
-                say(err, "newsgraph: skipped", f"{outcome.source}: {outcome.error}")
+                say(err, "newsgraph: skipped", f"{failure.source}: {failure.reason}")
             bar.advance(task)
-    return docs, failed
+    return docs, summary
 
 
 def run() -> None:

@@ -150,8 +150,8 @@ def _ingest_ray(
 
     err.print(f"newsgraph: ingesting on Ray ({workers} workers) -> {out}", highlight=False)
     run = run_ray(sources, out, options, workers, address, budget)
-    for source, reason in run.failed:
-        say(err, "newsgraph: skipped", f"{source}: {reason}")
+    for failure in run.failed:
+        say(err, "newsgraph: skipped", f"{failure.source}: {failure.reason}")
     peak = max(run.peak_rss_mb, default=0.0)
     err.print(
         f"newsgraph: done: {run.partitions} partitions ({run.skipped} already done), read "

@@ -1,4 +1,10 @@
-"""Mentions -> people: full names, titles, affiliations, and later bare surnames linked back."""
+"""Mentions -> people: full names, titles, affiliations, and later bare surnames linked back.
+
+People come before places: a name NER calls a person is left alone where the text may name
+a place there (`place_spans.find_spans`, from NER's place labels, the actor lexicon and the
+gazetteer, before any place is resolved), and places.v1 then drops place spans inside the
+names of the people found here.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Doc, Mention, Person, Token
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.place_spans import PlaceSpan, find_spans
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import TitleWords
 
@@ -16,6 +23,9 @@ if TYPE_CHECKING:
 
 STAGE = "people.v1"
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
+# Place spans found by the grammar alone ("in Davis", "George's apartment"): a surname NER
+# calls a person outweighs them.
+_GRAMMAR_ONLY = frozenset({"cue", "name"})
 
 
 @dataclass(slots=True)
@@ -32,10 +42,11 @@ class _Draft:
 def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
-    refs = References(doc)
+    refs = References(doc, ("actor",))
     titles = res.titles
-    drafts = _cluster(doc.tokens, _name_spans(doc, refs, titles))
-    _link_surnames(doc.tokens, drafts, refs)
+    places = find_spans(doc, res.gazetteer, res.place_names)
+    drafts = _cluster(doc.tokens, _name_spans(doc, refs, places, titles))
+    _link_surnames(doc.tokens, drafts, places)
     for draft in drafts:
         for first, last in draft.mentions:
             _describe(draft, (first, last), doc, tree, refs, titles)
@@ -66,8 +77,11 @@ def _person(doc: Doc, draft: _Draft) -> Person:
     )
 
 
-def _name_spans(doc: Doc, refs: References, titles: TitleWords) -> list[tuple[int, int]]:
-    """Token ranges of person names: PERSON entities, and titled names NER mislabelled."""
+def _name_spans(
+    doc: Doc, refs: References, places: Sequence[PlaceSpan], titles: TitleWords
+) -> list[tuple[int, int]]:
+    """Token ranges of person names: PERSON entities, and titled names NER mislabelled; none
+    that names an actor or may name a place."""
     tokens = doc.tokens
     spans: list[tuple[int, int]] = []
     for ent in doc.entities:
@@ -81,7 +95,8 @@ def _name_spans(doc: Doc, refs: References, titles: TitleWords) -> list[tuple[in
             continue
         if ent.label != "PERSON" and last - first < 2:
             continue
-        if refs.at(tokens[first].start, tokens[last - 1].end, "actor", "place"):
+        start, end = tokens[first].start, tokens[last - 1].end
+        if refs.at(start, end, "actor") or any(_overlaps(start, end, p) for p in places):
             continue
         spans.append((first, last))
     return spans
@@ -134,12 +149,30 @@ def _owner(
     return (before or matches)[-1] if matches else None
 
 
-def _link_surnames(tokens: Sequence[Token], drafts: list[_Draft], refs: References) -> None:
-    """Every other capitalised occurrence of a known surname is a mention of that person."""
+def _overlaps(start: int, end: int, span: PlaceSpan) -> bool:
+    return span.start < end and start < span.end
+
+
+def _rather_a_place(tok: Token, places: Sequence[PlaceSpan]) -> bool:
+    """Whether the text may name a place at `tok`: where NER calls the word a person, only
+    if more than the grammar says so ("As stated in Davis' commentary" is the person's):
+    NER calling the same name a place elsewhere ("Sochi"), or a curated place name."""
+    return any(
+        _overlaps(tok.start, tok.end, p)
+        and (tok.ent_type != "PERSON" or p.origin not in _GRAMMAR_ONLY)
+        for p in places
+    )
+
+
+def _link_surnames(
+    tokens: Sequence[Token], drafts: list[_Draft], places: Sequence[PlaceSpan]
+) -> None:
+    """Every other capitalised occurrence of a known surname is a mention of that person,
+    unless it rather names a place."""
     taken = {i for d in drafts for a, b in d.mentions for i in range(a, b)}
     surnames = {d.name.split()[-1] for d in drafts if " " in d.name}
     for tok in tokens:
-        if tok.i in taken or tok.text not in surnames or refs.at(tok.start, tok.end, "place"):
+        if tok.i in taken or tok.text not in surnames or _rather_a_place(tok, places):
             continue
         owner = _owner(drafts, tok.text, tok.start, tokens)
         if owner is not None:

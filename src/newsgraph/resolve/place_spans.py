@@ -10,11 +10,12 @@ Pentagon") are dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from newsgraph.model import Doc, EntityMention
+from newsgraph.model import Doc, EntityMention, Person
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_cues import (
     listed_with_places,
@@ -59,19 +60,22 @@ class PlaceSpan:
     origin: str  # "ner", "curated" or "gazetteer"
 
 
-def find_spans(doc: Doc, gazetteer: Gazetteer, names: PlaceNames) -> list[PlaceSpan]:
-    """Every span of `doc` that plausibly names a place, without overlaps."""
-    blocked = _blocked_ranges(doc)
+def find_spans(
+    doc: Doc, gazetteer: Gazetteer, names: PlaceNames, people: Sequence[Person] = ()
+) -> list[PlaceSpan]:
+    """Every span of `doc` that plausibly names a place, without overlaps, and none inside
+    the name of one of `people` (people.v1 asks with none known yet)."""
+    blocked = _blocked_ranges(doc, people)
     spans = [s for e in doc.entities if e.label in PLACE_LABELS if (s := _from_entity(e, names))]
     spans += _curated_spans(doc, names)
     spans += _gazetteer_spans(doc, gazetteer, spans)
     kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
-    kept += _by_grammar(doc, gazetteer, names, kept)
+    kept += _by_grammar(doc, gazetteer, names, kept, people)
     listed = listed_with_places(doc, gazetteer, [(s.start, s.end) for s in kept])
     kept += [_span(doc, found, "cue") for found in listed]
-    people = person_words(doc)
+    named = person_words(doc)
     kept = [s for s in kept if not is_demonym(s.text, gazetteer, names)]
-    kept = [s for s in kept if s.text not in people or _major(s.text, gazetteer)]
+    kept = [s for s in kept if s.text not in named or _major(s.text, gazetteer)]
     kept += _repeated(doc, kept, blocked, gazetteer)
     return sorted(kept, key=lambda s: s.start)
 
@@ -82,12 +86,16 @@ def _span(doc: Doc, found: tuple[int, int], origin: str) -> PlaceSpan:
 
 
 def _by_grammar(
-    doc: Doc, gazetteer: Gazetteer, names: PlaceNames, found: list[PlaceSpan]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    names: PlaceNames,
+    found: list[PlaceSpan],
+    people: Sequence[Person],
 ) -> list[PlaceSpan]:
     """Places NER mislabelled that the grammar gives away ("an Alexandria woman"), and places
     heading institutions' names ("Athens Police Department"); not inside the names of armed
     groups, outlets and the like that the actor lexicon knows."""
-    blocked = _blocked_ranges(doc, ner_organisations=False)
+    blocked = _blocked_ranges(doc, people, ner_organisations=False)
     spans = [_span(doc, f, "cue") for f in mislabelled_places(doc, gazetteer)]
     spans += [_span(doc, f, "name") for f in places_in_names(doc, gazetteer, names)]
     spans += [_span(doc, f, "street") for f in streets(doc, names)]
@@ -211,8 +219,10 @@ def _overlap(a: PlaceSpan, b: PlaceSpan) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _blocked_ranges(doc: Doc, ner_organisations: bool = True) -> list[tuple[int, int]]:
-    """Character ranges that name organisations, outlets, armed groups or people (less the
+def _blocked_ranges(
+    doc: Doc, people: Sequence[Person], ner_organisations: bool = True
+) -> list[tuple[int, int]]:
+    """Character ranges that name organisations, outlets, armed groups or `people` (less the
     organisations only NER found, when `ner_organisations` is False)."""
     ranges = [
         (m.start, m.end)
@@ -221,7 +231,7 @@ def _blocked_ranges(doc: Doc, ner_organisations: bool = True) -> list[tuple[int,
         and (ner_organisations or not (actor.kind == "organisation" and actor.source == "ner"))
         for m in actor.mentions
     ]
-    ranges += [(m.start, m.end) for person in doc.people for m in person.mentions]
+    ranges += [(m.start, m.end) for person in people for m in person.mentions]
     if not doc.actors and ner_organisations:
         # Without the actor stage, NER's organisation labels stand in for it.
         ranges += [(e.start, e.end) for e in doc.entities if e.label == "ORG"]

@@ -56,7 +56,7 @@ Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
 def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
     gazetteer, names = res.gazetteer, res.place_names
-    spans = find_spans(doc, gazetteer, names)
+    spans = find_spans(doc, gazetteer, names, doc.people)
     return replace(doc, places=resolve_spans(doc, spans, gazetteer, names))
 
 

@@ -22,21 +22,25 @@ class Reference:
 
 
 class References:
-    """Mentions of actors, people and places, queryable by character range."""
+    """Mentions of actors, people and places, queryable by character range; of the `kinds`
+    given only, for a stage that runs before the others are resolved."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, kinds: tuple[RefKind, ...] = ("actor", "person", "place")):
         refs: list[Reference] = []
-        for actor in doc.actors:
+        actors = doc.actors if "actor" in kinds else ()
+        people = doc.people if "person" in kinds else ()
+        for actor in actors:
             refs += [Reference(m.start, m.end, "actor", actor.name) for m in actor.mentions]
-        for person in doc.people:
+        for person in people:
             refs += [Reference(m.start, m.end, "person", person.name) for m in person.mentions]
-        for place in doc.places:
-            refs += [Reference(m.start, m.end, "place", place.name) for m in place.mentions]
+        if "place" in kinds:
+            for place in doc.places:
+                refs += [Reference(m.start, m.end, "place", place.name) for m in place.mentions]
         self.refs = sorted(refs, key=lambda r: (r.start, -r.end))
         self._starts = [r.start for r in self.refs]
-        self.kind_of_actor = {a.name: a.kind for a in doc.actors}
-        self.country_of_actor = {a.name: a.country for a in doc.actors}
-        self.affiliation = {p.name: p.affiliation for p in doc.people}
+        self.kind_of_actor = {a.name: a.kind for a in actors}
+        self.country_of_actor = {a.name: a.country for a in actors}
+        self.affiliation = {p.name: p.affiliation for p in people}
 
     def within(self, start: int, end: int, *kinds: RefKind) -> list[Reference]:
         """Mentions lying inside [start, end), in text order."""

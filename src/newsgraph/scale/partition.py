@@ -13,31 +13,18 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from newsgraph.corpus import CHUNK, analyse
+from newsgraph.corpus import Summary, analyse
 from newsgraph.ingest.sources import ReadOptions, expand_sources, is_url, read_source
 from newsgraph.model import Doc, Unreadable
 from newsgraph.normalize.clean import clean
-from newsgraph.pipeline import Budget
+from newsgraph.pipeline import CHUNK, Budget
 from newsgraph.store.parquet import is_done, write_partition
 from newsgraph.store.rows import doc_rows
-
-
-@dataclass(slots=True)
-class PartitionReport:
-    """What one partition gave: counts, failures by source, and the worker's peak memory."""
-
-    partition: str
-    key: str
-    read: int = 0
-    stored: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    skipped: bool = False
-    peak_rss_mb: float = 0.0
 
 
 def partition_key(uri: str) -> str:
@@ -92,19 +79,21 @@ def local_copy(uri: str) -> Iterator[str]:
 
 def process_partition(
     uri: str, out: Path, options: ReadOptions, ordinal: int = 0, budget: Budget | None = None
-) -> PartitionReport:
-    """Read, analyse and write one partition, unless a previous run finished it."""
-    report = PartitionReport(uri, partition_key(uri))
-    if is_done(out, report.key):
-        report.skipped = True
-        return report
+) -> Summary:
+    """Read, analyse and write one partition, unless a previous run finished it: what it
+    read, wrote (as `new`) and failed on, and the worker's peak memory."""
+    key = partition_key(uri)
+    summary = Summary()
+    if is_done(out, key):
+        summary.skipped = 1
+        return summary
     docs: list[Doc] = []
     seen: set[str] = set()
     with local_copy(uri) as path:
         for item in read_source(path, options):
-            report.read += 1
+            summary.read += 1
             if isinstance(item, Unreadable):
-                report.failed.append((item.source, item.reason))
+                summary.failed.append(item)
                 continue
             doc = clean(item)
             if doc.text.strip() and doc.id not in seen:
@@ -114,11 +103,10 @@ def process_partition(
     rows = []
     for at in range(0, len(docs), CHUNK):
         for done in analyse(docs[at : at + CHUNK], budget):
-            if isinstance(done, Unreadable):
-                report.failed.append((done.source, done.reason))
-            else:
-                rows.append(doc_rows(done, now))
-    report.stored = len(rows)
-    report.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    write_partition(out, report.key, ordinal, rows, asdict(report))
-    return report
+            summary.count(done)
+            if done.doc is not None:
+                rows.append(doc_rows(done.doc, now))
+    summary.new = len(rows)
+    summary.peak_rss_mb = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
+    write_partition(out, key, ordinal, rows, {"partition": uri, "key": key, **asdict(summary)})
+    return summary

@@ -15,11 +15,11 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsgraph.corpus import Summary
 from newsgraph.ingest.sources import ReadOptions
 from newsgraph.normalize.fingerprint import NUM_PERM, similarity
 from newsgraph.pipeline import Budget
@@ -31,19 +31,6 @@ from newsgraph.store.rows import EventRow
 ROWS = NUM_PERM // BANDS  # the local store's LSH bands (store/merge.py)
 
 
-@dataclass(slots=True)
-class RayRun:
-    """What a Ray run did."""
-
-    partitions: int = 0
-    skipped: int = 0
-    read: int = 0
-    stored: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    copies: int = 0
-    peak_rss_mb: list[float] = field(default_factory=list)
-
-
 class PartitionActor:
     """A Ray actor: the pipeline is loaded on the first partition and kept for the rest."""
 
@@ -51,18 +38,11 @@ class PartitionActor:
         self.out, self.options, self.budget = Path(out), options, budget
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        reports = [
+        summaries = [
             process_partition(str(uri), self.out, self.options, int(ordinal), self.budget)
             for uri, ordinal in zip(batch["partition"], batch["ordinal"], strict=True)
         ]
-        return {
-            "partition": [r.partition for r in reports],
-            "read": [r.read for r in reports],
-            "stored": [r.stored for r in reports],
-            "failed": [[f"{s}\t{why}" for s, why in r.failed] for r in reports],
-            "skipped": [r.skipped for r in reports],
-            "peak_rss_mb": [r.peak_rss_mb for r in reports],
-        }
+        return {"partition": list(batch["partition"]), "summary": [s.to_json() for s in summaries]}
 
 
 def run_ray(
@@ -72,7 +52,7 @@ def run_ray(
     workers: int = 2,
     address: str | None = None,
     budget: Budget | None = None,
-) -> RayRun:
+) -> Summary:
     """Ingest `sources` on Ray into Parquet under `out`; skip partitions already done."""
     import ray
 
@@ -87,7 +67,7 @@ def run_ray(
     context.enable_progress_bars = False  # newsgraph prints its own summary
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     partitions = list_partitions(sources)
-    run = RayRun(partitions=len(partitions))
+    run = Summary(partitions=len(partitions))
     pending = [
         {"partition": p, "ordinal": i}
         for i, p in enumerate(partitions)
@@ -104,18 +84,10 @@ def run_ray(
             num_cpus=1,  # Ray Data restarts a dead actor and retries its partition by default
         ).take_all()
         for row in results:
-            run.read += row["read"]
-            run.stored += row["stored"]
-            run.failed += [_pair(f) for f in row["failed"]]
-            run.peak_rss_mb.append(row["peak_rss_mb"])
+            run.add(Summary.from_json(row["summary"]))
     if done_reports(out):
         run.copies = merge_on_ray(out)
     return run
-
-
-def _pair(failure: str) -> tuple[str, str]:
-    source, _, reason = failure.partition("\t")
-    return source, reason
 
 
 # --- across documents, by keys ----------------------------------------------------------

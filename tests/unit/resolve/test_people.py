@@ -1,8 +1,11 @@
 from dataclasses import replace
 
 from handmade import actor, build_doc
+from newsgraph.resolve.gazetteer import Gazetteer
 from newsgraph.resolve.people import resolve_people
 from newsgraph.resources import Resources
+
+NO_PLACES = Gazetteer.from_entries([])
 
 
 class NoPeople:
@@ -57,7 +60,7 @@ said say VERB VBD ROOT 5
 def test_title_affiliation_and_surname_link():
     doc = build_doc(TITLED, entities=((4, 6, "PERSON"), (8, 9, "ORG")))
     doc = replace(doc, actors=(actor(doc, "Russia", "country", "Russian"),))
-    (person,) = resolve_people(doc, Resources(people=NoPeople())).people  # type: ignore[arg-type]
+    (person,) = resolve_people(doc, Resources(people=NoPeople(), gazetteer=NO_PLACES)).people  # type: ignore[arg-type]
     assert (person.name, person.title, person.affiliation) == (
         "Sergey Ryabkov",
         "Deputy Foreign Minister",
@@ -69,7 +72,7 @@ def test_title_affiliation_and_surname_link():
 def test_appositive_gives_the_affiliation():
     doc = build_doc(APPOSITIVE, entities=((1, 3, "PERSON"),))
     doc = replace(doc, actors=(actor(doc, "US-led coalition", "alliance", "coalition"),))
-    (person,) = resolve_people(doc, Resources(people=NoPeople())).people  # type: ignore[arg-type]
+    (person,) = resolve_people(doc, Resources(people=NoPeople(), gazetteer=NO_PLACES)).people  # type: ignore[arg-type]
     assert (person.name, person.title, person.affiliation) == (
         "Ryan Dillon",
         "Colonel",
@@ -79,5 +82,5 @@ def test_appositive_gives_the_affiliation():
 
 def test_titled_name_mislabelled_as_organisation_is_a_person():
     doc = build_doc(MISLABELLED, entities=((0, 5, "ORG"),))
-    (person,) = resolve_people(doc, Resources(people=NoPeople())).people  # type: ignore[arg-type]
+    (person,) = resolve_people(doc, Resources(people=NoPeople(), gazetteer=NO_PLACES)).people  # type: ignore[arg-type]
     assert (person.name, person.title) == ("Igor Konashenkov", "Major - General")
