@@ -38,7 +38,7 @@ from newsgraph.extract.event_parties import Parties, Sides, home_state
 from newsgraph.extract.event_triggers import modal_of, recode_capture, trigger_of
 from newsgraph.extract.incident_vetoes import veto
 from newsgraph.extract.incidents import build_event, group, thin
-from newsgraph.model import Doc, Token
+from newsgraph.model import Doc, Event, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
 
@@ -47,6 +47,32 @@ if TYPE_CHECKING:
 
 STAGE = "events.v1"
 MODAL_MAYBE = frozenset({"could", "may", "might", "should", "can", "must"})
+
+
+# What happens to a document's event mentions after its triggers are read, in order. Each
+# pass takes the mentions so far and gives the mentions after it; a pass that finds new
+# mentions names the `method` they carry ("allegation", "toll"; "trigger+bridging" for a
+# definite description linked back to its act; "trigger" for the lexicon's own).
+Pass = Callable[[list[Draft], Scene], list[Draft]]
+
+
+def _adding(find: Callable[[list[Draft], Scene], list[Draft]]) -> Pass:
+    """A pass that keeps every mention and adds what `find` finds among them."""
+
+    def run(drafts: list[Draft], scene: Scene) -> list[Draft]:
+        return drafts + find(drafts, scene)
+
+    return run
+
+
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("nest", nest),  # a trigger inside another's content is part of that act
+    ("merge-linked", merge_linked),  # clauses and gerunds of one act ("attacked and killed")
+    ("attach-quotes", attach_quotes),  # an act told inside a quote is its speaker's claim
+    ("allegation", _adding(find_allegations)),  # "X accused Y of ...": an ACCUSE of its own
+    ("bridging", bridge_definite),  # "the attack" linked back to the act it names
+    ("toll", _adding(toll_mentions)),  # "20 people were killed": a toll with no trigger word
+)
 
 
 def extract_events(doc: Doc, res: Resources) -> Doc:
@@ -61,22 +87,33 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         for tok in doc.tokens
         if (trigger := trigger_of(tok, scene, res)) is not None
     ]
-    drafts = nest(drafts, scene)
-    drafts = merge_linked(drafts, scene)
-    drafts = attach_quotes(drafts, scene)
-    drafts += find_allegations(drafts, scene)
-    drafts = bridge_definite(drafts, scene)
-    drafts += toll_mentions(drafts, scene)
+    for _name, run in PASSES:
+        drafts = run(drafts, scene)
+    _state_facts(drafts, scene)
+    _name_parties(drafts, Parties(doc, sides, is_place))
+    return replace(doc, events=tuple(_incidents(drafts, scene)))
+
+
+def _state_facts(drafts: list[Draft], scene: Scene) -> None:
+    """Each mention's place, day, toll and mode, then the tolls shared across mentions."""
     for draft in drafts:
         if draft.type == "PROTEST" and not draft.recipient:
             draft.recipient = protest_target(draft, scene)
         state_facts(draft, scene, extent(draft, scene))
-        draft.headline = _in_headline(draft, doc)
+        draft.headline = _in_headline(draft, scene.doc)
     share_tolls(drafts, scene)
-    parties = Parties(doc, sides, is_place)
+
+
+def _name_parties(drafts: list[Draft], parties: Parties) -> None:
+    """The parties as analysts file them: sides, states, no witnesses or places."""
     for draft in drafts:
         draft.actor = parties.clean(draft.actor, acting=draft.type in {"ASSAULT", "COERCE"})
         draft.recipient = parties.clean(draft.recipient, victims=True)
+
+
+def _incidents(drafts: list[Draft], scene: Scene) -> list[Event]:
+    """The mentions no veto (incident_vetoes.VETOES) rejects, grouped into one record per
+    incident; a record too thin to load is dropped unless another act frames it."""
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
     for draft in kept:
@@ -88,7 +125,7 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         for incident in group(kept, scene)
     ]
     events = [e for e in events if e.nested or not thin(e)]  # a nested act has its frame
-    return replace(doc, events=tuple(sorted(events, key=lambda e: e.evidence.start)))
+    return sorted(events, key=lambda e: e.evidence.start)
 
 
 def _adjective(res: Resources) -> Callable[[str], str | None]:
