@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.extract.quote_lexicon import QuoteLexicon
-from newsgraph.model import Actor, Doc, EntityMention, Mention, Person, Sentence, Token
+from newsgraph.model import Actor, Doc, EntityMention, Person, Sentence, Span, Token
 from newsgraph.resources import Resources
 
 
@@ -57,12 +57,12 @@ def build_doc(rows: str, entities: tuple[tuple[int, int, str], ...] = ()) -> Doc
     )
 
 
-def mention(doc: Doc, words: str, nth: int = 0) -> Mention:
-    """The `nth` occurrence of `words` in the doc text, as a Mention."""
+def mention(doc: Doc, words: str, nth: int = 0) -> Span:
+    """The `nth` occurrence of `words` in the doc text, as a Span."""
     at = -1
     for _ in range(nth + 1):
         at = doc.text.index(words, at + 1)
-    return Mention(at, at + len(words), words)
+    return Span(at, at + len(words), words)
 
 
 def actor(doc: Doc, name: str, kind: str, *surface: str) -> Actor:

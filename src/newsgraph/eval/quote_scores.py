@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.eval.brat import GoldAttribution
+from newsgraph.nlp.pronouns import WORDS
 
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb,.;:!?()\\[\\]\u2014\u2013\u2015-"
 _EDGE = re.compile(f"^[\\s{_MARKS}]+|[\\s{_MARKS}]+$")
 _THAT = re.compile(r"^that\b[\s,]*", re.IGNORECASE)
-PRONOUNS = frozenset(
-    ["he", "she", "they", "him", "her", "them", "it", "we", "i", "you", "his", "hers", "their"]
-)
+PRONOUNS = frozenset(w for w in WORDS if w not in {"its", "me", "my", "us", "our", "your"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from newsgraph.extract.event_parties import Sides
 from newsgraph.model import Doc, EntityMention, Token
-from newsgraph.nlp.tree import PRONOUNS_PERSON, PRONOUNS_PLURAL, SUBJECTS, Tree
+from newsgraph.nlp.pronouns import pronoun
+from newsgraph.nlp.tree import SUBJECTS, Tree
 from newsgraph.resolve.references import Reference, References
 
 # A party named under one of these prepositions is where something happened, not who.
@@ -117,11 +118,12 @@ class Arguments:
 
     def names(self, tok: Token, whole: bool = True) -> tuple[str, ...]:
         """Parties named by the phrase headed by `tok` (its core first, else its whole subtree)."""
-        if tok.text.casefold() in PRONOUNS_PLURAL:
+        said = pronoun(tok)
+        if said is not None and said.a_group:
             return self.recent_subjects(tok.start, 1)
-        if tok.text.casefold() in PRONOUNS_PERSON:
+        if said is not None and said.a_person:
             return self._speaker_at(tok)
-        if tok.text.casefold() in {"it", "its"} and tok.dep in {"nsubj", "nsubjpass", "poss"}:
+        if said is not None and said.a_thing and tok.dep in {"nsubj", "nsubjpass", "poss"}:
             return self._recent_party(tok.start)  # "Syria says *it* is willing to withdraw"
         core = self._core(tok)
         found = self._parties(core)

@@ -26,7 +26,7 @@ from newsgraph.extract.dates import DayReading, base_day, read_date
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_modes import find_mode
 from newsgraph.extract.tolls import Toll, find_tolls
-from newsgraph.model import Doc, Mention, Place, Token
+from newsgraph.model import Doc, Place, Span, Token
 
 HISTORY_DAYS = 45  # a day this long before the article is background, not news
 # Most specific first: a named spot before its town, its district, its region, its country.
@@ -245,7 +245,7 @@ def _rank(place: Place) -> int:
     return SPECIFICITY.get(place.kind, 1)
 
 
-def _as_place(m: Mention, scene: Scene) -> bool:
+def _as_place(m: Span, scene: Scene) -> bool:
     """Named as a location: not an aside in brackets, and not a party ("Syria has said")."""
     if _in_brackets(scene.doc.text, m.start):
         return False

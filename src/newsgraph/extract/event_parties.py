@@ -167,7 +167,7 @@ class Parties:
         self.is_place = is_place  # the gazetteer knows the name as a place
         self.people = {p.name: p for p in doc.people}
         self.kinds = {a.name: a.kind for a in doc.actors}
-        self.sources = {a.name: a.source for a in doc.actors}
+        self.sources = {a.name: a.origin for a in doc.actors}
         self.countries = {a.name: a.country for a in doc.actors}
         known = [a.name for a in doc.actors] + [p.name for p in doc.people]
         self.known = {n.casefold(): n for n in known}

@@ -21,9 +21,9 @@ from typing import Protocol
 from newsgraph.data_files import read_text
 from newsgraph.extract.cues import CUE_VERBS
 from newsgraph.extract.quote_content import QuoteContext
-from newsgraph.model import EntityMention, Mention, Quote, Token
+from newsgraph.model import EntityMention, Quote, Span, Token
+from newsgraph.nlp.pronouns import word_pronoun
 
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 MODEL_FILE = "quotes/confidence.json"
 
 
@@ -120,7 +120,7 @@ def _cue_features(cue: Token, ctx: QuoteContext) -> dict[str, float]:
 
 def _speaker_features(quote: Quote) -> dict[str, float]:
     said = quote.speaker_mention
-    kind = "none" if said is None else "pronoun" if said.text.casefold() in _PRONOUNS else "name"
+    kind = "none" if said is None else "pronoun" if _subject_pronoun(said.text) else "name"
     return {f"speaker:{kind}": 1.0, "speaker_resolved": float(quote.speaker is not None)}
 
 
@@ -139,7 +139,13 @@ def _tagger_features(quote: Quote, ctx: QuoteContext) -> dict[str, float]:
     }
 
 
-def _marked(marks: Iterable[EntityMention], label: str, span: Mention | None) -> bool:
+def _marked(marks: Iterable[EntityMention], label: str, span: Span | None) -> bool:
     if span is None:
         return False
     return any(m.label == label and m.start < span.end and span.start < m.end for m in marks)
+
+
+def _subject_pronoun(text: str) -> bool:
+    """He, she, they, it, we, I, you: a speaker named by a pronoun in the subject's case."""
+    said = word_pronoun(text)
+    return said is not None and (said.case == "Nom" or text.strip().casefold() in {"it", "you"})

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsgraph.model import Doc, Mention, Person, Quote, Token
-from newsgraph.nlp.tree import PRONOUNS_PERSON, PRONOUNS_PLURAL, Tree
+from newsgraph.model import Doc, Person, Quote, Span, Token
+from newsgraph.nlp.pronouns import pronoun
+from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import TitleWords
 
@@ -37,20 +38,20 @@ class SpeakerResolver:
         self.people: dict[str, Person] = {p.name: p for p in doc.people}
         self._genders: dict[str, str | None] = {}
 
-    def mention(self, tok: Token) -> Mention:
+    def mention(self, tok: Token) -> Span:
         """The words naming the speaker: the noun phrase core around `tok`."""
         first, last = self._core(tok)
         t = self.doc.tokens
-        return Mention(
+        return Span(
             t[first].start, t[last - 1].end, self.doc.text[t[first].start : t[last - 1].end]
         )
 
     def resolve(self, tok: Token, earlier: Sequence[Quote]) -> str | None:
         """Canonical name of the speaker whose phrase is headed by `tok`."""
-        low = tok.text.casefold()
-        if low in PRONOUNS_PERSON:
-            return self._previous_person(tok.start, earlier, low)
-        if low in PRONOUNS_PLURAL:
+        said = pronoun(tok)
+        if said is not None and said.a_person:
+            return self._previous_person(tok.start, earlier, said.gender)
+        if said is not None and said.a_group:
             return self._previous_group(tok.start, earlier)
         first, last = self._core(tok)
         found = self._named(first, last, tok)
@@ -89,11 +90,11 @@ class SpeakerResolver:
         return max(found, key=lambda r: (r.end, r.end - r.start)).name if found else None
 
     def _previous_person(
-        self, offset: int, earlier: Sequence[Quote], pronoun: str = ""
+        self, offset: int, earlier: Sequence[Quote], gender: str = ""
     ) -> str | None:
         """The nearest person named before `offset` whom the pronoun can refer to (not a
         woman for "he", not a man for "she"), preferring the latest person speaker."""
-        wrong = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m"}.get(pronoun)
+        wrong = {"Masc": "f", "Fem": "m"}.get(gender)
         named = [
             r
             for r in self.refs.before(offset, "person")

@@ -7,8 +7,6 @@ from collections.abc import Iterator, Sequence
 from newsgraph.model import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
-PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 
 
 class Tree:

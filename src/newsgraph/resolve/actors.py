@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newsgraph.model import Actor, ActorKind, Doc, EntityMention, Mention, Token
+from newsgraph.model import Actor, ActorKind, Doc, EntityMention, Span, Token
 from newsgraph.resolve.actor_lexicon import ActorEntry, ActorLexicon, LexiconMatch
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class _Found:
     kind: ActorKind
     country: str | None
     code: str | None
-    source: str
+    origin: str
 
 
 def resolve_actors(doc: Doc, res: Resources) -> Doc:
@@ -104,10 +104,10 @@ def _as_place(doc: Doc, m: LexiconMatch) -> bool:
     return m.entry.kind == "country" and _words(_next_words(doc, m.last, 1)) == ("based",)
 
 
-def _source(entry: ActorEntry) -> str:
+def _origin(entry: ActorEntry) -> str:
     """Which lexicon named it: curated entries carry a URL as their source."""
-    origin = "curated" if entry.source.startswith("http") else entry.source
-    return f"lexicon:{origin}"
+    lexicon = "curated" if entry.source.startswith("http") else entry.source
+    return f"lexicon:{lexicon}"
 
 
 def _from_lexicon(doc: Doc, m: LexiconMatch, lexicon: ActorLexicon) -> _Found:
@@ -119,7 +119,7 @@ def _from_lexicon(doc: Doc, m: LexiconMatch, lexicon: ActorLexicon) -> _Found:
     if nxt is not None and state_noun and e.kind == "country" and lexicon.demonym(m.text):
         end, last = nxt.end, m.last + 1
     country = e.country or e.led_by
-    return _Found(m.start, end, m.first, last, e.name, e.kind, country, e.code, _source(e))
+    return _Found(m.start, end, m.first, last, e.name, e.kind, country, e.code, _origin(e))
 
 
 def _token(doc: Doc, i: int) -> Token | None:
@@ -165,8 +165,8 @@ def _state_media(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexico
                 break  # "state news agency IRNA": the outlet has a name, see _agency_names
             name = f"{lexicon.adjective(country) or country} state {head}"
             end = doc.tokens[last - 1].end
-            source = "rule:state-media"
-            out.append(_Found(m.start, end, m.first, last, name, "media", country, None, source))
+            origin = "rule:state-media"
+            out.append(_Found(m.start, end, m.first, last, name, "media", country, None, origin))
             break
     return out
 
@@ -192,9 +192,9 @@ def _led_coalitions(
         last = after[1][0] + 1
         entry = leads.get(country) if words[1] == "coalition" else None
         name = entry.name if entry else f"{country}-led {words[1]}"
-        source = _source(entry) if entry else "rule:led-coalition"
+        origin = _origin(entry) if entry else "rule:led-coalition"
         end = doc.tokens[last - 1].end
-        out.append(_Found(m.start, end, m.first, last, name, "alliance", country, None, source))
+        out.append(_Found(m.start, end, m.first, last, name, "alliance", country, None, origin))
     return out
 
 
@@ -217,8 +217,8 @@ def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexic
         if known and known[0].first == j and known[0].entry.kind == "media":
             continue  # a known outlet: the lexicon already has it, with its country
         tok = doc.tokens[j]
-        source = "rule:news-agency"
-        out.append(_Found(tok.start, tok.end, j, j + 1, tok.text, "media", country, None, source))
+        origin = "rule:news-agency"
+        out.append(_Found(tok.start, tok.end, j, j + 1, tok.text, "media", country, None, origin))
     return out
 
 
@@ -286,7 +286,7 @@ def _group(doc: Doc, found: Sequence[_Found], lexicon: ActorLexicon) -> tuple[Ac
     for name, items in by_name.items():
         head = items[0]
         mentions = tuple(
-            dict.fromkeys(Mention(f.start, f.end, doc.text[f.start : f.end]) for f in items)
+            dict.fromkeys(Span(f.start, f.end, doc.text[f.start : f.end]) for f in items)
         )
         aliases = tuple(dict.fromkeys(m.text for m in mentions))
         entry = lexicon.lookup(name)
@@ -300,7 +300,7 @@ def _group(doc: Doc, found: Sequence[_Found], lexicon: ActorLexicon) -> tuple[Ac
                 mentions,
                 head.country,
                 head.code,
-                head.source,
+                head.origin,
                 STAGE,
                 patrons=patrons,
                 led_by=led_by or (head.country if head.kind == "alliance" else None),

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from newsgraph.model import Doc, Mention, Person, Token
+from newsgraph.model import Doc, Person, Span, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.place_spans import PlaceSpan, find_spans
 from newsgraph.resolve.references import Reference, References
@@ -36,7 +36,7 @@ class _Draft:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     title: str | None = None
     affiliation: str | None = None
-    source: str = "text"
+    origin: str = "text"
 
 
 def resolve_people(doc: Doc, res: Resources) -> Doc:
@@ -54,7 +54,7 @@ def resolve_people(doc: Doc, res: Resources) -> Doc:
         if known is not None:
             draft.title = draft.title or known.title
             draft.affiliation = draft.affiliation or known.affiliation
-            draft.source = f"text+{known.source}"
+            draft.origin = f"text+{known.source}"
     people = tuple(_person(doc, d) for d in drafts)
     return replace(doc, people=people)
 
@@ -62,7 +62,7 @@ def resolve_people(doc: Doc, res: Resources) -> Doc:
 def _person(doc: Doc, draft: _Draft) -> Person:
     tokens = doc.tokens
     mentions = tuple(
-        Mention(tokens[a].start, tokens[b - 1].end, doc.text[tokens[a].start : tokens[b - 1].end])
+        Span(tokens[a].start, tokens[b - 1].end, doc.text[tokens[a].start : tokens[b - 1].end])
         for a, b in sorted(draft.mentions)
     )
     aliases = tuple(sorted({m.text for m in mentions} - {draft.name}))
@@ -72,7 +72,7 @@ def _person(doc: Doc, draft: _Draft) -> Person:
         affiliation=draft.affiliation,
         aliases=aliases,
         mentions=mentions,
-        source=draft.source,
+        origin=draft.origin,
         stage=STAGE,
     )
 

@@ -228,7 +228,7 @@ def _blocked_ranges(
         (m.start, m.end)
         for actor in doc.actors
         if actor.kind in _NOT_PLACE_ACTORS
-        and (ner_organisations or not (actor.kind == "organisation" and actor.source == "ner"))
+        and (ner_organisations or not (actor.kind == "organisation" and actor.origin == "ner"))
         for m in actor.mentions
     ]
     ranges += [(m.start, m.end) for person in people for m in person.mentions]

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsgraph.model import Doc, Mention, Place
+from newsgraph.model import Doc, Place, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_cues import STREET
 from newsgraph.resolve.place_lexicon import PlaceNames
@@ -273,10 +273,10 @@ def _containers(
 
 def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Place, ...]:
     """One Place per chosen entry, with the mentions of every group that chose it."""
-    mentions: dict[GazetteerEntry, list[Mention]] = defaultdict(list)
+    mentions: dict[GazetteerEntry, list[Span]] = defaultdict(list)
     confidence: dict[GazetteerEntry, float] = defaultdict(float)
     for key, (entry, conf) in chosen.items():
-        mentions[entry] += [Mention(s.start, s.end, s.text) for s in groups[key]]
+        mentions[entry] += [Span(s.start, s.end, s.text) for s in groups[key]]
         confidence[entry] = max(confidence[entry], conf)
     places = [
         Place(
@@ -288,7 +288,7 @@ def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Pla
             kind=entry.kind,
             mentions=tuple(sorted(ms, key=lambda m: m.start)),
             confidence=confidence[entry],
-            source=entry.source,
+            origin=entry.source,
             stage=STAGE,
         )
         for entry, ms in mentions.items()
@@ -308,9 +308,9 @@ def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[
             lon=None,
             country_code=None,
             kind="street" if _street(spans) else "unresolved",
-            mentions=tuple(Mention(s.start, s.end, s.text) for s in spans),
+            mentions=tuple(Span(s.start, s.end, s.text) for s in spans),
             confidence=0.0,
-            source="rule" if _street(spans) else "ner",
+            origin="rule" if _street(spans) else "ner",
             stage=STAGE,
         )
         for key, spans in groups.items()

@@ -26,13 +26,13 @@ SCHEMAS: dict[str, pa.Schema] = {
          ("stages", _L), ("fingerprint", pa.list_(pa.uint32())), ("ingested_at", _S), ("seq", _S)]
     ),
     "actors": pa.schema(
-        [("id", _S), ("name", _S), ("kind", _S), ("code", _S), ("country", _S), ("source", _S),
+        [("id", _S), ("name", _S), ("kind", _S), ("code", _S), ("country", _S), ("origin", _S),
          ("patrons", _L), ("led_by", _S)]
     ),
     "people": pa.schema([("id", _S), ("name", _S), ("title", _S), ("affiliation", _S)]),
     "places": pa.schema(
         [("id", _S), ("name", _S), ("geonames_id", pa.int64()), ("lat", pa.float64()),
-         ("lon", pa.float64()), ("country_code", _S), ("kind", _S), ("source", _S)]
+         ("lon", pa.float64()), ("country_code", _S), ("kind", _S), ("origin", _S)]
     ),
     "mentions": pa.schema(
         [("doc_id", _S), ("entity_type", _S), ("entity_id", _S), ("start", _I), ("end", _I),

@@ -62,7 +62,7 @@ def person_id(name: str) -> str:
 
 def place_id(place: Place) -> str:
     if place.geonames_id is not None:
-        return f"place:{place.source or 'geonames'}:{place.geonames_id}"
+        return f"place:{place.origin or 'geonames'}:{place.geonames_id}"
     return f"place:{place.kind}:{place.name.casefold()}"
 
 
@@ -111,7 +111,7 @@ def _entities(doc: Doc, rows: DocRows) -> None:
                 actor.kind,
                 actor.code,
                 actor.country,
-                actor.source,
+                actor.origin,
                 list(actor.patrons),
                 actor.led_by,
             )
@@ -132,7 +132,7 @@ def _entities(doc: Doc, rows: DocRows) -> None:
                 place.lon,
                 place.country_code,
                 place.kind,
-                place.source,
+                place.origin,
             )
         )
         rows.mentions += [(doc.id, "place", eid, m.start, m.end, m.text) for m in place.mentions]

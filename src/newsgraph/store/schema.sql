@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS documents (
 
 CREATE TABLE IF NOT EXISTS actors (
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR, code VARCHAR,
-    country VARCHAR, source VARCHAR, patrons VARCHAR[], led_by VARCHAR
+    country VARCHAR, origin VARCHAR, patrons VARCHAR[], led_by VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS people (
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS people (
 
 CREATE TABLE IF NOT EXISTS places (
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, geonames_id BIGINT, lat DOUBLE, lon DOUBLE,
-    country_code VARCHAR, kind VARCHAR, source VARCHAR
+    country_code VARCHAR, kind VARCHAR, origin VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS mentions (

@@ -9,7 +9,7 @@ from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.extract.quotes import extract_quotes, rule_names
 from newsgraph.extract.quotes.build import STAGE, make_quote
 from newsgraph.extract.quotes.stage import CUE_RULES, PASSES, VETOES
-from newsgraph.model import Mention
+from newsgraph.model import Span
 from newsgraph.resources import Resources
 
 # The methods the evaluation and the confidence model know: renaming one is a change of output.
@@ -57,7 +57,7 @@ def test_a_quote_takes_its_text_kind_and_cue_word_from_its_span():
     res = Resources()
     ctx = QuoteContext.of(doc, res.quotes.cues, res.titles)
     said = doc.tokens[4]
-    quote = make_quote(ctx, (0, 10), "cue-verb", Mention(said.start, said.end, said.text), "Smith")
+    quote = make_quote(ctx, (0, 10), "cue-verb", Span(said.start, said.end, said.text), "Smith")
     assert (quote.text, quote.kind, quote.cue, quote.method, quote.stage) == (
         "Taxes rose",
         "indirect",

@@ -272,7 +272,7 @@ def test_unquoted_content_stops_at_its_paragraphs_end():
     from newsgraph.extract.cues import CueLexicon
     from newsgraph.extract.quote_content import QuoteContext
     from newsgraph.extract.quotes.trims import within_paragraph
-    from newsgraph.model import Mention, Quote
+    from newsgraph.model import Quote, Span
     from newsgraph.resolve.titles import TitleWords
 
     doc = build_doc(PRONOUN)  # "... useful " . / The plan failed , he said .
@@ -287,7 +287,7 @@ def test_unquoted_content_stops_at_its_paragraphs_end():
         "indirect",
         "said",
         None,
-        cue_span=Mention(cue.start, cue.end, cue.text),
+        cue_span=Span(cue.start, cue.end, cue.text),
     )
     assert "\n" in quote.text
     assert within_paragraph(quote, ctx).text == "The plan failed"

@@ -38,7 +38,7 @@ def test_state_tv_is_an_outlet_of_its_country(res: Resources) -> None:
     doc = actors(res, "Citing Iranian state TV, the AP said the strike destroyed bases.")
     found = by_name(doc)
     tv = found["Iranian state TV"]
-    assert tv.kind == "media" and tv.country == "Iran" and tv.source == "rule:state-media"
+    assert tv.kind == "media" and tv.country == "Iran" and tv.origin == "rule:state-media"
     assert tv.mentions[0].text == "Iranian state TV"
     assert found["Iran"].aliases == ("Iranian",)
     ap = found["Associated Press"]
@@ -62,7 +62,7 @@ def test_led_coalition_rule_for_any_country(res: Resources) -> None:
     found = by_name(actors(res, "Jets of the Turkey-led coalition struck."))
     coalition = found["Turkey-led coalition"]
     assert coalition.kind == "alliance" and coalition.country == "Turkey"
-    assert coalition.source == "rule:led-coalition"
+    assert coalition.origin == "rule:led-coalition"
     assert "Turkey" in found
 
 
@@ -77,7 +77,7 @@ def test_news_agency_names_the_outlet(res: Resources) -> None:
     assert found["Russia"].aliases == ("Kremlin",)
     found = by_name(actors(res, "the Kazakh state news agency Kazinform reported"))
     assert found["Kazinform"].kind == "media" and found["Kazinform"].country == "Kazakhstan"
-    assert found["Kazinform"].source == "rule:news-agency"
+    assert found["Kazinform"].origin == "rule:news-agency"
 
 
 def test_demonyms_and_ethnic_groups(res: Resources) -> None:
@@ -109,7 +109,7 @@ def test_person_names_are_never_actors(res: Resources) -> None:
 def test_ner_org_fallback(res: Resources) -> None:
     doc = actors(res, "The Conoco gas plant can produce gas.", [("Conoco", "ORG")])
     conoco = by_name(doc)["Conoco"]
-    assert conoco.kind == "organisation" and conoco.source == "ner"
+    assert conoco.kind == "organisation" and conoco.origin == "ner"
 
 
 def test_ner_titles_are_not_organisations(res: Resources) -> None:
@@ -135,7 +135,7 @@ def test_ner_single_generic_word_is_not_an_organisation(res: Resources) -> None:
 def test_ner_org_already_in_lexicon_is_not_duplicated(res: Resources) -> None:
     doc = actors(res, "Islamic State fighters", [("Islamic State", "ORG")])
     assert [a.name for a in doc.actors] == ["Islamic State"]
-    assert doc.actors[0].source == "lexicon:curated"
+    assert doc.actors[0].origin == "lexicon:curated"
 
 
 def test_ner_org_that_is_a_persons_surname(res: Resources) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence, Token
+from newsgraph.model import Actor, Doc, EntityMention, Sentence, Span, Token
 from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_spans import find_spans
@@ -84,7 +84,7 @@ def places(doc: Doc) -> list[str]:
 def ner_organisation(doc: Doc, name: str) -> Doc:
     """The doc with `name` found as an organisation by NER alone (the actor stage does that)."""
     at = doc.text.index(name)
-    actor = Actor(name, "organisation", mentions=(Mention(at, at + len(name), name),), source="ner")
+    actor = Actor(name, "organisation", mentions=(Span(at, at + len(name), name),), origin="ner")
     return Doc(**{**{f: getattr(doc, f) for f in doc.__slots__}, "actors": (actor,)})
 
 

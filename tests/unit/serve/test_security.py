@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.model import Actor, Doc, Event, Mention, Quote, Span
+from newsgraph.model import Actor, Doc, Event, Quote, Span
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.serve.app import create_app
 from newsgraph.store.db import Store
@@ -115,7 +115,7 @@ def _doc(doc_id: str, text: str, actor: str) -> Doc:
         text=text,
         title=text[:20],
         published="2017-04-04",
-        actors=(Actor(actor, "group", mentions=(Mention(at, at + len(actor), actor),)),),
+        actors=(Actor(actor, "group", mentions=(Span(at, at + len(actor), actor),)),),
         quotes=(Quote(0, len(text), text, "indirect", "said", actor, method="t"),),
         events=(Event("ASSAULT", evidence=span, trigger=span, actor=(actor,), day="2017-04-03"),),
         fingerprint=fingerprint(text),

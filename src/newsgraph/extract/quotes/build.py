@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.extract.quote_marks import kind_of
-from newsgraph.model import Doc, Mention, Quote, QuoteKind
+from newsgraph.model import Doc, Quote, QuoteKind, Span
 
 STAGE = "quotes.v1"
 
@@ -13,9 +13,9 @@ def make_quote(
     ctx: QuoteContext,
     span: tuple[int, int],
     method: str,
-    cue: Mention | None,
+    cue: Span | None,
     speaker: str | None = None,
-    speaker_mention: Mention | None = None,
+    speaker_mention: Span | None = None,
     *,
     via: tuple[str, ...] = (),
     kind: QuoteKind | None = None,

@@ -10,7 +10,7 @@ from newsgraph.extract.quotes.build import make_quote
 from newsgraph.extract.quotes.cue_verb import is_cue
 from newsgraph.extract.quotes.limits import MIN_CLAUSE_TOKENS, MIN_PASSIVE_BY_TOKENS
 from newsgraph.extract.quotes.scan import Found, SentenceScan
-from newsgraph.model import Mention, Token
+from newsgraph.model import Span, Token
 from newsgraph.nlp.tree import trim
 
 PASSIVE_BY = "passive-by"
@@ -106,7 +106,7 @@ def _clause(
         ctx,
         (start, end),
         method,
-        Mention(tok.start, tok.end, tok.text),
+        Span(tok.start, tok.end, tok.text),
         ctx.speakers.resolve(source, []) if source is not None else None,
         ctx.speakers.mention(source) if source is not None else None,
     )

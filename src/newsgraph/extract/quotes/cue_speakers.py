@@ -7,6 +7,7 @@ from __future__ import annotations
 from newsgraph.extract.cues import CITING, CUE_VERBS
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.model import Quote, Token
+from newsgraph.nlp.pronouns import pronoun
 from newsgraph.nlp.tree import Tree
 
 # Nouns for something written or broadcast: in "issued a statement saying ...", the one who
@@ -95,8 +96,9 @@ def name_just_before(tok: Token, ctx: QuoteContext) -> Token | None:
     before = ctx.doc.tokens[tok.i - 1]
     if before.pos == "PROPN" and ctx.refs.at(before.start, before.end, "person", "actor"):
         return before
-    if before.text.casefold() in {"he", "she", "they"}:
-        return before
+    said = pronoun(before)
+    if said is not None and said.case == "Nom" and (said.a_person or said.a_group):
+        return before  # "he", "she", "they"
     return None
 
 

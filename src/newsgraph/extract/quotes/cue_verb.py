@@ -22,7 +22,7 @@ from newsgraph.extract.quotes.cue_speakers import (
 )
 from newsgraph.extract.quotes.limits import MAX_INTERRUPTION_CHARS, MAX_INTERRUPTION_MARKS
 from newsgraph.extract.quotes.scan import Found, SentenceScan
-from newsgraph.model import Mention, Quote, Sentence, Span, Token
+from newsgraph.model import Quote, Sentence, Span, Token
 
 CUE_VERB = "cue-verb"
 
@@ -90,14 +90,14 @@ def _attribute(
     cited = cited_source(tok, ctx)
     if cited is not None and speaker is not None and cited != speaker:
         speaker, via = cited, (speaker,)
-    cue = Mention(tok.start, tok.end, tok.text)
+    cue = Span(tok.start, tok.end, tok.text)
     said_by = mention or ctx.speakers.mention(subject)
     return make_quote(ctx, content, CUE_VERB, cue, speaker, said_by, via=via)
 
 
 def _speaker_word(
     tok: Token, content: tuple[int, int], ctx: QuoteContext
-) -> tuple[Token, Mention | None] | None:
+) -> tuple[Token, Span | None] | None:
     """The word naming who speaks through `tok`, and, when the parse gave the cue no subject
     but a name stands beside it, the words of that name."""
     tree = ctx.tree
@@ -105,7 +105,7 @@ def _speaker_word(
     mention = None
     if subject is None and tok.pos == "VERB":
         subject = name_just_before(tok, ctx) or inverted_subject(tok, content, ctx)
-        mention = Mention(subject.start, subject.end, subject.text) if subject else None
+        mention = Span(subject.start, subject.end, subject.text) if subject else None
         subject = subject or governing_speaker(tok, ctx)
     if subject is None:
         return None

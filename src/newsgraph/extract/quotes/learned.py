@@ -15,7 +15,7 @@ from dataclasses import replace
 from newsgraph.extract.cues import CITING
 from newsgraph.extract.quote_content import QuoteContext, physical_act
 from newsgraph.extract.quotes.build import make_quote
-from newsgraph.model import Doc, EntityMention, Mention, Quote, Token
+from newsgraph.model import Doc, EntityMention, Quote, Span, Token
 from newsgraph.nlp.tree import trim
 
 LEARNED = "learned"
@@ -49,9 +49,9 @@ def learned_quotes(ctx: QuoteContext, quotes: Sequence[Quote]) -> list[Quote]:
                 ctx,
                 (start, end),
                 LEARNED,
-                Mention(cue.start, cue.end, cue.text) if cue else None,
+                Span(cue.start, cue.end, cue.text) if cue else None,
                 speaker,
-                Mention(source.start, source.end, source.text),
+                Span(source.start, source.end, source.text),
             )
         )
     return out

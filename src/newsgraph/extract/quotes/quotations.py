@@ -16,7 +16,7 @@ from newsgraph.extract.quotes.limits import (
     MIN_NARRATION_TOKENS,
     SENTENCE_END_LOOKBACK,
 )
-from newsgraph.model import Doc, Mention, Quote, Span
+from newsgraph.model import Doc, Quote, Span
 
 TRANSCRIPT_LABEL = "transcript-label"
 SIGNED = "signed"
@@ -46,9 +46,9 @@ def transcript_labels(ctx: QuoteContext) -> list[Quote]:
                 ctx,
                 (label.end(), mark.end),
                 TRANSCRIPT_LABEL,
-                Mention(colon, colon + 1, ":"),
+                Span(colon, colon + 1, ":"),
                 speaker,
-                Mention(label.start(), label.start() + len(mention), mention),
+                Span(label.start(), label.start() + len(mention), mention),
                 kind="direct",
             )
         )
@@ -92,9 +92,9 @@ def signed(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
                 ctx,
                 (mark.start, mark.end),
                 SIGNED,
-                Mention(at, at + 1, text[at]),
+                Span(at, at + 1, text[at]),
                 ctx.speakers.resolve(name, [*quotes, *found]),
-                Mention(first.start, name.end, text[first.start : name.end]),
+                Span(first.start, name.end, text[first.start : name.end]),
                 kind="direct",
             )
         )

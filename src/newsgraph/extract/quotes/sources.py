@@ -10,7 +10,7 @@ from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.extract.quote_marks import inside_quote
 from newsgraph.extract.quotes.build import make_quote
 from newsgraph.extract.quotes.limits import MIN_CLAUSE_TOKENS
-from newsgraph.model import Mention, Quote, Sentence, Token
+from newsgraph.model import Quote, Sentence, Span, Token
 from newsgraph.nlp.tree import trim
 
 ACCORDING_TO = "according-to"
@@ -50,7 +50,7 @@ def according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list[
         span = _sourced_sentence(tok, host, sent, ctx)
         if span is None:
             continue
-        cue = Mention(tok.start, to.end, "according to")
+        cue = Span(tok.start, to.end, "according to")
         found.append(make_quote(ctx, span, ACCORDING_TO, cue, source, ctx.speakers.mention(obj)))
     return found
 
@@ -107,9 +107,9 @@ def in_a_source(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list[Q
                 ctx,
                 (start, end),
                 IN_A_SOURCE,
-                Mention(tok.start, tok.end, tok.text),
+                Span(tok.start, tok.end, tok.text),
                 ctx.speakers.name_in(obj),
-                Mention(*phrase, ctx.doc.text[phrase[0] : phrase[1]]),
+                Span(*phrase, ctx.doc.text[phrase[0] : phrase[1]]),
                 cue_word="in",
             )
         )
