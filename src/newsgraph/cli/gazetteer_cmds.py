@@ -91,15 +91,20 @@ def _summary(result: ImportResult) -> str:
     if result.status == "older":
         return f"{name}: nothing imported{kept}"
     return (
-        f"{name}: {result.places:,} places under {result.names:,} names in "
+        f"{name}: {_count(result.places, 'place')} under {_count(result.names, 'name')} in "
         f"{_countries(result.taken)}, {result.seconds:.1f} s{kept}"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _countries(codes: tuple[str, ...]) -> str:
     named = ", ".join(c or "(no country)" for c in codes[:8])
     more = f" and {len(codes) - 8} more" if len(codes) > 8 else ""
-    return f"{len(codes)} {'country' if len(codes) == 1 else 'countries'} ({named}{more})"
+    noun = "country" if len(codes) == 1 else "countries"
+    return f"{len(codes)} {noun} ({named}{more})"
 
 
 @app.command("info")
@@ -107,6 +112,7 @@ def info_command(cache: CacheOption = None) -> None:
     """What the gazetteer holds: the shipped index and the imported GeoNames countries."""
     with guarded(err, debug=False):
         console = out()
+        console.soft_wrap = True  # long paths stay on one line; the table wraps its own cells
         _shipped(console)
         console.print()
         path = cache_file(cache)
