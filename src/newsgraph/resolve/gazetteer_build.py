@@ -17,7 +17,7 @@ from newsgraph.resolve.gazetteer_postal import postal_entries
 from newsgraph.resolve.placenames import is_latin
 
 FORMAT_VERSION = "3"
-DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
+DATA_FILES = ("admin1.tsv", "admin2.tsv", "countries.json", "curated_features.json")
 # Alternate names of small towns are mostly foreign transliterations nobody writes in English
 # news; dropping them halves the index.
 ALTERNATES_MIN_POPULATION = 1_000

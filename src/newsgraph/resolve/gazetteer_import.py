@@ -31,7 +31,7 @@ from newsgraph.errors import BadDump, ResourceError
 from newsgraph.resolve.gazetteer import checksum
 from newsgraph.resolve.gazetteer_imported import SCHEMA, SCHEMA_VERSION, cache_file
 from newsgraph.resolve.geonames_dump import CONTAINER_CODES, DumpRow, read_dump
-from newsgraph.resolve.placenames import exact_key, name_key
+from newsgraph.resolve.placenames import exact_key, loose_key
 
 IMPORT_CACHE_MIB = 64
 BATCH_ROWS = 10_000
@@ -237,9 +237,10 @@ def _name_keys(row: DumpRow) -> set[tuple[str, int]]:
     """(loose key, checksum of the exact key) of each of the row's names, each once."""
     out: set[tuple[str, int]] = set()
     for name in row.names:
-        key = name_key(name)
+        exact = exact_key(name)
+        key = loose_key(exact)
         if key:
-            out.add((key, checksum(exact_key(name))))
+            out.add((key, checksum(exact)))
     return out
 
 
