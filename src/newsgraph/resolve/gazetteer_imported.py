@@ -108,9 +108,14 @@ class ImportedPlaces:
 
     @classmethod
     def open(cls, path: Path | None = None) -> ImportedPlaces | None:
-        """The imports at `path` (default: `cache_file()`), or None when nothing was imported."""
+        """The imports at `path` (default: `cache_file()`), or None when nothing was imported;
+        a file that is not one is an error naming it now, not a failure on every document."""
         path = path or cache_file()
-        return cls(path) if path.is_file() else None
+        if not path.is_file():
+            return None
+        places = cls(path)
+        places._connection()
+        return places
 
     def __getstate__(self) -> dict[str, Any]:
         return {"path": self.path}

@@ -10,7 +10,7 @@ import pytest
 
 import newsgraph.resolve.gazetteer_import as importer
 from geonames_dumps import HAMLET, VILLAGE, line, somalia, syria, write_zip
-from newsgraph.errors import BadDump
+from newsgraph.errors import BadDump, ResourceError
 from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
 from newsgraph.resolve.gazetteer_import import import_dump
 from newsgraph.resolve.gazetteer_imported import FILE_NAME, ImportedPlaces
@@ -221,3 +221,11 @@ def test_a_gazetteer_with_imports_pickles(tmp_path: Path):
     assert gazetteer.imported is not None
     imported = pickle.loads(pickle.dumps(gazetteer.imported))
     assert [c.country for c in imported.countries()] == ["SO", "SY"]
+
+
+def test_an_imports_file_that_is_not_one_is_an_error_naming_it(tmp_path: Path):
+    broken = tmp_path / FILE_NAME
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with pytest.raises(ResourceError, match=r"geonames\.sqlite: not a newsgraph GeoNames import"):
+        ImportedPlaces.open(broken)
+    assert ImportedPlaces.open(tmp_path / "none" / FILE_NAME) is None
