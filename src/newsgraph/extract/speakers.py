@@ -49,6 +49,10 @@ class SpeakerResolver:
     def resolve(self, tok: Token, earlier: Sequence[Quote]) -> str | None:
         """Canonical name of the speaker whose phrase is headed by `tok`."""
         said = pronoun(tok)
+        if said is not None:
+            referred = [c for c in self.doc.coreferences if c.start <= tok.start < c.end]
+            if referred:
+                return referred[0].name  # references.v1 resolved it, perhaps to nothing
         if said is not None and said.a_person:
             return self._previous_person(tok.start, earlier, said.gender)
         if said is not None and said.a_group:

@@ -42,7 +42,7 @@ class _Draft:
 def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
-    refs = References(doc, ("actor",))
+    refs = References(doc, ("actor",), coreferences=False)
     titles = res.titles
     places = find_spans(doc, res.gazetteer, res.place_names)
     drafts = _cluster(doc.tokens, _name_spans(doc, refs, places, titles))
