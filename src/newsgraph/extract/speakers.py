@@ -59,12 +59,25 @@ class SpeakerResolver:
             return self._previous_group(tok.start, earlier)
         first, last = self._core(tok)
         found = self._named(first, last, tok)
+        if found not in self.people:
+            found = self._named_last(tok) or found
         if found is None and self.titles.is_head_title(tok.text):
             found = self._by_title(tok)
         if found is None:
             sub_first, sub_last = self.tree.span(tok.i)
             found = self._named(sub_first, sub_last, tok)
         return found
+
+    def _named_last(self, tok: Token) -> str | None:
+        """ "The British ambassador to the UN Matthew Rycroft said", "The Swedish scientist
+        leading the team Ake Sellstrom said": a phrase that ends in a person's name after its
+        head word is that person, whatever party its other words name."""
+        _, last = self.tree.span(tok.i)
+        end = self.doc.tokens[last - 1].end
+        for ref in self.refs.within(tok.end, end, "person"):
+            if ref.end == end and ref.start > tok.start and not ref.method:
+                return ref.name
+        return None
 
     def name_in(self, tok: Token) -> str | None:
         """The person or actor named in the phrase headed by `tok` (no pronoun resolution)."""

@@ -65,6 +65,9 @@ MALE_WORDS = frozenset([
 
 # Nouns that refer back to a named party, and the words of a name each may stand for.
 _MONITOR = frozenset({"observatory", "monitor", "monitoring", "watchdog", "watch"})
+# Words that describe any monitor ("a war monitor", "the rights group"): they need not be in
+# its name; other nouns do ("the chemical weapons watchdog" is not a rights observatory).
+_MONITOR_WORDS = _MONITOR | {"war", "rights", "human", "group"}
 NOMINAL_FAMILIES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("observatory", "monitor", "watchdog"), _MONITOR),
     **{
@@ -376,9 +379,9 @@ def nominals(ctx: Context) -> None:
         named_words = {
             w
             for t in modifiers
-            if t.text[:1].isupper() or not monitor
+            if t.text[:1].isupper() or not monitor or t.dep == "compound"
             for w in _name_words(t.text)
-            if not t.text.endswith("-based")
+            if not t.text.endswith("-based") and w not in _MONITOR_WORDS
         }
         if monitor:
             family = _MONITOR

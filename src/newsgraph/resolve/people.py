@@ -95,11 +95,25 @@ def _name_spans(
             continue
         if ent.label != "PERSON" and last - first < 2:
             continue
+        if _the_body(tokens, first, last):
+            continue
         start, end = tokens[first].start, tokens[last - 1].end
         if refs.at(start, end, "actor") or any(_overlaps(start, end, p) for p in places):
             continue
         spans.append((first, last))
     return spans
+
+
+def _the_body(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """ "the Observatory said", "the Coalition": a body named by its short name, not a person
+    (while "the Assad regime" names Assad)."""
+    one = tokens[first]
+    return (
+        last - first == 1
+        and first > 0
+        and tokens[first - 1].text.casefold() == "the"
+        and one.dep != "compound"
+    )
 
 
 def _strip_possessive(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:

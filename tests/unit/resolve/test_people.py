@@ -84,3 +84,24 @@ def test_titled_name_mislabelled_as_organisation_is_a_person():
     doc = build_doc(MISLABELLED, entities=((0, 5, "ORG"),))
     (person,) = resolve_people(doc, Resources(people=NoPeople(), gazetteer=NO_PLACES)).people  # type: ignore[arg-type]
     assert (person.name, person.title) == ("Igor Konashenkov", "Major - General")
+
+
+# "the Observatory said ." / "the Assad regime fell ." (NER calls both words a PERSON)
+THE_BODY = """
+the the DET DT det 1
+Observatory Observatory PROPN NNP nsubj 2
+said say VERB VBD ROOT 2
+. . PUNCT . punct 2
+/
+the the DET DT det 6
+Assad Assad PROPN NNP compound 6
+regime regime NOUN NN nsubj 7
+fell fall VERB VBD ROOT 7
+. . PUNCT . punct 7
+"""
+
+
+def test_the_short_name_of_a_body_is_no_person_but_the_assad_regime_names_assad():
+    doc = build_doc(THE_BODY, entities=((1, 2, "PERSON"), (5, 6, "PERSON")))
+    people = resolve_people(doc, Resources(people=NoPeople(), gazetteer=NO_PLACES)).people  # type: ignore[arg-type]
+    assert [p.name for p in people] == ["Assad"]

@@ -106,6 +106,9 @@ def _speaker_word(
     but a name stands beside it, the words of that name."""
     tree = ctx.tree
     subject = noun_owner(tok, tree) if tok.pos == "NOUN" else tree.subject(tok.i)
+    subjects = tree.children(tok.i, "nsubj")
+    if len(subjects) > 1:  # "The Swedish scientist leading the team Ake Sellstrom said"
+        subject = next((s for s in reversed(subjects) if _names_someone(s, ctx)), subject)
     mention = None
     if subject is None and tok.pos == "VERB":
         subject = name_just_before(tok, ctx) or inverted_subject(tok, content, ctx)
