@@ -213,3 +213,9 @@ def test_the_army_is_not_a_rebel_army_named_before(pipeline, resources):
     )
     said = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
     assert said and said[0].speaker == "Syrian Arab Army"
+
+
+def test_the_government_of_a_named_leader_is_his_state(pipeline, resources):
+    text = "The government of President Bashar al-Assad said the attacks would be answered."
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert quote.speaker == "Syria"  # a person heading the phrase: see the Holmgren test

@@ -24,6 +24,26 @@ _MALE = frozenset([
 ])
 # fmt: on
 _WORD = re.compile(r"[a-z]+\.?")
+# Heads of a phrase that ends in a person's name but names a body, not the person.
+_BODIES = frozenset(
+    {
+        "government",
+        "administration",
+        "regime",
+        "forces",
+        "troops",
+        "army",
+        "authorities",
+        "military",
+        "ministry",
+        "office",
+        "coalition",
+        "group",
+        "council",
+        "committee",
+        "party",
+    }
+)
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case"})
 
 
@@ -76,7 +96,11 @@ class SpeakerResolver:
         end = self.doc.tokens[last - 1].end
         for ref in self.refs.within(tok.end, end, "person"):
             if ref.end == end and ref.start > tok.start and not ref.method:
-                return ref.name
+                if tok.lemma.casefold() not in _BODIES:
+                    return ref.name
+                # "the government of President Bashar al-Assad": the state he leads
+                person = self.people.get(ref.name)
+                return person.affiliation if person is not None else None
         return None
 
     def name_in(self, tok: Token) -> str | None:
