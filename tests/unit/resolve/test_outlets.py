@@ -75,7 +75,7 @@ FAKES_SOURCES = {
     "tass": "TASS",
 }
 WIRES_AND_STATE_MEDIA = (
-    "Associated Press", "Agence France-Presse", "Reuters", "dpa", "EFE", "ANSA", "Kyodo",
+    "Associated Press", "AFP", "Reuters", "dpa", "EFE", "ANSA", "Kyodo",
     "Xinhua", "TASS", "RIA", "IRNA", "Fars", "Tasnim", "Press TV", "KCNA", "Yonhap", "Anadolu",
     "Saudi Press Agency", "Emirates News Agency", "Qatar News Agency", "Middle East News Agency",
     "Petra News Agency", "Kuwait News Agency", "BBC", "Voice of America",
