@@ -66,7 +66,7 @@ class OutletNames:
 
     def at(self, i: int) -> OutletMention | None:
         """The outlet named from token `i` on, past a determiner ("told the AP"), with the
-        staff noun after it ("told SANA reporter")."""
+        medium or staff noun after it ("told AFP news agency", "told SANA reporter")."""
         tokens = self.ctx.doc.tokens
         while i < len(tokens) and tokens[i].text.casefold() in _SKIPPED:
             i += 1
@@ -75,8 +75,8 @@ class OutletNames:
         name, last = self._named_at(i)
         if name is None:
             return None
-        while last + 1 < len(tokens) and _staff(tokens[last + 1]):
-            last += 1
+        while last + 1 < len(tokens) and _trailing(tokens[last + 1]):
+            last += 1  # "told AFP news agency", "told SANA reporter"
         return OutletMention(name, i, last + 1)
 
     def _named_at(self, i: int) -> tuple[str | None, int]:
@@ -136,8 +136,10 @@ class OutletNames:
         return None
 
 
-def _staff(tok: Token) -> bool:
-    return tok.text.casefold().removesuffix("s") in STAFF or tok.text.casefold() in STAFF
+def _trailing(tok: Token) -> bool:
+    """A word after an outlet's name that is still the outlet: its medium or its staff."""
+    word = tok.text.casefold()
+    return word in MEDIUM_WORDS or word == "news" or word in STAFF or word.removesuffix("s") in STAFF
 
 
 def cue_token(quote: Quote, ctx: QuoteContext) -> Token | None:

@@ -21,10 +21,10 @@ rule's name is the `via_method` of the quotes it settles:
 Only outlets become `via` (`outlet_phrases.py`): "told reporters" and "told parliament" name
 an audience, not a channel.
 
-Who was interviewed once was interviewed for the article: a person who spoke to an outlet
-("she told AFP by telephone") said the article's other quotes of theirs to that outlet too,
-before it as after, unless their attribution names another occasion ("in a statement", "told
-reporters") or another outlet. An unnamed source is followed only as far as the article keeps
+Who was interviewed was interviewed for the stretch of the article that quotes them: a person
+who spoke to an outlet ("she told AFP by telephone") said their quotes around it to that outlet
+too, before it as after, each within a few sentences of the next, unless their attribution
+names another occasion ("in a statement", "told reporters") or another outlet. An unnamed source is followed only as far as the article keeps
 pointing back to it ("A source told SANA ... The source added", "he told AFP ... he said").
 Organisations are not carried: a monitor that told AFP one thing issued its other figures to
 everyone.
@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from newsgraph.extract.cues import CUE_VERBS
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.extract.quotes.build import sentence_of
 from newsgraph.extract.quotes.outlet_phrases import (
@@ -71,8 +72,10 @@ OTHER_OCCASIONS = frozenset(
     """statement conference briefing tweet twitter speech post facebook meeting session rally
     parliament communique release""".split()
 )
-# How many sentences an anaphor ("she said", "the source added") may follow its antecedent.
+# How many sentences an anaphor ("she said", "the source added") may follow its antecedent,
+# and a person's quote may stand from another of the same interview.
 MAX_ANAPHOR_GAP = 3
+MAX_PERSON_GAP = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +123,8 @@ def cited_by_outlet(quotes: list[Quote], names: OutletNames) -> list[Quote]:
         cue = cue_token(q, ctx)
         cited = names.cited(cue) if cue is not None else None
         if cue is not None and cited is not None:
-            citing_cues.add(ctx.doc.tokens[cited.head].i)
             if ctx.refs.is_media(q.speaker or "") and ctx.speakers.name_in(cited) != q.speaker:
+                citing_cues.add(ctx.doc.tokens[cited.head].i)  # its "content" is the source
                 q = _relayed(q, cited, q.speaker or "", names)
         elif cue is not None:
             q = _quoted_as_saying(q, cue, names) or q
@@ -206,6 +209,8 @@ def outlet_reported(quotes: list[Quote], names: OutletNames) -> list[Quote]:
             cue = cue_token(inner, ctx)
             if m == n or cue is None or inner.speaker == outer.speaker:
                 continue
+            if cue.lemma.casefold() not in CUE_VERBS:
+                continue  # "Russian jets struck ...": a deed told, no statement relayed
             if not in_content(outer, cue.start):
                 continue
             out[m] = _through(inner, outer.speaker or "", REPORTED, nearest_origin=False)
@@ -487,17 +492,31 @@ def carried_forward(quotes: list[Quote], names: OutletNames) -> list[Quote]:
 
 
 def _same_person(quotes: list[Quote], names: OutletNames) -> list[Quote]:
-    people = {p.name for p in names.ctx.doc.people}
-    via: dict[str, tuple[str, ...]] = {}
-    for q in quotes:
-        if q.speaker in people and q.via_method in INTERVIEWS:
-            via.setdefault(q.speaker or "", q.via)
-    return [
-        replace(q, via=via[q.speaker], via_method=CARRIED)
-        if q.speaker in via and not q.via and not _other_occasion(q, names)
-        else q
-        for q in quotes
-    ]
+    """A person's quotes near their interview, before it or after, one leading to the next:
+    a politician quoted all over a long article spoke on other occasions too."""
+    doc = names.ctx.doc
+    people = {p.name for p in doc.people}
+    sentence = [sentence_of(doc, q) for q in quotes]
+    out = list(quotes)
+    changed = True
+    while changed:
+        changed = False
+        for n, q in enumerate(out):
+            if q.speaker not in people or q.via or _other_occasion(q, names):
+                continue
+            near = (
+                o
+                for m, o in enumerate(out)
+                if o.speaker == q.speaker
+                and o.via
+                and o.via_method in (*INTERVIEWS, CARRIED)
+                and abs(sentence[m] - sentence[n]) <= MAX_PERSON_GAP
+            )
+            source = next(near, None)
+            if source is not None:
+                out[n] = replace(q, via=source.via, via_method=CARRIED)
+                changed = True
+    return out
 
 
 def _anaphors(quotes: list[Quote], names: OutletNames) -> list[Quote]:
