@@ -553,8 +553,8 @@ def _points_back(quote: Quote, antecedent: Quote, names: OutletNames) -> bool:
         return quote.cue is None
     tokens = names.ctx.tokens_in(said.start, said.end)
     said_by = pronoun(tokens[0]) if len(tokens) == 1 else None
-    if said_by is not None and (said_by.a_person or said_by.person == "1"):
-        return True  # "she said"; "I", "we" in the interviewee's unmarked words
+    if said_by is not None and (said_by.a_person or said_by.person in {"1", "2"}):
+        return True  # "she said"; "I", "we", "you" in the interviewee's unmarked words
     if before is None or not _definite(tokens):
         return False
     heads = names.ctx.tokens_in(before.start, before.end)
