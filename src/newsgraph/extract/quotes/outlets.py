@@ -302,7 +302,12 @@ def _definite(tokens: list[Token]) -> bool:
 def told_outlet(quotes: list[Quote], names: OutletNames) -> list[Quote]:
     """ "X told Reuters", "added to Al-Arabiya news channel", "told SANA reporter that ...":
     X said it to the outlet. A quote whose "content" is the outlet told goes."""
-    return _addressed(quotes, names, TOLD, lambda tok: names.addressed(tok))
+
+    def find(tok: Token) -> OutletMention | None:
+        speaking = tok.lemma.casefold() in {"speak", "talk"} and tok.tag == "VBG"
+        return None if speaking else names.addressed(tok)  # "Speaking to AFP": the next rule
+
+    return _addressed(quotes, names, TOLD, find)
 
 
 def speaking_to_outlet(quotes: list[Quote], names: OutletNames) -> list[Quote]:
@@ -492,31 +497,49 @@ def carried_forward(quotes: list[Quote], names: OutletNames) -> list[Quote]:
 
 
 def _same_person(quotes: list[Quote], names: OutletNames) -> list[Quote]:
-    """A person's quotes near their interview, before it or after, one leading to the next:
-    a politician quoted all over a long article spoke on other occasions too."""
+    """A person's quotes near their interview, before it or after, one leading to the next,
+    each from the nearest: a politician quoted all over a long article spoke on other
+    occasions too. Only quotes that name the person (or say "he", "she") count, so that a
+    speaker resolved wrongly ("campaign manager Robby Mook" taken for Clinton) spreads
+    nothing."""
     doc = names.ctx.doc
     people = {p.name for p in doc.people}
     sentence = [sentence_of(doc, q) for q in quotes]
+    named = [q.speaker in people and _names_its_speaker(q, names) for q in quotes]
     out = list(quotes)
     changed = True
     while changed:
         changed = False
         for n, q in enumerate(out):
-            if q.speaker not in people or q.via or _other_occasion(q, names):
+            if not named[n] or q.via or _other_occasion(q, names):
                 continue
-            near = (
-                o
+            near = [
+                (abs(sentence[m] - sentence[n]), m)
                 for m, o in enumerate(out)
-                if o.speaker == q.speaker
+                if named[m]
+                and o.speaker == q.speaker
                 and o.via
                 and o.via_method in (*INTERVIEWS, CARRIED)
                 and abs(sentence[m] - sentence[n]) <= MAX_PERSON_GAP
-            )
-            source = next(near, None)
-            if source is not None:
-                out[n] = replace(q, via=source.via, via_method=CARRIED)
+            ]
+            if near:
+                out[n] = replace(q, via=out[min(near)[1]].via, via_method=CARRIED)
                 changed = True
     return out
+
+
+def _names_its_speaker(quote: Quote, names: OutletNames) -> bool:
+    """Whether the words naming the speaker end in the speaker's name ("Sen. Lindsey
+    Graham", "Graham") or are "he" or "she"."""
+    said = quote.speaker_mention
+    if said is None or quote.speaker is None:
+        return False
+    tokens = names.ctx.tokens_in(said.start, said.end)
+    if not tokens:
+        return False
+    if len(tokens) == 1 and (p := pronoun(tokens[0])) is not None and p.a_person:
+        return True
+    return tokens[-1].text.casefold() in quote.speaker.casefold().split()
 
 
 def _anaphors(quotes: list[Quote], names: OutletNames) -> list[Quote]:
