@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from handmade import actor, build_doc, person
 
+from handmade import actor, build_doc, person
 from newsgraph.extract.quote_lexicon import QuoteLexicon
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.quotes.outlets import VIA_RULES
@@ -38,7 +38,9 @@ def resources() -> Resources:
     return Resources(quotes=QuoteLexicon.rules_only(), outlets=OUTLETS)
 
 
-def quotes(res: Resources, rows: str, *named: tuple[str, str, str], people: tuple = ()) -> list[Quote]:
+def quotes(
+    res: Resources, rows: str, *named: tuple[str, str, str], people: tuple = ()
+) -> list[Quote]:
     """The quotes of a hand-made parse whose actors are (name, kind, words) and people
     (name, words)."""
     doc = build_doc(rows)
@@ -80,8 +82,14 @@ rose rise VERB VBD ccomp 1
 
 
 def test_told_an_outlet_the_statement_came_through_it(resources):
-    (quote,) = quotes(resources, TOLD, ("Reuters", "media", "Reuters"), people=(("John Smith", "Smith"),))
-    assert (quote.speaker, quote.via, quote.via_method) == ("John Smith", ("Reuters",), "told-outlet")
+    (quote,) = quotes(
+        resources, TOLD, ("Reuters", "media", "Reuters"), people=(("John Smith", "Smith"),)
+    )
+    assert (quote.speaker, quote.via, quote.via_method) == (
+        "John Smith",
+        ("Reuters",),
+        "told-outlet",
+    )
     assert quote.text == "taxes rose"
 
 
@@ -107,7 +115,9 @@ def test_told_an_organisation_named_as_a_medium_it_is_an_outlet(resources):
     (quote,) = quotes(resources, rows, ("Halab Today TV", "organisation", "Halab Today TV"))
     assert quote.via == ("Halab Today TV",)
     council = rows.replace("TV tv NOUN NN", "Council council PROPN NNP")
-    (quote,) = quotes(resources, council, ("Halab Today Council", "organisation", "Halab Today Council"))
+    (quote,) = quotes(
+        resources, council, ("Halab Today Council", "organisation", "Halab Today Council")
+    )
     assert quote.via == ()  # an organisation that is no medium
 
 
@@ -126,7 +136,9 @@ fell fall VERB VBD ccomp 5
 
 
 def test_speaking_to_an_outlet(resources):
-    (quote,) = quotes(resources, SPEAKING, ("AFP", "media", "AFP"), people=(("Ann Jones", "Jones"),))
+    (quote,) = quotes(
+        resources, SPEAKING, ("AFP", "media", "AFP"), people=(("Ann Jones", "Jones"),)
+    )
     assert (quote.via, quote.via_method) == (("AFP",), "speaking-to-outlet")
     rows = SPEAKING.replace("AFP AFP PROPN NNP", "students student NOUN NNS")
     (quote,) = quotes(resources, rows, people=(("Ann Jones", "Jones"),))
@@ -152,7 +164,10 @@ fell fall VERB VBD ccomp 8
 
 def test_in_an_interview_with_an_outlet(resources):
     (quote,) = quotes(
-        resources, INTERVIEW, ("Al Arabiya", "media", "Al Arabiya"), people=(("Ann Jones", "Jones"),)
+        resources,
+        INTERVIEW,
+        ("Al Arabiya", "media", "Al Arabiya"),
+        people=(("Ann Jones", "Jones"),),
     )
     assert (quote.via, quote.via_method) == (("Al Arabiya",), "interview-with-outlet")
     rows = INTERVIEW.replace("Al Al PROPN NNP compound 5", "local local ADJ JJ amod 5").replace(
@@ -176,9 +191,15 @@ reported report VERB VBD ccomp 1
 
 
 def test_an_outlet_reporting_a_statement_relays_it(resources):
-    found = quotes(resources, CLOSING, ("Interfax", "media", "Interfax"), people=(("Sergei Lavrov", "Lavrov"),))
+    found = quotes(
+        resources, CLOSING, ("Interfax", "media", "Interfax"), people=(("Sergei Lavrov", "Lavrov"),)
+    )
     (quote,) = found  # Interfax's quote of Lavrov's statement is no statement of its own
-    assert (quote.speaker, quote.via, quote.via_method) == ("Sergei Lavrov", ("Interfax",), "outlet-reported")
+    assert (quote.speaker, quote.via, quote.via_method) == (
+        "Sergei Lavrov",
+        ("Interfax",),
+        "outlet-reported",
+    )
     assert quote.text == "the talks failed"
 
 
@@ -218,7 +239,11 @@ def test_a_party_citing_a_reason_keeps_speaking_itself(resources):
     rows = CITED.replace("Sham Sham PROPN NNP compound 8", "The the DET DT det 8").replace(
         "FM FM PROPN NNP", "union union NOUN NN"
     )
-    (quote,) = [q for q in quotes(resources, rows, ("Teachers Union", "organisation", "union")) if "town" in q.text]
+    (quote,) = [
+        q
+        for q in quotes(resources, rows, ("Teachers Union", "organisation", "union"))
+        if "town" in q.text
+    ]
     assert (quote.speaker, quote.via) == ("Teachers Union", ())
 
 
@@ -238,7 +263,9 @@ died die VERB VBD ccomp 5
 
 
 def test_a_monitor_quoting_sources_relays_them(resources):
-    found = quotes(resources, QUOTED_AS, ("Syrian Observatory for Human Rights", "organisation", "Observatory"))
+    found = quotes(
+        resources, QUOTED_AS, ("Syrian Observatory for Human Rights", "organisation", "Observatory")
+    )
     quote = said(found, "fighters died")
     assert (quote.speaker, quote.via) == (None, ("Syrian Observatory for Human Rights",))
     rows = QUOTED_AS.replace("Observatory Observatory PROPN NNP", "minister minister NOUN NN")
@@ -316,7 +343,9 @@ def test_a_persons_other_quotes_came_through_the_same_interview(resources):
 
 
 def test_a_quote_from_another_occasion_is_not_carried(resources):
-    rows = SAME_PERSON.split("/")[0] + """/
+    rows = (
+        SAME_PERSON.split("/")[0]
+        + """/
     Smith Smith PROPN NNP nsubj 8
     said say VERB VBD ROOT 8
     in in ADP IN prep 8
@@ -327,6 +356,7 @@ def test_a_quote_from_another_occasion_is_not_carried(resources):
     fell fall VERB VBD ccomp 8
     . . PUNCT . punct 8
     """
+    )
     told, later = _with_person(resources, rows)
     assert (told.via, later.text, later.via) == (("AFP",), "prices fell", ())
 
@@ -354,7 +384,10 @@ died die VERB VBD ccomp 10
 def test_the_source_pointed_back_to_speaks_through_the_same_outlet(resources):
     first, then = quotes(resources, SOURCE, ("SANA", "media", "SANA"))
     assert (first.via, then.via, then.via_method) == (("SANA",), ("SANA",), "carried-forward")
-    rows = SOURCE.replace("The the DET DT det 9\nsource source NOUN NN", "The the DET DT det 9\nminister minister NOUN NN")
+    rows = SOURCE.replace(
+        "The the DET DT det 9\nsource source NOUN NN",
+        "The the DET DT det 9\nminister minister NOUN NN",
+    )
     first, then = quotes(resources, rows, ("SANA", "media", "SANA"))
     assert (first.via, then.via) == (("SANA",), ())
 
@@ -394,9 +427,19 @@ def test_the_people_an_outlet_spoke_to_said_their_quotes_to_it(resources):
         ),
     )
     (quote,) = extract_quotes(doc, resources).quotes
-    assert (quote.speaker, quote.via, quote.via_method) == ("Samira", ("Reuters",), "interviewed-by-outlet")
+    assert (quote.speaker, quote.via, quote.via_method) == (
+        "Samira",
+        ("Reuters",),
+        "interviewed-by-outlet",
+    )
     police = build_doc(INTERVIEWED.replace("Reuters Reuters PROPN NNP", "police police NOUN NN"))
-    police = replace(police, people=(person(police, "Noha", "Noha"), replace(person(police, "Samira", "Samira"), mentions=_all(police, "Samira"))))
+    police = replace(
+        police,
+        people=(
+            person(police, "Noha", "Noha"),
+            replace(person(police, "Samira", "Samira"), mentions=_all(police, "Samira")),
+        ),
+    )
     (quote,) = extract_quotes(police, resources).quotes
     assert quote.via == ()
 
@@ -414,5 +457,94 @@ def test_a_wires_dateline_is_no_outlet_in_between(resources):
     rose rise VERB VBD ccomp 5
     . . PUNCT . punct 5
     """
-    found = quotes(resources, rows, ("Reuters", "media", "Reuters"), people=(("John Smith", "Smith"),))
+    found = quotes(
+        resources, rows, ("Reuters", "media", "Reuters"), people=(("John Smith", "Smith"),)
+    )
     assert [(q.speaker, q.via) for q in found] == [("John Smith", ())]
+
+
+REPORTED_THAT = """
+SANA SANA PROPN NNP nsubj 1
+reported report VERB VBD ROOT 1
+that that SCONJ IN mark 5
+the the DET DT det 4
+army army NOUN NN nsubj 5
+said say VERB VBD ccomp 1
+that that SCONJ IN mark 8
+shells shell NOUN NNS nsubj 8
+fell fall VERB VBD ccomp 5
+. . PUNCT . punct 1
+"""
+
+
+def test_an_outlet_reporting_what_another_said_passes_it_on(resources):
+    found = quotes(
+        resources, REPORTED_THAT, ("SANA", "media", "SANA"), ("Syria", "country", "army")
+    )
+    (quote,) = found  # SANA's own quote reports nothing but the army's statement
+    assert (quote.speaker, quote.via, quote.text) == ("Syria", ("SANA",), "shells fell")
+    rows = REPORTED_THAT.replace("SANA SANA PROPN NNP", "Jones Jones PROPN NNP")
+    found = quotes(resources, rows, ("Syria", "country", "army"), people=(("Ann Jones", "Jones"),))
+    assert {(q.speaker, q.via) for q in found} == {("Ann Jones", ()), ("Syria", ())}
+
+
+# '"The bombing goes on," Mishal told Reuters.' with the subject lost, as the parse of
+# unpunctuated text often leaves it: the verb's only noun is the outlet told.
+UNSUBJECTED = """
+" " PUNCT `` punct 8
+The the DET DT det 2
+bombing bombing NOUN NN nsubj 3
+goes go VERB VBZ ccomp 8
+on on ADP RP advmod 3
+, , PUNCT , punct 8
+" " PUNCT '' punct 8
+Mishal Mishal PROPN NNP npadvmod 8
+told tell VERB VBD ROOT 8
+Reuters Reuters PROPN NNP dobj 8
+. . PUNCT . punct 8
+"""
+
+
+def test_the_outlet_told_is_never_the_speaker(resources):
+    (quote,) = quotes(resources, UNSUBJECTED, ("Reuters", "media", "Reuters"))
+    assert (quote.speaker, quote.via) == (None, ("Reuters",))
+    assert "The bombing goes on" in quote.text
+
+
+def test_an_interview_told_as_past_is_not_carried(resources):
+    rows = """
+    Smith Smith PROPN NNP nsubj 1
+    told tell VERB VBD ROOT 1
+    AFP AFP PROPN NNP dobj 1
+    then then ADV RB advmod 1
+    that that SCONJ IN mark 6
+    taxes tax NOUN NNS nsubj 6
+    rose rise VERB VBD ccomp 1
+    . . PUNCT . punct 1
+    /
+    Smith Smith PROPN NNP nsubj 9
+    said say VERB VBD ROOT 9
+    that that SCONJ IN mark 12
+    prices price NOUN NNS nsubj 12
+    fell fall VERB VBD ccomp 9
+    . . PUNCT . punct 9
+    """
+    told, later = _with_person(resources, rows)
+    assert (told.via, later.via) == (("AFP",), ())
+
+
+def test_only_quotes_that_name_the_person_carry(resources):
+    # "Campaign manager Mook told AFP ..." resolved to Smith by mistake spreads nothing.
+    rows = SAME_PERSON.replace("Smith Smith PROPN NNP nsubj 1", "Mook Mook PROPN NNP nsubj 1")
+    doc = build_doc(rows)
+    doc = replace(
+        doc,
+        actors=(actor(doc, "AFP", "media", "AFP"),),
+        people=(
+            replace(
+                person(doc, "John Smith", "Smith"), mentions=_all(doc, "Smith") + _all(doc, "Mook")
+            ),
+        ),
+    )
+    told, later = sorted(extract_quotes(doc, resources).quotes, key=lambda q: q.start)
+    assert (told.speaker, told.via, later.via) == ("John Smith", ("AFP",), ())

@@ -9,7 +9,7 @@ an audience ("told reporters", "told parliament").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.model import Quote, Token
@@ -18,7 +18,18 @@ from newsgraph.resolve.outlets import Outlets
 
 # The last word of an organisation's name that makes it a medium ("Halab Today TV").
 MEDIUM_WORDS = frozenset(
-    "agency tv television channel radio newspaper daily broadcaster network website".split()
+    [
+        "agency",
+        "tv",
+        "television",
+        "channel",
+        "radio",
+        "newspaper",
+        "daily",
+        "broadcaster",
+        "network",
+        "website",
+    ]
 )
 # Verbs that say something to an addressee ("told Reuters", "added to Al-Arabiya", "speaking
 # to AFP"); any cue verb of the lexicon is one too.
@@ -139,7 +150,9 @@ class OutletNames:
 def _trailing(tok: Token) -> bool:
     """A word after an outlet's name that is still the outlet: its medium or its staff."""
     word = tok.text.casefold()
-    return word in MEDIUM_WORDS or word == "news" or word in STAFF or word.removesuffix("s") in STAFF
+    return (
+        word in MEDIUM_WORDS or word == "news" or word in STAFF or word.removesuffix("s") in STAFF
+    )
 
 
 def cue_token(quote: Quote, ctx: QuoteContext) -> Token | None:
@@ -152,3 +165,17 @@ def in_content(quote: Quote, offset: int) -> bool:
     if quote.parts:
         return any(p.start <= offset < p.end for p in quote.parts)
     return quote.start <= offset < quote.end
+
+
+def through(quote: Quote, outlet: str, method: str, nearest_origin: bool) -> Quote:
+    """The quote passed through `outlet` (by the rule `method`), put on the origin side of the
+    outlets it has or on the article's side."""
+    if outlet in quote.via or outlet == quote.speaker:
+        return quote
+    via = (outlet, *quote.via) if nearest_origin else (*quote.via, outlet)
+    return replace(quote, via=via, via_method=method)
+
+
+def definite(tokens: list[Token]) -> bool:
+    """Whether the words are a definite noun phrase ("the source", "The reporter")."""
+    return len(tokens) >= 2 and tokens[0].text.casefold() == "the"

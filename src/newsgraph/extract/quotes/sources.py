@@ -46,9 +46,7 @@ def according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list[
         if relayed:
             if source is not None:
                 found = [
-                    replace(q, via=(*q.via, source), via_method=ACCORDING_TO)
-                    if q in relayed
-                    else q
+                    replace(q, via=(*q.via, source), via_method=ACCORDING_TO) if q in relayed else q
                     for q in found
                 ]
             continue
