@@ -8,10 +8,14 @@ from dataclasses import replace
 import pytest
 
 from handmade import actor, build_doc, person
+from newsgraph.extract.quote_content import QuoteContext
 from newsgraph.extract.quote_lexicon import QuoteLexicon
 from newsgraph.extract.quotes import extract_quotes
+from newsgraph.extract.quotes.build import make_quote
+from newsgraph.extract.quotes.outlet_phrases import OutletNames
 from newsgraph.extract.quotes.outlets import VIA_RULES
-from newsgraph.model import Doc, Quote
+from newsgraph.extract.quotes.relays import cited_by_outlet
+from newsgraph.model import Doc, Quote, Span
 from newsgraph.resolve.outlets import Outlet, Outlets
 from newsgraph.resources import Resources
 
@@ -328,8 +332,6 @@ def _with_person(res: Resources, rows: str) -> list[Quote]:
 
 
 def _all(doc: Doc, words: str) -> tuple:
-    from newsgraph.model import Span
-
     out, at = [], doc.text.find(words)
     while at >= 0:
         out.append(Span(at, at + len(words), words))
@@ -548,3 +550,65 @@ def test_only_quotes_that_name_the_person_carry(resources):
     )
     told, later = sorted(extract_quotes(doc, resources).quotes, key=lambda q: q.start)
     assert (told.speaker, told.via, later.via) == ("John Smith", ("AFP",), ())
+
+
+CITING_MEDICS = """
+The the DET DT det 1
+Observatory Observatory PROPN NNP nsubj 2
+said say VERB VBD ROOT 2
+the the DET DT det 4
+strike strike NOUN NN nsubj 5
+killed kill VERB VBD ccomp 2
+20 20 NUM CD nummod 7
+people people NOUN NNS dobj 5
+, , PUNCT , punct 2
+citing cite VERB VBG xcomp 2
+medics medic NOUN NNS dobj 9
+who who PRON WP nsubj 12
+described describe VERB VBD relcl 10
+it it PRON PRP dobj 12
+as as ADP IN prep 12
+a a DET DT det 17
+gas gas NOUN NN compound 17
+attack attack NOUN NN pobj 14
+. . PUNCT . punct 2
+"""
+
+
+def _relayed_by(rows: str, named: tuple[str, str, str], res: Resources) -> Quote:
+    """The relative clause's quote ("medics who described it as ...") after cited-by-outlet,
+    given the quotes the parse of unpunctuated text leaves: the monitor's own, and that one."""
+    doc = build_doc(rows)
+    doc = replace(doc, actors=(actor(doc, *named[:2], named[2]),))
+    ctx = QuoteContext.of(doc, res.quotes.cues, res.titles)
+    tokens = doc.tokens
+    own = make_quote(
+        ctx,
+        (tokens[3].start, tokens[7].end),
+        "cue-verb",
+        _span(doc, 2),
+        named[0],
+        Span(tokens[0].start, tokens[1].end, "The " + tokens[1].text),
+    )
+    medics = make_quote(
+        ctx, (tokens[13].start, tokens[17].end), "cue-verb", _span(doc, 12), None, _span(doc, 11)
+    )
+    names = OutletNames(ctx, OUTLETS, res.actors)
+    return said(cited_by_outlet([own, medics], names), "gas attack")
+
+
+def _span(doc: Doc, i: int) -> Span:
+    tok = doc.tokens[i]
+    return Span(tok.start, tok.end, tok.text)
+
+
+def test_what_a_monitors_cited_sources_say_comes_through_the_monitor(resources):
+    observatory = ("Syrian Observatory for Human Rights", "organisation", "Observatory")
+    medics = _relayed_by(CITING_MEDICS, observatory, resources)
+    assert (medics.via, medics.via_method) == (
+        ("Syrian Observatory for Human Rights",),
+        "cited-by-outlet",
+    )
+    rows = CITING_MEDICS.replace("Observatory Observatory PROPN NNP", "Ministry Ministry PROPN NNP")
+    medics = _relayed_by(rows, ("Ministry of Health", "organisation", "Ministry"), resources)
+    assert medics.via == ()  # a ministry citing medics is no outlet
