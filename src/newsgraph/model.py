@@ -285,6 +285,50 @@ class Quantity:
     stage: str = ""
 
 
+OriginKind = Literal["speaker", "outlet", "article", "unnamed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a claim starts: the first link of a source chain (a speaker, an outlet, or the
+    article itself when it cites no one), with the state or party it belongs to.
+
+    Copies of an article and re-reports of one speaker collapse to one Origin. `via` holds the
+    outlets it first reached an article through, the origin's side first (each an Origin with
+    no `via` of its own); `method` names the rule of store/origins.py's ORIGIN_RULES that chose
+    it, `side_method` the rule of store/sides.py's SIDE_RULES that gave its side."""
+
+    name: str
+    kind: OriginKind
+    side: str | None = None  # the state or party it speaks for; None: none known, or none
+    side_method: str = ""
+    outlet_kind: str | None = None  # state, public-service, private, party, wire, monitor
+    method: str = ""
+    via: tuple[Origin, ...] = ()
+    documents: int = 1  # the documents (copies counted once) that carry it
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """How many independent origins stand behind an event or a statement, and whose they are.
+
+    `single_side` is True when every origin belongs to one party to it (`single_side_method`
+    names the rule of store/origins.py's SINGLE_SIDE_RULES that decided); `denied_by` names
+    the parties whose statements deny it. Corroboration, not fact-checking: five origins on
+    one side can be wrong together, and one origin can be right."""
+
+    origins: tuple[Origin, ...]
+    sides: tuple[str, ...]
+    single_side: bool
+    single_side_method: str
+    denied_by: tuple[str, ...] = ()
+
+    @property
+    def independent_origins(self) -> int:
+        """The number of origins, copies and re-reports collapsed."""
+        return len(self.origins)
+
+
 @dataclass(frozen=True, slots=True)
 class Doc:
     """One article as it moves through the pipeline; each stage fills in more fields."""

@@ -8,7 +8,7 @@ Re-ingesting a document whose text changed replaces all its rows (upsert by id).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import resources
@@ -20,6 +20,8 @@ import pyarrow as pa
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Doc
+from newsgraph.resolve.outlets import Outlet, Outlets
+from newsgraph.store.corroboration import load_sides, recompute
 from newsgraph.store.merge import Cluster, DuplicateIndex, EventIndex, StoryIndex
 from newsgraph.store.rows import (
     BROAD_PLACES,
@@ -29,8 +31,11 @@ from newsgraph.store.rows import (
     content_hash,
     doc_rows,
 )
+from newsgraph.store.sides import actor_facts, people_facts
 
-SCHEMA_VERSION = "3"  # 2: events count their dead, day precision, weapon; 3: documents.seq
+# 2: events count their dead, day precision, weapon; 3: documents.seq; 4: corroboration
+SCHEMA_VERSION = "4"
+UPGRADES = frozenset({"3"})  # older schemas this version upgrades in place (the rest it refuses)
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
@@ -67,30 +72,77 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path}: cannot open ({str(exc).splitlines()[0]})") from None
 
 
-def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Refuse a store an older newsgraph wrote, before touching it: its rows stay as they are."""
+def schema_of(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema version a store was written with (None: a new, empty file)."""
     tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if "meta" not in tables:
-        return
+        return None
     found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    if found is not None and found[0] != SCHEMA_VERSION:
+    return None if found is None else str(found[0])
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    """Refuse a store another newsgraph wrote, unless this one upgrades it, before touching
+    it: its rows stay as they are. The version found."""
+    found = schema_of(con)
+    if found is not None and found != SCHEMA_VERSION and found not in UPGRADES:
         con.close()
         raise StoreError(
-            f"{path}: written by another newsgraph version (store schema {found[0]}, this one "
+            f"{path}: written by another newsgraph version (store schema {found}, this one "
             f"reads {SCHEMA_VERSION}); ingest into a new file"
         )
+    return found
+
+
+def upgraded(path: Path) -> Path:
+    """`path`, upgraded first when an older newsgraph wrote it with a schema this one upgrades
+    (which needs it for writing, once); readers call this before they open a store."""
+    if not path.exists():
+        return path
+    con = connect(path, read_only=True)
+    try:
+        found = schema_of(con)
+    finally:
+        con.close()
+    if found in UPGRADES:
+        Store(path).close()
+    return path
 
 
 class Store:
     """A read-write store over one DuckDB file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, outlets: Iterable[Outlet] | None = None) -> None:
         self.path = path
+        self.outlets = list(outlets if outlets is not None else Outlets.load())
         self.con = connect(path)
-        _check_schema(self.con, path)
+        found = _check_schema(self.con, path)
         self.con.execute(resources.files("newsgraph.store").joinpath("schema.sql").read_text())
+        if found in UPGRADES:
+            self._upgrade()
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
         self._load()
+
+    def _upgrade(self) -> None:
+        """Schema 3 -> 4: the corroboration of every stored event and quote."""
+        clusters = [
+            r[0] for r in self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall()
+        ]
+        quotes = [r[0] for r in self.con.execute("SELECT id FROM quotes").fetchall()]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.corroborate(clusters, quotes)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self._rollback_only()
+            raise
+
+    def corroborate(self, clusters: Sequence[str], quotes: Sequence[str]) -> None:
+        """Recompute the corroboration of these occurrences and quotes from the tables (after
+        rows were written around the Store: `load`, an upgrade)."""
+        self.sides = load_sides(self.con, self.outlets)
+        recompute(self.con, self.sides, clusters, quotes)
 
     def _load(self) -> None:
         """The indexes merging needs, rebuilt from what is committed.
@@ -122,6 +174,7 @@ class Store:
         self.stories = StoryIndex()
         for doc_id, story, found in self.con.execute(_STORIES, [list(BROAD_PLACES)]).fetchall():
             self.stories.load(doc_id, story, [c for c in found or () if c])
+        self.sides = load_sides(self.con, self.outlets)  # kept up to date as documents come
 
     def status(self, doc_id: str, text_hash: str) -> Status:
         """Whether a document is new, stored with other text, or stored as it is."""
@@ -137,6 +190,8 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             done = [self._write_one(doc, now, pending) for doc in docs]
             self._flush(pending)
+            quotes = [str(row[0]) for row in pending.rows["quotes"]]
+            recompute(self.con, self.sides, sorted(pending.clusters.keys() | pending.stale), quotes)
             self.con.execute("COMMIT")
         except BaseException as exc:  # KeyboardInterrupt too: never leave half a batch
             self._rollback()
@@ -148,10 +203,13 @@ class Store:
         return [replace(w, story_id=self.stories.find(w.story_id)) for w in done]
 
     def _rollback(self) -> None:
+        self._rollback_only()
+        self._load()  # the in-memory indexes may hold rows that were rolled back
+
+    def _rollback_only(self) -> None:
         # the transaction may never have opened, or the connection may be gone
         with contextlib.suppress(duckdb.Error):
             self.con.execute("ROLLBACK")
-        self._load()  # the in-memory indexes may hold rows that were rolled back
 
     def _write_one(self, doc: Doc, now: str, pending: _Pending) -> Written:
         status = self.status(doc.id, content_hash(doc))
@@ -159,7 +217,7 @@ class Store:
             story = self.stories.of_doc(doc.id) or ""
             return Written(doc.id, status, self.copies.original_of(doc.id), story)
         if status == "changed":
-            self._delete(doc.id)
+            pending.stale |= self._delete(doc.id)
         rows = doc_rows(doc, now)
         copy = self.copies.find(doc.id, doc.fingerprint)
         original, score = copy if copy else (None, None)
@@ -177,13 +235,35 @@ class Store:
             pending.rows[table] += getattr(rows, table)
         for table in ("actors", "people", "places"):
             pending.entities[table] += getattr(rows, table)
+        self._know(doc)
         return Written(doc.id, status, original, story)
 
-    def _delete(self, doc_id: str) -> None:
+    def _know(self, doc: Doc) -> None:
+        """What side rules read of the document's actors and people (the first seen is kept,
+        as in the tables)."""
+        for name, facts in actor_facts(doc.actors).items():
+            self.sides.actors.setdefault(name, facts)
+        for name, affiliation in people_facts(doc.people).items():
+            self.sides.people.setdefault(name, affiliation)
+
+    def _delete(self, doc_id: str) -> set[str]:
+        """Remove a document's rows; the occurrences it reported (to corroborate again)."""
+        clusters = {
+            str(r[0])
+            for r in self.con.execute(
+                "SELECT DISTINCT cluster_id FROM events WHERE doc_id = ?", [doc_id]
+            ).fetchall()
+        }
+        self.con.execute(
+            "DELETE FROM corroboration WHERE fact_type = 'quote' AND fact_id IN "
+            "(SELECT id FROM quotes WHERE doc_id = ?)",
+            [doc_id],
+        )
         for table in _FACT_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
         self.copies.remove(doc_id)
+        return clusters
 
     def _events(self, rows: DocRows, pending: _Pending) -> list[str]:
         """Merge each event into the occurrence it reports again, or start one; the ids of
@@ -258,6 +338,7 @@ class _Pending:
         default_factory=lambda: {t: [] for t in ("actors", "people", "places")}
     )
     clusters: dict[str, Cluster] = field(default_factory=dict)
+    stale: set[str] = field(default_factory=set)  # occurrences a replaced document reported
 
 
 # Occurrences that can take more reports: something that happened, at a precise place.

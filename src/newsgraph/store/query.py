@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from newsgraph.store.db import connect
+from newsgraph.store.db import connect, upgraded
 
 What = Literal["events", "quotes", "actors", "places"]
 
@@ -30,6 +30,8 @@ class Filters:
     limit: int | None = None
     status: str | None = None
     offset: int = 0
+    min_origins: int | None = None  # events and quotes with at least this many origins
+    single_side: bool | None = None  # True: only those every origin of which is one side's
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,15 @@ class Result:
     columns: list[str]
     rows: list[tuple[Any, ...]]
 
+
+# An origin as one line: "Sergey Ryabkov (Russia) via RIA", "Reuters".
+ORIGIN_LABELS = """list_transform(k.origins, lambda o: o.name
+    || coalesce(' (' || o.side || ')', '')
+    || CASE WHEN len(o.via) = 0 THEN ''
+            ELSE ' via ' || array_to_string(list_transform(o.via, lambda v: v.name), ', ') END)"""
+# The corroboration row of an occurrence (`c`) or a quote (`q`).
+EVENT_ORIGINS = "LEFT JOIN corroboration k ON k.fact_type = 'event' AND k.fact_id = c.id"
+QUOTE_ORIGINS = "LEFT JOIN corroboration k ON k.fact_type = 'quote' AND k.fact_id = q.id"
 
 # One row per real occurrence: reports of the same event in many documents are merged.
 _EVENTS = """
@@ -57,6 +68,10 @@ SELECT c.id AS event, c.type, any_value(e.mode) FILTER (WHERE e.mode IS NOT NULL
        any_value(e.cameo) FILTER (WHERE e.cameo IS NOT NULL) AS cameo,
        count(DISTINCT e.id) AS reports, count(DISTINCT e.doc_id) AS documents,
        list_sort(list_distinct(list(coalesce(d.outlet, d.url, d.source)))) AS sources,
+       coalesce(any_value(k.independent_origins), 0) AS independent_origins,
+       any_value({origins}) AS origins, any_value(k.sides) AS sides,
+       coalesce(any_value(k.single_side), false) AS single_side,
+       any_value(k.denied_by) AS denied_by,
        min(v.text) FILTER (WHERE v.main) AS evidence,
        list_sort(list_distinct(list(d.id))) AS doc_ids,
        list_sort(list_distinct(list(d.url) FILTER (WHERE d.url IS NOT NULL))) AS urls
@@ -65,11 +80,13 @@ JOIN events e ON e.cluster_id = c.id
 JOIN documents d ON d.id = e.doc_id
 LEFT JOIN places p ON p.id = c.place_id
 LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = e.id
+{event_origins}
 WHERE c.id IN (
     SELECT e.cluster_id FROM events e
     JOIN event_clusters c ON c.id = e.cluster_id
     JOIN documents d ON d.id = e.doc_id
     LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = e.id
+    {event_origins}
     WHERE 1 = 1 {where}
 )
 GROUP BY c.id, c.type, c.first_day, c.place
@@ -77,8 +94,10 @@ ORDER BY documents DESC, date NULLS LAST, c.id
 """
 _QUOTES = """
 SELECT q.id AS quote, q.speaker, q.speaker_text, q.cue, q.kind, q.text, q.via,
-       d.published AS date, coalesce(d.outlet, d.url, d.source) AS source, d.title, q.doc_id
+       d.published AS date, coalesce(d.outlet, d.url, d.source) AS source, d.title, q.doc_id,
+       {origins} AS origins, k.sides, coalesce(k.single_side, false) AS single_side
 FROM quotes q JOIN documents d ON d.id = q.doc_id
+{quote_origins}
 WHERE 1 = 1 {where}
 ORDER BY date NULLS LAST, q.doc_id, q."start"
 """
@@ -145,6 +164,10 @@ def conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
     if f.text:
         column = {"events": "v.text", "quotes": "q.text"}.get(what, "d.text")
         add(f"{column} {MATCHES}", like["text"])
+    if f.min_origins is not None and what in ("events", "quotes"):
+        add("coalesce(k.independent_origins, 0) >= ?", f.min_origins)
+    if f.single_side is not None and what in ("events", "quotes"):
+        add("coalesce(k.single_side, false) = ?", f.single_side)
     return "".join(f" AND {c}" for c in conds), params
 
 
@@ -157,8 +180,7 @@ _SQL = {"events": _EVENTS, "quotes": _QUOTES, "actors": _ACTORS, "places": _PLAC
 
 def sql_for(what: What, filters: Filters) -> tuple[str, list[Any]]:
     """The query for `what` with `filters` applied, and its parameters."""
-    where, params = conditions(what, filters)
-    sql = _SQL[what].format(where=where)
+    sql, params = _filled(what, filters)
     if filters.limit:
         sql += f" LIMIT {int(filters.limit)}"
     if filters.offset:
@@ -168,13 +190,24 @@ def sql_for(what: What, filters: Filters) -> tuple[str, list[Any]]:
 
 def count_sql(what: What, filters: Filters) -> tuple[str, list[Any]]:
     """How many rows `sql_for` gives without its limit: for paging."""
+    sql, params = _filled(what, filters)
+    return f"SELECT count(*) FROM ({sql})", params
+
+
+def _filled(what: What, filters: Filters) -> tuple[str, list[Any]]:
     where, params = conditions(what, filters)
-    return f"SELECT count(*) FROM ({_SQL[what].format(where=where)})", params
+    sql = _SQL[what].format(
+        where=where,
+        origins=ORIGIN_LABELS,
+        event_origins=EVENT_ORIGINS,
+        quote_origins=QUOTE_ORIGINS,
+    )
+    return sql, params
 
 
 def run_query(db: Path, what: What, filters: Filters) -> Result:
     """Run one query read-only over the database file."""
-    con = connect(db, read_only=True)
+    con = connect(upgraded(db), read_only=True)
     try:
         sql, params = sql_for(what, filters)
         cur = con.execute(sql, params)
@@ -186,7 +219,7 @@ def run_query(db: Path, what: What, filters: Filters) -> Result:
 
 def write_parquet(db: Path, what: What, filters: Filters, output: Path) -> int:
     """The query's rows as a Parquet file (DuckDB writes it; no pyarrow needed)."""
-    con = connect(db, read_only=True)
+    con = connect(upgraded(db), read_only=True)
     try:
         sql, params = sql_for(what, filters)
         con.execute(f"CREATE TEMP TABLE result AS {sql}", params)

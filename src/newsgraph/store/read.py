@@ -12,9 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsgraph.store.db import connect
+from newsgraph.store.db import connect, upgraded
 from newsgraph.store.query import (
+    EVENT_ORIGINS,
     MATCHES,
+    ORIGIN_LABELS,
     Filters,
     What,
     conditions,
@@ -31,7 +33,7 @@ class Reader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._con = connect(path, read_only=True)
+        self._con = connect(upgraded(path), read_only=True)
 
     def close(self) -> None:
         self._con.close()
@@ -191,18 +193,19 @@ class Reader:
     def map(self, filters: Filters) -> list[Item]:
         """Events per place, by type: the circles of the map."""
         where, params = conditions("events", filters)
-        return self.rows(_MAP.format(where=where), params)
+        return self.rows(_MAP.format(where=where, event_origins=EVENT_ORIGINS), params)
 
     def timeline(self, filters: Filters) -> list[Item]:
         """Events per day, by type."""
         where, params = conditions("events", filters)
-        return self.rows(_TIMELINE.format(where=where), params)
+        return self.rows(_TIMELINE.format(where=where, event_origins=EVENT_ORIGINS), params)
 
     def disputes(self, actor: str | None, since: date | None, until: date | None) -> list[Item]:
         """Accusations and rejections between two parties, both directions side by side."""
         filters = Filters(actor=actor, since=since, until=until)
         where, params = conditions("events", filters)
-        claims = self.rows(_CLAIMS.format(where=where), params)
+        sql = _CLAIMS.format(where=where, event_origins=EVENT_ORIGINS, origins=ORIGIN_LABELS)
+        claims = self.rows(sql, params)
         pairs: dict[tuple[str, str], Item] = {}
         for claim in claims:
             for accuser in claim["actors"]:
@@ -236,6 +239,7 @@ _EVENTS_IN = """
     JOIN event_clusters c ON c.id = e.cluster_id
     JOIN documents d ON d.id = e.doc_id
     LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = e.id
+    {event_origins}
     WHERE 1 = 1 {where}
 """
 _MAP = (
@@ -263,9 +267,13 @@ _CLAIMS = (
     + """))
 SELECT x.id, x.cluster_id, x.type, x.mode, x.status, x.actors, x.recipients, x.day,
        x.claimed_by, x.via, x.doc_id, d.title, d.outlet, d.url,
-       min(v.text) FILTER (WHERE v.main) AS sentence
+       min(v.text) FILTER (WHERE v.main) AS sentence,
+       coalesce(any_value(k.independent_origins), 0) AS independent_origins,
+       any_value({origins}) AS origins, coalesce(any_value(k.single_side), false) AS single_side,
+       any_value(k.denied_by) AS denied_by
 FROM events x JOIN e ON e.id = x.id JOIN documents d ON d.id = x.doc_id
 LEFT JOIN evidence v ON v.fact_type = 'event' AND v.fact_id = x.id
+LEFT JOIN corroboration k ON k.fact_type = 'event' AND k.fact_id = x.cluster_id
 WHERE x.type IN ('ACCUSE', 'REJECT') OR x.status = 'denied'
 GROUP BY ALL ORDER BY x.day NULLS LAST, x.id
 """

@@ -80,6 +80,24 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 
 
+-- How many independent origins stand behind each merged event (fact_id: its cluster) and each
+-- quote, and whose they are (store/origins.py); recomputed as reports are added.
+CREATE TABLE IF NOT EXISTS corroboration (
+    fact_type VARCHAR NOT NULL,      -- event, quote
+    fact_id VARCHAR NOT NULL,
+    independent_origins INTEGER NOT NULL,
+    sides VARCHAR[] NOT NULL,        -- the states or parties the origins belong to
+    single_side BOOLEAN NOT NULL,    -- every origin is one party's, a party to the fact
+    single_side_method VARCHAR NOT NULL,
+    denied_by VARCHAR[] NOT NULL,    -- parties whose statement denies it
+    origins STRUCT(
+        name VARCHAR, kind VARCHAR, side VARCHAR, side_method VARCHAR, outlet_kind VARCHAR,
+        method VARCHAR, documents INTEGER,
+        via STRUCT(name VARCHAR, kind VARCHAR, side VARCHAR, side_method VARCHAR,
+                   outlet_kind VARCHAR)[]
+    )[] NOT NULL                     -- one row per (fact_type, fact_id): store/corroboration.py
+);
+
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);

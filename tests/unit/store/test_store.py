@@ -278,3 +278,101 @@ def test_a_resumed_ingest_merges_exactly_as_an_uninterrupted_one(tmp_path: Path)
     # the positive side: the order-dependent merges did happen
     assert ("x", "b") in {(d, original) for d, original, _ in documents}
     assert len({cluster for event, cluster in events if event.startswith("s")}) == 1
+
+
+# --- corroboration ---------------------------------------------------------------------
+
+
+def _corroboration(db: Path, fact_type: str = "event") -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(
+            "SELECT fact_id, independent_origins, sides, single_side, single_side_method, "
+            "list_transform(origins, lambda o: o.name), list_transform(origins, lambda o: o.documents) "
+            "FROM corroboration WHERE fact_type = ? ORDER BY fact_id",
+            [fact_type],
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_origins_are_recomputed_when_a_report_joins_an_event(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (strike("2017-04-04"),), "SANA")])
+    [(_, n, sides, single, method, names, _)] = _corroboration(db)
+    assert (n, sides, single, method, names) == (1, ["Syria"], False, "bystander", ["SANA"])
+    with Store(db) as store:
+        store.write([article("b", OTHER, "2017-04-05", (strike("2017-04-04"),), "Reuters")])
+    [(_, n, sides, single, method, names, _)] = _corroboration(db)
+    assert (n, names, sides) == (2, ["SANA", "Reuters"], ["Syria"])
+    assert (single, method) == (False, "origin-of-no-side")
+
+
+def test_one_side_only_when_its_own_outlets_alone_tell_it(db: Path) -> None:
+    claimed = replace(strike("2017-04-04"), actor=("Syria",), status="claimed")
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (claimed,), "SANA")])
+        store.write([article("b", OTHER, "2017-04-05", (claimed,), "Syrian state TV")])
+    [(_, n, sides, single, method, names, _)] = _corroboration(db)
+    assert (n, names, sides, single, method) == (
+        2,
+        ["SANA", "Syrian state TV"],
+        ["Syria"],
+        True,
+        "party",
+    )
+
+
+def test_rewritten_copies_add_no_origins(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (strike("2017-04-04"),), "SANA")])
+        [copy] = store.write([article("b", REWRITE, "2017-04-05", (strike("2017-04-04"),), "")])
+        [farm] = store.write([article("c", REWRITE + " x", "2017-04-06", (strike(None),), "Farm")])
+    assert copy.duplicate_of == "a" and farm.duplicate_of is not None
+    [(_, n, _, _, _, names, documents)] = _corroboration(db)
+    assert (n, names, documents) == (1, ["SANA"], [1])  # three reports, one origin, one document
+    # the positive twin: an independent outlet's report of it does add one
+    with Store(db) as store:
+        store.write([article("d", OTHER, "2017-04-05", (strike("2017-04-04"),), "Reuters")])
+    assert _corroboration(db)[0][1] == 2
+
+
+def test_quotes_have_their_speaker_as_origin(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE)])
+    [(qid, n, sides, single, method, names, _)] = _corroboration(db, "quote")
+    assert (qid, n, sides, single, method, names) == (
+        "a:q0",
+        1,
+        ["Russia"],
+        True,
+        "party",
+        ["Russia"],
+    )
+
+
+def test_a_replaced_document_takes_its_origin_away(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (strike("2017-04-04"),), "SANA")])
+        store.write([article("b", OTHER, "2017-04-05", (strike("2017-04-04"),), "Reuters")])
+        store.write([article("b", OTHER + " (corrected)", "2017-04-05", (), "Reuters")])
+    [(_, n, _, _, _, names, _)] = _corroboration(db)
+    assert (n, names) == (1, ["SANA"])
+    assert [r[0] for r in _corroboration(db, "quote")] == ["a:q0", "b:q0"]
+
+
+def test_a_schema_3_store_is_upgraded_with_its_origins(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (strike("2017-04-04"),), "SANA")])
+    expected = _corroboration(db)
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE corroboration")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    con.close()
+    # a reader upgrades it too: the query sees the origins
+    result = run_query(db, "events", Filters())
+    assert dict(zip(result.columns, result.rows[0], strict=True))["independent_origins"] == 1
+    assert _corroboration(db) == expected
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    con.close()

@@ -1,0 +1,248 @@
+"""Corroboration: how many independent origins stand behind an event or a statement, whose.
+
+A claim's origin is the first link of each report's source chain: the speaker it is told as
+("Sergey Ryabkov said ..., according to RIA": Ryabkov), else the outlet it is cited from
+("Citing Iranian state TV, the AP said": Iranian state TV), else the outlet that published the
+article, else the article itself. Reports collapse to one origin when they share it: a
+content farm's copy counts as its original (the store's near-duplicate link), and ten outlets
+repeating one ministry's statement are one origin, the ministry. Three ordered tables name the
+rules a user sees: ORIGIN_RULES (`Origin.method`), sides.SIDE_RULES (`Origin.side_method`)
+and SINGLE_SIDE_RULES (`Corroboration.single_side_method`).
+
+This is corroboration, not fact-checking: it counts who stands behind a claim and whose they
+are, never whether the claim is true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from newsgraph.model import Corroboration, Doc, Origin, OriginKind, Quote
+from newsgraph.resolve.outlets import Outlet
+from newsgraph.store.sides import Sides
+
+DENIED = "denied"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The document a report comes from, copies collapsed: `key` is the original's id."""
+
+    key: str
+    outlet: str | None
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report of a claim as the origin rules read it; `via` runs from the origin's side to
+    the article (Event.via), `claimed_by` is who it is told as (a speaker, or the words naming one)."""
+
+    source: Source
+    status: str = "asserted"
+    claimed_by: str | None = None
+    via: tuple[str, ...] = ()
+
+
+# A rule's finding: (origin name, its kind when the rule knows it, the relays after it).
+Start = tuple[str, OriginKind | None, tuple[str, ...]]
+OriginRule = Callable[[Report, Sides], Start | None]
+
+
+def _claimant(report: Report, sides: Sides) -> Start | None:
+    """Told as someone's word: that speaker (or outlet) is the origin."""
+    if not report.claimed_by:
+        return None
+    via = report.via[1:] if report.via[:1] == (report.claimed_by,) else report.via
+    return report.claimed_by, None, via
+
+
+def _first_via(report: Report, sides: Sides) -> Start | None:
+    """Passed on by outlets: the first of them."""
+    return (report.via[0], "outlet", report.via[1:]) if report.via else None
+
+
+def _reporting_outlet(report: Report, sides: Sides) -> Start | None:
+    """Told by the article in its own voice: the outlet that published it (the original's)."""
+    if not report.source.outlet:
+        return None
+    known = sides.outlet(report.source.outlet)
+    return (known.name if known else report.source.outlet), "outlet", ()
+
+
+def _article(report: Report, sides: Sides) -> Start | None:
+    """An article of no known outlet, in its own voice: the article itself."""
+    return report.source.title, "article", ()
+
+
+ORIGIN_RULES: tuple[tuple[str, OriginRule], ...] = (
+    ("claimant", _claimant),
+    ("first-via", _first_via),
+    ("reporting-outlet", _reporting_outlet),
+    ("article", _article),
+)
+
+
+def origin_of(report: Report, sides: Sides) -> tuple[str, Origin]:
+    """The origin of one report, and the key it collapses on."""
+    for method, rule in ORIGIN_RULES:
+        found = rule(report, sides)
+        if found is None:
+            continue
+        name, kind, via = found
+        link = sides.link(name)
+        kind = kind or link.kind
+        origin = Origin(
+            name=name,
+            kind=kind,
+            side=link.side,
+            side_method=link.side_method,
+            outlet_kind=link.outlet_kind,
+            method=method,
+            via=tuple(_relay(v, sides) for v in via),
+        )
+        # words naming nobody ("activists") and articles are origins of their own document only
+        key = f"{report.source.key}\x00{name}" if kind in ("unnamed", "article") else name
+        return key, origin
+    raise AssertionError("the last rule applies to every report")
+
+
+def _relay(name: str, sides: Sides) -> Origin:
+    link = sides.link(name)
+    return Origin(name, "outlet", link.side, link.side_method, link.outlet_kind)
+
+
+def origins_of(reports: Iterable[Report], sides: Sides) -> tuple[Origin, ...]:
+    """The distinct origins of the reports that tell a claim (denials tell no origin of it), in
+    the order first met; each with the chain it first came through and its documents."""
+    found: dict[str, Origin] = {}
+    documents: dict[str, set[str]] = {}
+    for report in reports:
+        if report.status == DENIED:
+            continue
+        key, origin = origin_of(report, sides)
+        found.setdefault(key, origin)
+        documents.setdefault(key, set()).add(report.source.key)
+    return tuple(replace(o, documents=len(documents[k])) for k, o in found.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What the single-side rules read: the origins, and the parties the claim is about
+    (an event's actors and recipients; a statement's speaker)."""
+
+    origins: tuple[Origin, ...]
+    parties: tuple[str, ...]
+    actor_named: bool = True
+
+
+SingleSideRule = Callable[[Claim, Sides], bool | None]
+
+
+def _no_origin(claim: Claim, sides: Sides) -> bool | None:
+    """Nobody in the store tells it (only denials of it): not one side's word."""
+    return False if not claim.origins else None
+
+
+def _origin_of_no_side(claim: Claim, sides: Sides) -> bool | None:
+    """An origin of no side (a wire, a monitor, a paper of no state) tells it too."""
+    return False if any(o.side is None for o in claim.origins) else None
+
+
+def _several_sides(claim: Claim, sides: Sides) -> bool | None:
+    return False if len({o.side for o in claim.origins}) > 1 else None
+
+
+def _party(claim: Claim, sides: Sides) -> bool | None:
+    """Every origin is one party's, and that party is in the claim (as actor or target)."""
+    side = claim.origins[0].side
+    return True if side in {sides.side(p) for p in claim.parties} | set(claim.parties) else None
+
+
+def _patron(claim: Claim, sides: Sides) -> bool | None:
+    """Every origin is one party's, and that party backs one in the claim, or is backed by it."""
+    side = claim.origins[0].side
+    if side is None:
+        return None
+    theirs = {s for p in claim.parties for s in (p, sides.side(p)) if s}
+    backers = {b for p in theirs for b in sides.patrons(p)}
+    return True if side in backers or theirs & set(sides.patrons(side)) else None
+
+
+def _unnamed_actor(claim: Claim, sides: Sides) -> bool | None:
+    """Who did it is not named: that one side's word is all there is."""
+    return True if not claim.actor_named else None
+
+
+def _bystander(claim: Claim, sides: Sides) -> bool | None:
+    """One side tells it, but no party of its is in it: an onlooker's account."""
+    return False
+
+
+SINGLE_SIDE_RULES: tuple[tuple[str, SingleSideRule], ...] = (
+    ("no-origin", _no_origin),
+    ("origin-of-no-side", _origin_of_no_side),
+    ("several-sides", _several_sides),
+    ("party", _party),
+    ("patron", _patron),
+    ("unnamed-actor", _unnamed_actor),
+    ("bystander", _bystander),
+)
+
+
+def single_side(claim: Claim, sides: Sides) -> tuple[bool, str]:
+    """Whether every origin belongs to one party to the claim, and the rule that decided."""
+    for name, rule in SINGLE_SIDE_RULES:
+        verdict = rule(claim, sides)
+        if verdict is not None:
+            return verdict, name
+    raise AssertionError("the last rule decides every claim")
+
+
+def corroborate(
+    reports: Sequence[Report], parties: Sequence[str], actor_named: bool, sides: Sides
+) -> Corroboration:
+    """The corroboration of one claim from all its reports."""
+    origins = origins_of(reports, sides)
+    verdict, method = single_side(Claim(origins, tuple(parties), actor_named), sides)
+    told = {o.name for o in origins}
+    deniers = (r.claimed_by for r in reports if r.status == DENIED and r.claimed_by)
+    return Corroboration(
+        origins=origins,
+        sides=tuple(dict.fromkeys(o.side for o in origins if o.side)),
+        single_side=verdict,
+        single_side_method=method,
+        denied_by=tuple(dict.fromkeys(d for d in deniers if d not in told)),
+    )
+
+
+# --- one document on its own (the `analyze` report) -------------------------------------
+
+
+def quote_report(quote: Quote, source: Source) -> Report:
+    """A statement as a report: its speaker (or the words naming one) and its relays."""
+    said = quote.speaker or (quote.speaker_mention.text if quote.speaker_mention else None)
+    return Report(source, "asserted", said, quote.via)
+
+
+def doc_corroboration(
+    doc: Doc, outlets: Iterable[Outlet]
+) -> tuple[list[Corroboration], list[Corroboration]]:
+    """(events, quotes) of one document, each corroborated by that document alone."""
+    sides = Sides.of_doc(doc, outlets)
+    source = Source(doc.id, doc.outlet, doc.title or doc.source)
+    events = [
+        corroborate(
+            [Report(source, e.status, e.claimed_by, e.via)],
+            (*e.actor, *e.recipient),
+            bool(e.actor),
+            sides,
+        )
+        for e in doc.events
+    ]
+    quotes = [
+        corroborate([quote_report(q, source)], (q.speaker,) if q.speaker else (), True, sides)
+        for q in doc.quotes
+    ]
+    return events, quotes
