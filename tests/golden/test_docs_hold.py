@@ -31,7 +31,7 @@ def keys(value: Any) -> Iterator[str]:
 @pytest.mark.model
 def test_every_output_field_is_documented(pipeline, resources):
     doc = pipeline.run(read_text_file(EXAMPLE), resources)
-    output = json.loads(render_json([doc]))
+    output = json.loads(render_json([doc], resources.outlets))
     assert set(output) == {"schema", "documents"}
     undocumented = set(keys(output["documents"])) - DOCUMENTED
     assert not undocumented, f"add these to docs/output.md: {sorted(undocumented)}"

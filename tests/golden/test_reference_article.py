@@ -14,7 +14,9 @@ from newsgraph.ingest.text import read_text_file
 from newsgraph.model import Doc
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.report.json_out import render_json
+from newsgraph.report.markdown import render_markdown
 from newsgraph.store.merge import DuplicateIndex
+from newsgraph.store.origins import doc_corroboration
 
 pytestmark = pytest.mark.model
 FLOOR = 46  # found items out of 46: what the pipeline reaches now; never lower it silently
@@ -96,6 +98,37 @@ def test_who_backs_and_leads_whom(doc: Doc):
     assert "Russian-backed, Syrian regime offensive" in found[("Syria", "backed_by", "Russia")]
 
 
+def test_origins_of_ryabkovs_words_and_of_the_strike(doc: Doc, resources):
+    """Ryabkov's words: one origin, via RIA (Russian state); the Deir ez-Zor strike: one
+    origin, Iranian state TV via the AP; both told by one side alone."""
+    events, quotes = doc_corroboration(doc, resources.outlets)
+    (blood,) = [c for q, c in zip(doc.quotes, quotes, strict=True) if "paid with blood" in q.text]
+    (ryabkov,) = blood.origins
+    assert (ryabkov.name, ryabkov.side, ryabkov.side_method) == (
+        "Sergey Ryabkov",
+        "Russia",
+        "person-affiliation",
+    )
+    assert [(v.name, v.side, v.outlet_kind) for v in ryabkov.via] == [("RIA", "Russia", "state")]
+    assert blood.single_side and blood.independent_origins == 1
+    (strike,) = [
+        c for e, c in zip(doc.events, events, strict=True) if "ISIS bases" in e.evidence.text
+    ]
+    (tv,) = strike.origins
+    assert (tv.name, tv.side, tv.outlet_kind) == ("Iranian state TV", "Iran", "state")
+    assert [(v.name, v.side, v.outlet_kind) for v in tv.via] == [("Associated Press", None, "wire")]
+    assert strike.single_side and strike.independent_origins == 1
+    # the positive twin: the killing, told in the article's own voice, is no side's word alone
+    (killing,) = [c for e, c in zip(doc.events, events, strict=True) if "Valery Asapov" in e.killed]
+    assert killing.origins[0].method == "article" and not killing.single_side
+    report = render_markdown([doc], resources.outlets)
+    assert "1 origin: Sergey Ryabkov (Russia) via RIA (Russia, state) · **one side only**" in report
+    assert (
+        "1 origin: Iranian state TV (Iran, state) via Associated Press (wire) · **one side only**"
+        in report
+    )
+
+
 def test_the_gas_plants_output_is_a_quantity(doc: Doc):
     (gas,) = [q for q in doc.quantities if q.subject == "Conoco gas plant"]
     assert gas.text == "almost 50 million cubic feet of gas per day"
@@ -120,10 +153,10 @@ def test_every_offset_points_at_its_text(doc: Doc):
         assert doc.text[start:end] == text
 
 
-def test_score_stays_at_the_floor(doc: Doc, tmp_path):
+def test_score_stays_at_the_floor(doc: Doc, tmp_path, resources):
     reference = shared_path("reference", "score.py", "asapov_deir_ez_zor.expected.json")
     out = tmp_path / "out.json"
-    out.write_text(render_json([doc]), encoding="utf-8")
+    out.write_text(render_json([doc], resources.outlets), encoding="utf-8")
     spec = importlib.util.spec_from_file_location("score", reference / "score.py")
     assert spec is not None and spec.loader is not None
     score = importlib.util.module_from_spec(spec)

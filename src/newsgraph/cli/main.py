@@ -81,8 +81,11 @@ def analyze(
     with guarded(err, debug):
         check_output(output)
         budget = Budget(max_chars=max_chars, seconds=doc_timeout)
-        docs, summary = _analyze(expand(paths), encoding, max_bytes, budget, debug)
-        text = render_json(docs) if format is Format.json else render_markdown(docs)
+        docs, summary, res = _analyze(expand(paths), encoding, max_bytes, budget, debug)
+        outlets = res.outlets
+        text = (
+            render_json(docs, outlets) if format is Format.json else render_markdown(docs, outlets)
+        )
         write_atomically(text, output)
     if summary.failed:
         err.print(
@@ -94,7 +97,7 @@ def analyze(
 
 def _analyze(
     paths: list[Path], encoding: str, max_bytes: int, budget: Budget, debug: bool = False
-) -> tuple[list[Doc], Summary]:
+) -> tuple[list[Doc], Summary, Resources]:
     pipeline = build()
     res = Resources()
     docs: list[Doc] = []
@@ -113,7 +116,7 @@ def _analyze(
                     raise outcome.error
                 say(err, "newsgraph: skipped", f"{failure.source}: {failure.reason}")
             bar.advance(task)
-    return docs, summary
+    return docs, summary, res
 
 
 def run() -> None:

@@ -248,6 +248,17 @@ def query_command(
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
     text: Annotated[str | None, typer.Option(help="Evidence text contains.")] = None,
+    min_origins: Annotated[
+        int | None,
+        typer.Option(help="Events or quotes told by at least N independent origins.", min=0),
+    ] = None,
+    single_side: Annotated[
+        bool,
+        typer.Option(
+            "--single-side",
+            help="Only events or quotes every origin of which belongs to one party to them.",
+        ),
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0)] = None,
     format: Annotated[
         QueryFormat, typer.Option("--format", "-f", help="table, json, csv or parquet.")
@@ -258,7 +269,16 @@ def query_command(
     """Events (merged across reports), quotes, actors or places from the database."""
     with guarded(err, debug):
         filters = Filters(
-            type, actor, speaker, place, parse_day(since), parse_day(until), text, limit
+            type,
+            actor,
+            speaker,
+            place,
+            parse_day(since),
+            parse_day(until),
+            text,
+            limit,
+            min_origins=min_origins,
+            single_side=True if single_side else None,
         )
         if format is QueryFormat.parquet:
             if output is None:
@@ -309,6 +329,8 @@ def parse_day(text: str | None) -> date | None:
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value

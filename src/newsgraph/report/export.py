@@ -4,9 +4,11 @@ One row per real occurrence (reports merged in the store), so counts are events,
 articles. The ACLED mapping is ours (ACLED's own coding needs human review): remote
 violence by mode, battles when both sides are named, PLOVER's other types as strategic
 developments; `fatalities` is the incident's toll as an integer (0 where the text gives no
-number, as ACLED codes it), `civilian_targeting` is set when civilians are among the victims.
+number, as ACLED codes it), `civilian_targeting` is set when civilians are among the victims,
+and `source` lists the event's independent origins (store/origins.py), not every copy of it.
 The PLOVER layout carries GDELT's QuadClass and GoldsteinScale from the CAMEO code, so that
-rows can be joined with GDELT or ICEWS data.
+rows can be joined with GDELT or ICEWS data, and a GDELT-like `num_sources` that counts the
+event's independent origins where GDELT's NumSources counts copies.
 """
 
 from __future__ import annotations
@@ -46,7 +48,11 @@ PLOVER_COLUMNS = [
     "killed",
     "num_reports",
     "num_documents",
+    "num_sources",
     "sources",
+    "origins",
+    "single_side",
+    "denied_by",
     "evidence",
 ]
 ACLED_COLUMNS = [
@@ -136,7 +142,12 @@ def _plover(row: dict[str, Any], lexicon: EventLexicon) -> dict[str, Any]:
         "killed": _joined(row["killed"]),
         "num_reports": row["reports"],
         "num_documents": row["documents"],
+        # GDELT's NumSources, counted as independent origins: copies and re-reports count once
+        "num_sources": row["independent_origins"],
         "sources": _joined(row["sources"]),
+        "origins": _joined(row["origins"]),
+        "single_side": "yes" if row["single_side"] else "",
+        "denied_by": _joined(row["denied_by"]),
         "evidence": row["evidence"] or "",
     }
 
@@ -176,7 +187,8 @@ def _acled(row: dict[str, Any]) -> dict[str, Any]:
         "location": row["place"] or "",
         "latitude": row["lat"] if row["lat"] is not None else "",
         "longitude": row["lon"] if row["lon"] is not None else "",
-        "source": _joined(row["sources"]),
+        # ACLED names who the information comes from: the origins, not every outlet that copied it
+        "source": _joined(row["origins"]) or _joined(row["sources"]),
         "civilian_targeting": "Civilian targeting" if civilian else "",
         "notes": row["evidence"] or "",
         "fatalities": row["fatalities"] or 0,

@@ -7,7 +7,10 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from newsgraph.model import Doc
+from newsgraph.model import Corroboration, Doc
+from newsgraph.resolve.outlets import Outlet
+from newsgraph.store.corroboration import origin_dict
+from newsgraph.store.origins import doc_corroboration
 
 # Parse internals that are not part of the output.
 _INTERNAL = (
@@ -21,17 +24,37 @@ _INTERNAL = (
 SCHEMA_VERSION = "1"
 
 
-def doc_to_dict(doc: Doc) -> dict[str, Any]:
-    """One document as plain JSON-ready data."""
+def doc_to_dict(doc: Doc, outlets: Iterable[Outlet] | None = None) -> dict[str, Any]:
+    """One document as plain JSON-ready data; given the outlet table, each event and quote
+    with its `corroboration` (the document taken alone)."""
     data = asdict(doc)
     for key in _INTERNAL:
         data.pop(key, None)
+    if outlets is not None:
+        events, quotes = doc_corroboration(doc, outlets)
+        pairs = [*zip(data["events"], events, strict=True)]
+        pairs += zip(data["quotes"], quotes, strict=True)
+        for item, found in pairs:
+            item["corroboration"] = corroboration_dict(found)
     return data
 
 
-def render_json(docs: Iterable[Doc]) -> str:
-    """`{"documents": [...]}` for a batch of documents."""
-    return render_documents(doc_to_dict(d) for d in docs)
+def corroboration_dict(c: Corroboration) -> dict[str, Any]:
+    """A corroboration as the API and the JSON output give it."""
+    return {
+        "independent_origins": c.independent_origins,
+        "sides": list(c.sides),
+        "single_side": c.single_side,
+        "single_side_method": c.single_side_method,
+        "denied_by": list(c.denied_by),
+        "origins": [origin_dict(o) for o in c.origins],
+    }
+
+
+def render_json(docs: Iterable[Doc], outlets: Iterable[Outlet]) -> str:
+    """`{"documents": [...]}` for a batch of documents, each fact with its corroboration."""
+    table = list(outlets)
+    return render_documents(doc_to_dict(d, table) for d in docs)
 
 
 def render_documents(documents: Iterable[dict[str, Any]]) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from newsgraph.model import Doc, Event, Quote
+from newsgraph.model import Corroboration, Doc, Event, Quote
 from newsgraph.report.escape import md_text as _md
+from newsgraph.resolve.outlets import Outlet
+from newsgraph.store.origins import doc_corroboration, origin_label
 
 # Most severe first: lethal violence, then violence, coercion, threats, words, cooperation.
 SEVERITY = [
@@ -29,23 +31,26 @@ SEVERITY = [
 ]
 
 
-def render_markdown(docs: Iterable[Doc]) -> str:
-    """The situation report for every document, separated by rules."""
-    return "\n\n---\n\n".join(_document(d) for d in docs) + "\n"
+def render_markdown(docs: Iterable[Doc], outlets: Iterable[Outlet]) -> str:
+    """The situation report for every document, separated by rules; `outlets` (the outlet
+    table) tells whose each outlet is."""
+    table = list(outlets)
+    return "\n\n---\n\n".join(_document(d, table) for d in docs) + "\n"
 
 
-def _document(doc: Doc) -> str:
+def _document(doc: Doc, outlets: list[Outlet]) -> str:
     head = [f"# {_md(doc.title or doc.source)}", ""]
     meta = [
         x for x in (f"by {doc.byline}" if doc.byline else "", doc.published or "", doc.source) if x
     ]
     head.append("_" + " · ".join(_md(m) for m in meta) + "_")
+    events, quotes = doc_corroboration(doc, outlets)
     parts = [
         "\n".join(head),
-        _events(doc),
+        _events(list(zip(doc.events, events, strict=True))),
         _who(doc),
         _places(doc),
-        _quotes(doc),
+        _quotes(list(zip(doc.quotes, quotes, strict=True))),
         _disputes(doc),
     ]
     return "\n\n".join(p for p in parts if p)
@@ -62,15 +67,15 @@ def severity(event: Event) -> tuple[int, int, int, int]:
 NOT_NEWS = frozenset({"historical", "hypothetical"})
 
 
-def _events(doc: Doc) -> str:
-    news = [e for e in doc.events if e.status not in NOT_NEWS]
+def _events(events: list[tuple[Event, Corroboration]]) -> str:
+    news = [(e, c) for e, c in events if e.status not in NOT_NEWS]
     lines = ["## What happened", ""]
-    for event in sorted(news, key=severity):
-        lines.append("- " + _event_line(event))
+    for event, origins in sorted(news, key=lambda pair: severity(pair[0])):
+        lines.append("- " + _event_line(event, origins))
     return "\n".join(lines) if news else "## What happened\n\nNo events found."
 
 
-def _event_line(event: Event) -> str:
+def _event_line(event: Event, origins: Corroboration) -> str:
     who = ", ".join(event.actor) or "unknown actor"
     whom = ", ".join(event.recipient) or "-"
     mode = f" ({event.mode})" if event.mode else ""
@@ -88,9 +93,7 @@ def _event_line(event: Event) -> str:
         bits.append(f"wounded: {event.injuries}")
     if event.status != "asserted":
         bits.append(f"_{event.status}_")
-    source = _chain(event.claimed_by, event.via)
-    if source:
-        bits.append(f"source: {_md(source)}")
+    bits.append(corroboration_text(origins))
     return " · ".join(bits) + f"  \n  > {_md(_excerpt(event.evidence.text))}"
 
 
@@ -102,9 +105,15 @@ def _toll(event: Event) -> str:
     return "; ".join(x for x in (count, ", ".join(event.killed)) if x)
 
 
-def _chain(speaker: str | None, via: Iterable[str]) -> str:
-    chain = [x for x in dict.fromkeys([*((speaker and [speaker]) or []), *via])]
-    return " → ".join(chain)
+def corroboration_text(c: Corroboration) -> str:
+    """ "1 origin: Sergey Ryabkov (Russia) via RIA (Russia, state) · **one side only**"."""
+    count = f"{c.independent_origins} origin{'' if c.independent_origins == 1 else 's'}"
+    text = f"{count}: " + "; ".join(_md(origin_label(o)) for o in c.origins) if c.origins else count
+    if c.single_side:
+        text += f" · **one side only** ({_md(', '.join(c.sides))})"
+    if c.denied_by:
+        text += f" · denied by {_md(', '.join(c.denied_by))}"
+    return text
 
 
 def _who(doc: Doc) -> str:
@@ -147,20 +156,21 @@ def _places(doc: Doc) -> str:
     return "\n".join(lines)
 
 
-def _quotes(doc: Doc) -> str:
-    if not doc.quotes:
+def _quotes(said: list[tuple[Quote, Corroboration]]) -> str:
+    if not said:
         return ""
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    for q in doc.quotes:
-        by_speaker[q.speaker or "unattributed"].append(q)
+    by_speaker: dict[str, list[tuple[Quote, Corroboration]]] = defaultdict(list)
+    for q, c in said:
+        by_speaker[q.speaker or "unattributed"].append((q, c))
     lines = ["## Who said what"]
     for speaker, quotes in by_speaker.items():
-        outlets = sorted({v for q in quotes for v in q.via})
+        outlets = sorted({v for q, _ in quotes for v in q.via})
         through = f" (via {', '.join(outlets)})" if outlets else ""
         lines += ["", f"**{_md(speaker)}**{_md(through)}"]
-        for q in quotes:
+        for q, origins in quotes:
             text = f'"{_excerpt(q.said)}"' if q.kind == "direct" else _excerpt(q.said)
-            lines.append(f"- {_md(text)} _({q.kind}, {_md(q.cue or 'no cue')})_")
+            cue = f"_({q.kind}, {_md(q.cue or 'no cue')})_"
+            lines.append(f"- {_md(text)} {cue} · {corroboration_text(origins)}")
     return "\n".join(lines)
 
 

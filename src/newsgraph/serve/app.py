@@ -43,6 +43,16 @@ Day = Annotated[
     ),
 ]
 MISSING: dict[int | str, dict[str, Any]] = {404: {"description": "No such thing in the store"}}
+MinOrigins = Annotated[
+    int | None,
+    Query(
+        ge=0, le=10_000, description="Only those told by at least this many independent origins."
+    ),
+]
+SingleSide = Annotated[
+    bool | None,
+    Query(description="true: only those every origin of which is one party's; false: the others."),
+]
 
 
 def _day(value: str | None, name: str = "since") -> date | None:
@@ -113,9 +123,21 @@ def event_filters(
     status: Text = None,
     since: Day = None,
     until: Day = None,
+    min_origins: MinOrigins = None,
+    single_side: SingleSide = None,
 ) -> Filters:
     """The filters every event view shares (list, map, timeline), as one dependency."""
-    return Filters(type, actor, None, place, _day(since), _day(until, "until"), status=status)
+    return Filters(
+        type,
+        actor,
+        None,
+        place,
+        _day(since),
+        _day(until, "until"),
+        status=status,
+        min_origins=min_origins,
+        single_side=single_side,
+    )
 
 
 EventFilters = Annotated[Filters, Depends(event_filters)]
@@ -140,12 +162,25 @@ def _lists(app: FastAPI, reader: Reader) -> None:
         since: Day = None,
         until: Day = None,
         q: Text = None,
+        min_origins: MinOrigins = None,
+        single_side: SingleSide = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
-        """Attributed statements with speaker, cue and the outlets they came through."""
+        """Attributed statements with speaker, cue, the outlets they came through and their origin."""
         f = Filters(
-            None, None, speaker, None, _day(since), _day(until, "until"), q, limit, None, offset
+            None,
+            None,
+            speaker,
+            None,
+            _day(since),
+            _day(until, "until"),
+            q,
+            limit,
+            None,
+            offset,
+            min_origins,
+            single_side,
         )
         return _paged(*reader.page("quotes", f), limit, offset)
 

@@ -246,3 +246,18 @@ def doc_corroboration(
         for q in doc.quotes
     ]
     return events, quotes
+
+
+def origin_label(origin: Origin) -> str:
+    """One line for an origin: "Sergey Ryabkov (Russia) via RIA (Russia, state)"; the same
+    words query.ORIGIN_LABELS writes in SQL."""
+    via = ", ".join(_label(v) for v in origin.via)
+    return _label(origin) + (f" via {via}" if via else "")
+
+
+def _label(origin: Origin) -> str:
+    if origin.kind == "article":
+        return f"{origin.name} (article)"
+    side = origin.side if origin.side != origin.name else None  # "Russia", not "Russia (Russia)"
+    about = ", ".join(x for x in (side, origin.outlet_kind) if x)
+    return f"{origin.name} ({about})" if about else origin.name

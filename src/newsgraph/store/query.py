@@ -42,11 +42,19 @@ class Result:
     rows: list[tuple[Any, ...]]
 
 
-# An origin as one line: "Sergey Ryabkov (Russia) via RIA", "Reuters".
-ORIGIN_LABELS = """list_transform(k.origins, lambda o: o.name
-    || coalesce(' (' || o.side || ')', '')
-    || CASE WHEN len(o.via) = 0 THEN ''
-            ELSE ' via ' || array_to_string(list_transform(o.via, lambda v: v.name), ', ') END)"""
+# An origin as one line, "Sergey Ryabkov (Russia) via RIA (Russia, state)": the words
+# store/origins.py's origin_label writes.
+_LINK = """{o}.name || CASE WHEN {o}.kind = 'article' THEN ' (article)'
+    WHEN nullif({o}.side, {o}.name) IS NULL AND {o}.outlet_kind IS NULL THEN ''
+    ELSE ' (' || concat_ws(', ', nullif({o}.side, {o}.name), {o}.outlet_kind) || ')' END"""
+ORIGIN_LABELS = (
+    "list_transform(k.origins, lambda o: "
+    + _LINK.format(o="o")
+    + " || CASE WHEN len(o.via) = 0 THEN '' ELSE ' via ' || array_to_string("
+    + "list_transform(o.via, lambda v: "
+    + _LINK.format(o="v")
+    + "), ', ') END)"
+)
 # The corroboration row of an occurrence (`c`) or a quote (`q`).
 EVENT_ORIGINS = "LEFT JOIN corroboration k ON k.fact_type = 'event' AND k.fact_id = c.id"
 QUOTE_ORIGINS = "LEFT JOIN corroboration k ON k.fact_type = 'quote' AND k.fact_id = q.id"

@@ -114,7 +114,25 @@ class Reader:
             "WHERE e.doc_id = ? GROUP BY ALL ORDER BY e.id",
             [doc_id],
         )
+        events = self.corroboration("event", [e["cluster_id"] for e in doc["events"]])
+        quotes = self.corroboration("quote", [q["id"] for q in doc["quotes"]])
+        for event in doc["events"]:
+            event["corroboration"] = events.get(event["cluster_id"])
+        for quote in doc["quotes"]:
+            quote["corroboration"] = quotes.get(quote["id"])
         return doc
+
+    def corroboration(self, fact_type: str, ids: Sequence[str]) -> dict[str, Item]:
+        """The origins of these occurrences (`event`: cluster ids) or quotes, by id."""
+        if not ids:
+            return {}
+        rows = self.rows(
+            "SELECT fact_id, independent_origins, sides, single_side, single_side_method, "
+            "denied_by, origins FROM corroboration WHERE fact_type = ? AND fact_id IN "
+            f"({','.join('?' * len(set(ids)))})",
+            [fact_type, *sorted(set(ids))],
+        )
+        return {row.pop("fact_id"): row for row in rows}
 
     def event(self, cluster_id: str) -> Item | None:
         """A merged event and every report of it, with sentence and source chain."""
@@ -136,6 +154,7 @@ class Reader:
             "WHERE e.cluster_id = ? GROUP BY ALL ORDER BY d.published NULLS LAST, e.id",
             [cluster_id],
         )
+        head["corroboration"] = self.corroboration("event", [cluster_id]).get(cluster_id)
         return head
 
     def entity(self, entity_id: str) -> Item | None:

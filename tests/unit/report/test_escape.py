@@ -42,7 +42,7 @@ def test_analyze_report_escapes_html_in_every_field() -> None:
     event = Event("ASSAULT", span, span, (IMG,), (SCRIPT,), location=(SCRIPT,))
     quote = Quote(0, 5, SCRIPT, "direct", IMG, IMG, via=(SCRIPT,))
     doc = Doc(id="d", source=IMG, text="x" * 50, title=SCRIPT, events=(event,), quotes=(quote,))
-    text = render_markdown([doc])
+    text = render_markdown([doc], [])
     assert "<script" not in text and "<img" not in text
     assert "&lt;script&gt;" in text and "&lt;img src=x onerror=" in text
 

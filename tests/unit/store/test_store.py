@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -376,3 +378,29 @@ def test_a_schema_3_store_is_upgraded_with_its_origins(db: Path) -> None:
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
     con.close()
+
+
+def test_query_and_exports_filter_and_list_by_origins(db: Path) -> None:
+    claimed = replace(strike("2017-04-04"), actor=("Syria",), status="claimed")
+    elsewhere = replace(strike("2017-04-09"), location=("Syria",))
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (claimed, elsewhere), "SANA")])
+        store.write([article("b", REWRITE, "2017-04-05", (claimed,), "Farm")])  # a copy
+        store.write([article("c", OTHER, "2017-04-10", (elsewhere,), "Reuters")])
+    every = run_query(db, "events", Filters())
+    assert len(every.rows) == 3
+    one_side = run_query(db, "events", Filters(single_side=True))
+    [row] = [dict(zip(one_side.columns, r, strict=True)) for r in one_side.rows]
+    assert (row["independent_origins"], row["origins"], row["documents"]) == (
+        1,
+        ["SANA (Syria, state)"],
+        2,
+    )
+    assert run_query(db, "events", Filters(min_origins=2)).rows == []
+    assert len(run_query(db, "events", Filters(min_origins=1)).rows) == 3
+    assert len(run_query(db, "quotes", Filters(single_side=True)).rows) == 3
+    lexicon = EventLexicon.load()
+    [cells] = csv.DictReader(io.StringIO(export_csv(one_side, "plover", lexicon)))
+    assert (cells["num_documents"], cells["num_sources"], cells["single_side"]) == ("2", "1", "yes")
+    [cells] = csv.DictReader(io.StringIO(export_csv(one_side, "acled", lexicon)))
+    assert cells["source"] == "SANA (Syria, state)"  # the origin, not the farm that copied it
