@@ -285,6 +285,7 @@ class Quantity:
     stage: str = ""
 
 
+# `unnamed`: words that name nobody ("activists"); no origin is, the outlet vouching for them is
 OriginKind = Literal["speaker", "outlet", "article", "unnamed"]
 
 

@@ -51,11 +51,20 @@ OriginRule = Callable[[Report, Sides], Start | None]
 
 
 def _claimant(report: Report, sides: Sides) -> Start | None:
-    """Told as someone's word: that speaker (or outlet) is the origin."""
-    if not report.claimed_by:
+    """Told as a named speaker's (or outlet's) word: that speaker is the origin. Words that
+    name nobody ("activists", "a military source") are no origin of their own: the outlet
+    that vouches for them is (the rules below)."""
+    if not report.claimed_by or sides.link(report.claimed_by).kind == "unnamed":
         return None
-    via = report.via[1:] if report.via[:1] == (report.claimed_by,) else report.via
+    via = report.via
+    while via and _same(via[0], report.claimed_by, sides):  # the chain starts at its origin
+        via = via[1:]
     return report.claimed_by, None, via
+
+
+def _same(a: str, b: str, sides: Sides) -> bool:
+    outlet = sides.outlet(a)
+    return a == b or (outlet is not None and outlet is sides.outlet(b))
 
 
 def _first_via(report: Report, sides: Sides) -> Start | None:
@@ -92,6 +101,8 @@ def origin_of(report: Report, sides: Sides) -> tuple[str, Origin]:
             continue
         name, kind, via = found
         link = sides.link(name)
+        outlet = sides.outlet(name)
+        name = outlet.name if outlet is not None else name  # "Syrian Observatory" is SOHR
         kind = kind or link.kind
         origin = Origin(
             name=name,
@@ -102,14 +113,16 @@ def origin_of(report: Report, sides: Sides) -> tuple[str, Origin]:
             method=method,
             via=tuple(_relay(v, sides) for v in via),
         )
-        # words naming nobody ("activists") and articles are origins of their own document only
-        key = f"{report.source.key}\x00{name}" if kind in ("unnamed", "article") else name
+        # an article is an origin of its own document only, whatever its title
+        key = f"{report.source.key}\x00{name}" if kind == "article" else name
         return key, origin
     raise AssertionError("the last rule applies to every report")
 
 
 def _relay(name: str, sides: Sides) -> Origin:
     link = sides.link(name)
+    outlet = sides.outlet(name)
+    name = outlet.name if outlet is not None else name
     return Origin(name, "outlet", link.side, link.side_method, link.outlet_kind)
 
 

@@ -131,6 +131,49 @@ def test_who_is_who_search_and_map(client: TestClient) -> None:
     assert [(str(d["day"]), d["events"]) for d in days] == [("2017-04-03", 1), ("2017-04-05", 1)]
 
 
+def test_events_and_quotes_filter_by_origins_and_side(tmp_path: Path) -> None:
+    db = tmp_path / "origins.duckdb"
+    text = "Russia said jets hit rebels in Aleppo."
+    other = "Russian jets hit a market in Aleppo on Monday, witnesses said."
+    claimed = replace(
+        _event("ASSAULT", "Russia", "Free Syrian Army", "2017-04-03", text),
+        status="claimed",
+        claimed_by="Russia",
+    )
+    with Store(db) as store:
+        store.write([_doc("r", text, (claimed,), "2017-04-04")])
+        store.write(
+            [
+                _doc(
+                    "w",
+                    other,
+                    (_event("ASSAULT", "Russia", "civilians", "2017-04-10", other),),
+                    "2017-04-10",
+                )
+            ]
+        )
+    client = TestClient(create_app(db), base_url="http://localhost:8000")
+    one = client.get("/api/events", params={"single_side": "true"}).json()
+    [item] = one["items"]
+    assert (item["origins"], item["independent_origins"], item["single_side"]) == (
+        ["Russia"],
+        1,
+        True,
+    )
+    others = client.get("/api/events", params={"single_side": "false"}).json()["items"]
+    assert [e["origins"] for e in others] == [["Reuters (wire)"]]
+    assert client.get("/api/events", params={"min_origins": 2}).json()["total"] == 0
+    assert client.get("/api/map", params={"single_side": "true"}).json()[0]["events"] == 1
+    detail = client.get(f"/api/events/{item['event']}").json()["corroboration"]
+    assert detail["origins"][0]["side_method"] == "party-itself"
+    assert detail["single_side_method"] == "party"
+    doc = client.get("/api/documents/r").json()
+    assert doc["events"][0]["corroboration"]["independent_origins"] == 1
+    assert doc["quotes"][0]["corroboration"]["origins"][0]["name"] == "Russia"
+    quotes = client.get("/api/quotes", params={"single_side": "true"}).json()["items"]
+    assert {q["doc_id"] for q in quotes} == {"r", "w"}  # both quote Russia itself
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -82,17 +82,27 @@ def test_re_reports_of_one_speaker_are_one_origin(sides: Sides):
     assert origin.documents == 3 and [v.name for v in origin.via] == ["Reuters"]
 
 
-def test_unnamed_speakers_in_two_articles_are_two_origins(sides: Sides):
-    reports = [Report(WIRE, "claimed", "activists"), Report(SANA, "claimed", "activists")]
-    assert len(origins_of(reports, sides)) == 2
-    same = [Report(WIRE, "claimed", "activists"), Report(WIRE, "claimed", "activists")]
-    assert len(origins_of(same, sides)) == 1
+def test_words_naming_nobody_are_the_vouching_outlets_word(sides: Sides):
+    reports = [Report(WIRE, "claimed", "activists"), Report(WIRE, "claimed", "a source")]
+    (origin,) = origins_of(reports, sides)
+    assert (origin.name, origin.method) == ("Reuters", "reporting-outlet")
+    # in two articles of no outlet, two origins: each article vouches for its own
+    two = [
+        Report(RAW, "claimed", "activists"),
+        Report(Source("d8", None, "Post"), "claimed", "activists"),
+    ]
+    assert [o.method for o in origins_of(two, sides)] == ["article", "article"]
+    # a relay is kept: "activists told SANA" is SANA's
+    (relayed,) = origins_of([Report(WIRE, "claimed", "activists", ("SANA",))], sides)
+    assert (relayed.name, relayed.method) == ("SANA", "first-via")
 
 
 def test_outlets_spelled_two_ways_are_one_origin(sides: Sides):
-    reports = [Report(SANA), Report(WIRE, "claimed", "SANA", ("SANA",))]
+    reports = [Report(SANA), Report(WIRE, "claimed", "Syrian Arab News Agency", ("SANA",))]
     (origin,) = origins_of(reports, sides)
-    assert origin.name == "SANA" and origin.documents == 2
+    assert origin.name == "SANA" and origin.documents == 2 and origin.via == ()
+    _, named = origin_of(Report(WIRE, "claimed", "Syrian Arab News Agency", ("SANA", "AP")), sides)
+    assert (named.name, [v.name for v in named.via]) == ("SANA", ["AP"])
 
 
 # --- single side -----------------------------------------------------------------------

@@ -69,6 +69,34 @@ function names(values) {
   return span;
 }
 
+// --- origins ---------------------------------------------------------------------------
+
+// "Sergey Ryabkov (Russia) via RIA (Russia, state)": the words the store and reports use.
+function linkLabel(o) {
+  if (o.kind === "article") return `${o.name} (article)`;
+  const about = [o.side !== o.name ? o.side : null, o.outlet_kind].filter(Boolean).join(", ");
+  return about ? `${o.name} (${about})` : o.name;
+}
+
+function originLabel(o) {
+  const via = (o.via || []).map(linkLabel).join(", ");
+  return linkLabel(o) + (via ? ` via ${via}` : "");
+}
+
+function oneSide(single, sides) {
+  return single ? el("span", { class: "one-side", title: "every origin belongs to one party to it", text: `one side only${sides && sides.length ? ": " + sides.join(", ") : ""}` }) : null;
+}
+
+// A fact's corroboration: how many independent origins, each with its side, and who denies it.
+function originsBox(c) {
+  if (!c) return null;
+  const n = c.independent_origins;
+  return el("div", { class: "origins" },
+    el("strong", { text: `${n} independent origin${n === 1 ? "" : "s"}` }), oneSide(c.single_side, c.sides),
+    c.denied_by && c.denied_by.length ? el("span", { class: "muted", text: ` · denied by ${c.denied_by.join(", ")}` }) : null,
+    el("ul", {}, ...(c.origins || []).map((o) => el("li", { title: `origin: ${o.method}; side: ${o.side_method}; ${o.documents} document(s)`, text: originLabel(o) }))));
+}
+
 // --- filters ---------------------------------------------------------------------------
 
 function readFilters() {
@@ -231,7 +259,9 @@ async function loadEvents() {
       el("td", { text: e.date || "" }), el("td", { text: e.place || "" }),
       el("td", {}, names(e.actors)), el("td", {}, names(e.recipients)),
       el("td", { text: toll(e) }), el("td", { text: list(e.status) }),
-      el("td", { text: String(e.reports) }), el("td", { text: list(e.sources) }));
+      el("td", { text: String(e.reports) }),
+      el("td", { class: "origins-cell", title: (e.origins || []).join("\n") }, el("span", { text: String(e.independent_origins) }), oneSide(e.single_side, e.sides)),
+      el("td", { text: list(e.sources) }));
     row.addEventListener("click", (ev) => { if (!ev.target.classList.contains("link")) openEvent(e.event); });
     return row;
   }));
@@ -244,6 +274,7 @@ async function openEvent(id) {
   const event = await api(`events/${encodeURIComponent(id)}`);
   const box = document.getElementById("event-detail");
   box.replaceChildren(el("h3", {}, tag(event.type), ` ${event.place || ""} ${event.first_day || ""}`),
+    originsBox(event.corroboration),
     ...event.reports.map((r) => el("div", { class: "report" },
       el("div", {}, el("strong", { text: r.title || r.doc_id }), el("span", { class: "muted", text: ` ${r.outlet || ""} ${r.published || ""} · ${r.status}` })),
       el("div", { text: r.sentence || "" }),
@@ -303,9 +334,9 @@ function showFact(facts) {
   box.replaceChildren(...facts.map((f) => {
     const d = f.data;
     if (f.kind === "event") return el("div", { class: "fact-event" }, tag(d.type), " ", names(d.actors), " → ", names(d.recipients),
-      el("span", { class: "muted", text: ` ${d.status}${d.place ? " · " + d.place : ""}${d.day ? " · " + d.day : ""}` }), chain(d.claimed_by, d.via));
+      el("span", { class: "muted", text: ` ${d.status}${d.place ? " · " + d.place : ""}${d.day ? " · " + d.day : ""}` }), chain(d.claimed_by, d.via), originsBox(d.corroboration));
     if (f.kind === "quote") return el("div", { class: "fact-quote" }, el("strong", { text: d.speaker || d.speaker_text || "unknown speaker" }),
-      el("span", { class: "muted", text: ` ${d.cue || ""} (${d.kind})` }), chain(d.speaker, d.via));
+      el("span", { class: "muted", text: ` ${d.cue || ""} (${d.kind})` }), chain(d.speaker, d.via), originsBox(d.corroboration));
     return el("div", { class: "fact-mention" }, el("span", { class: "link", text: `${d.entity_type}: ${d.text}`, onclick: () => openEntity(d.entity_id, d.text) }));
   }));
 }
@@ -324,7 +355,8 @@ async function loadDisputes() {
 function side(title, claims) {
   return el("div", { class: "side" }, el("strong", { text: title }),
     ...(claims.length ? claims.map((c) => el("div", { class: "claim" },
-      tag(c.type), el("span", { class: "muted", text: ` ${c.day || ""} · ${c.outlet || c.title || c.doc_id}` }),
+      tag(c.type), el("span", { class: "muted", text: ` ${c.day || ""} · ${c.outlet || c.title || c.doc_id}` }), oneSide(c.single_side),
+      el("div", { class: "muted", text: `origins: ${list(c.origins) || "none"}` }),
       el("div", { text: c.sentence || "" }), chain(c.claimed_by, c.via),
       el("span", { class: "link", text: "show in the article", onclick: () => openDocument(c.doc_id, { kind: "event", id: c.id }) })))
       : [el("div", { class: "muted", text: "nothing reported" })]));
