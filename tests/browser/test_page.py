@@ -87,3 +87,47 @@ def test_hostile_article_text_never_runs(page: Any) -> None:
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#doc script, #doc img, #doc a[href^='javascript'], #doc svg").count() == 0
     assert page.errors == []
+
+
+def origins_cells(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "#events-table tbody tr", "rs => rs.map(r => r.querySelector('.origins-cell').textContent)"
+    )
+
+
+def test_filter_by_origins_and_one_side_and_read_them_in_the_evidence(page: Any) -> None:
+    page.check("#f-single_side")
+    page.click("#apply")
+    page.wait_for_function(
+        "() => { const rs = [...document.querySelectorAll('#events-table tbody tr')];"
+        " return rs.length && rs.every(r => r.querySelector('.origins-cell .one-side')); }"
+    )
+    assert all("one side only" in cell for cell in origins_cells(page))
+    # an accusation carried by one side alone: its origins listed where its sentence is shown
+    page.fill("#f-actor", "Sergey Ryabkov")
+    page.select_option("#f-type", "ACCUSE")
+    page.click("#apply")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#events-table tbody tr')].every("
+        "r => r.cells[0].textContent.startsWith('ACCUSE'))"
+    )
+    page.click("#events-table tbody tr >> nth=0 >> td >> nth=0")
+    page.wait_for_selector("#event-detail .origins")
+    detail = page.text_content("#event-detail .origins")
+    assert "1 independent origin" in detail and "one side only: Russia" in detail
+    assert "Sergey Ryabkov (Russia)" in detail
+    page.wait_for_selector("#fact .origins")
+    assert "Sergey Ryabkov (Russia)" in page.text_content("#fact")
+    # more than one origin: the one-side filter off, at least two origins asked
+    page.uncheck("#f-single_side")
+    page.select_option("#f-type", "")
+    page.fill("#f-actor", "")
+    page.fill("#f-min_origins", "2")
+    page.click("#apply")
+    page.wait_for_function(
+        "() => { const rs = [...document.querySelectorAll('#events-table tbody tr')];"
+        " return rs.length && rs.every(r => parseInt(r.querySelector('.origins-cell').textContent) >= 2); }"
+    )
+    counts = [int(cell.split("one side")[0]) for cell in origins_cells(page)]
+    assert counts and min(counts) >= 2
+    assert page.errors == []
