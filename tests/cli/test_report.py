@@ -56,6 +56,21 @@ def test_a_markdown_report_filtered_by_place(db: Path) -> None:
     assert lines and all("Deir" in x for x in lines)
 
 
+def test_the_report_marks_claims_one_side_alone_tells(db: Path) -> None:
+    result = runner.invoke(app, ["report", "--db", str(db), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    disputes = result.stdout.split("## Open disputes")[1]
+    ryabkov = [x for x in disputes.splitlines() if "price paid with blood" in x]
+    assert ryabkov  # under Sergey Ryabkov / United States, and Russia / United States
+    for line in ryabkov:
+        assert "origins: Sergey Ryabkov (Russia) via RIA (Russia, state)" in line
+        assert line.endswith("**one side only**")
+    # told in the article's own voice: one origin, of no side
+    what = result.stdout.split("## What happened")[1].split("## Who said what")[0]
+    (killing,) = [x for x in what.splitlines() if "Valery Asapov" in x]
+    assert "(article)" in killing and "one side only" not in killing
+
+
 def test_serving_beyond_loopback_needs_a_token(db: Path) -> None:
     result = runner.invoke(app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--token" in result.stderr

@@ -99,7 +99,7 @@ def render_md(s: Situation) -> str:
     for speaker, quotes in _by_speaker(s.quotes):
         lines.append(f"### {md_text(speaker)}")
         for q in quotes[:8]:
-            chain = f" (via {md_text(', '.join(q['via']))})" if q["via"] else ""
+            chain = f" (origin: {md_text('; '.join(q['origins']))})" if q["origins"] else ""
             text = md_text(_clip(q["text"]))
             lines.append(f'- "{text}"{chain} [{md_link(q["source"] or "source", None)}]')
         lines.append("")
@@ -111,13 +111,22 @@ def render_md(s: Situation) -> str:
             for claim in pair[side][:5]:
                 said = md_text(_clip(claim["sentence"] or ""))
                 link = md_link(claim["outlet"] or claim["title"] or "source", claim["url"])
-                lines.append(f"- {who}: {said} [{link}]")
+                one = " **one side only**" if claim["single_side"] else ""
+                lines.append(f"- {who}: {said} [{link}]{md_text(_origins_text(claim))}{one}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _md_event(e: Item) -> str:
-    return f"**{e['type']}**" + md_text(_event_text(e).removeprefix(f"**{e['type']}**"))
+    text = f"**{e['type']}**" + md_text(_event_text(e).removeprefix(f"**{e['type']}**"))
+    return text + md_text(_origins_text(e)) + (" **one side only**" if e["single_side"] else "")
+
+
+def _origins_text(item: Item) -> str:
+    """ " · origins: SANA (Syria, state); Reuters (wire) · denied by Russia"."""
+    origins = "; ".join(item.get("origins") or []) or "none"
+    denied = ", ".join(item.get("denied_by") or [])
+    return f" · origins: {origins}" + (f" · denied by {denied}" if denied else "")
 
 
 def _md_sources(event: Item) -> str:
@@ -135,7 +144,7 @@ body{font:14px/1.45 system-ui,sans-serif;color:#1d2430;max-width:1100px;margin:2
 h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #d9dde3}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:3px 6px;border-bottom:1px solid #e4e7eb;vertical-align:top}
 .muted{color:#6b7380}.tag{display:inline-block;padding:0 6px;border-radius:8px;color:#fff;font-size:12px}
-svg{width:100%;background:#eaf1f8}.dispute{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+svg{width:100%;background:#eaf1f8}.one-side{background:#fbe3c8;color:#8a4a00;border-radius:8px;padding:0 5px;font-size:12px}.dispute{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 """
 _COLOURS = {
     "ASSAULT": "#c0392b",
@@ -158,21 +167,23 @@ def render_html(s: Situation) -> str:
         "<h2>When</h2>",
         _timeline_svg(s.days),
         "<h2>What happened</h2><table><tr><th>type</th><th>day</th><th>place</th><th>who</th>"
-        "<th>whom</th><th>killed</th><th>status</th><th>sources</th></tr>",
+        "<th>whom</th><th>killed</th><th>status</th><th>origins</th><th>sources</th></tr>",
     ]
     for ev in s.events:
         parts.append(
             f"<tr><td>{_tag(ev['type'])} {e(ev['mode'] or '')}</td><td>{e(str(ev['date'] or ''))}</td>"
             f"<td>{e(ev['place'] or '')}</td><td>{e(', '.join(ev['actors'] or []))}</td>"
             f"<td>{e(', '.join(ev['recipients'] or []))}</td><td>{e(_toll(ev))}</td>"
-            f"<td>{e(', '.join(ev['status'] or []))}</td><td>{_html_sources(ev)}<div class=muted>"
+            f"<td>{e(', '.join(ev['status'] or []))}</td><td>{_html_origins(ev)}</td>"
+            f"<td>{_html_sources(ev)}<div class=muted>"
             f"{e(_clip(ev['evidence'] or ''))}</div></td></tr>"
         )
     parts.append("</table><h2>Who said what</h2>")
     for speaker, quotes in _by_speaker(s.quotes):
         parts.append(f"<h3>{e(speaker)}</h3><ul>")
         for q in quotes[:8]:
-            via = f" <span class=muted>via {e(', '.join(q['via']))}</span>" if q["via"] else ""
+            origin = "; ".join(q["origins"] or [])
+            via = f" <span class=muted>origin: {e(origin)}</span>" if origin else ""
             parts.append(
                 f"<li>&ldquo;{e(_clip(q['text']))}&rdquo;{via} <span class=muted>{e(q['source'] or '')}</span></li>"
             )
@@ -185,7 +196,8 @@ def render_html(s: Situation) -> str:
             ("b_to_a", f"{pair['b']} accuses {pair['a']}"),
         ):
             claims = "".join(
-                f"<li>{e(_clip(c['sentence'] or ''))} {_html_link(c['outlet'] or c['title'] or c['doc_id'], c['url'])}</li>"
+                f"<li>{e(_clip(c['sentence'] or ''))} {_html_link(c['outlet'] or c['title'] or c['doc_id'], c['url'])}"
+                f"<div class=muted>{_html_origins(c)}</div></li>"
                 for c in pair[side][:5]
             )
             parts.append(
@@ -194,6 +206,14 @@ def render_html(s: Situation) -> str:
         parts.append("</div>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _html_origins(item: Item) -> str:
+    """The origins, one a line, a "one side only" mark and who denies it."""
+    origins = "<br>".join(html.escape(o) for o in item.get("origins") or []) or "none"
+    one = " <span class=one-side>one side only</span>" if item.get("single_side") else ""
+    denied = ", ".join(item.get("denied_by") or [])
+    return origins + one + (f"<br>denied by {html.escape(denied)}" if denied else "")
 
 
 def _tag(kind: str) -> str:
