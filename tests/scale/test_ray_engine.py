@@ -27,6 +27,7 @@ SAME = {
     "events": "SELECT doc_id, type, actors, recipients, place, day, status, cluster_id FROM events",
     "clusters": "SELECT * FROM event_clusters",
     "mentions": 'SELECT doc_id, entity_id, "start", "end" FROM mentions',
+    "corroboration": "SELECT * FROM corroboration",
 }
 
 

@@ -42,6 +42,7 @@ def load_parquet(db: Path, folder: Path) -> Loaded:
             _stage(con, folder)
             counts = _insert(con)
             _stories(store)
+            _corroborate(store)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -129,6 +130,24 @@ def _insert(con: duckdb.DuckDBPyConnection) -> Loaded:
     ).fetchone()
     documents, copies, events = counted if counted else (0, 0, 0)
     return Loaded(int(documents), int(events), int(copies))
+
+
+def _corroborate(store: Store) -> None:
+    """The origins of every occurrence and quote the loaded documents report."""
+    con = store.con
+    clusters = con.execute(
+        "SELECT DISTINCT cluster_id FROM events WHERE doc_id IN (SELECT id FROM chosen) "
+        "ORDER BY cluster_id"
+    ).fetchall()
+    quotes = con.execute(
+        "SELECT id FROM quotes WHERE doc_id IN (SELECT id FROM chosen) ORDER BY id"
+    ).fetchall()
+    con.execute(  # a replaced document's quotes, and occurrences no report is left in
+        "DELETE FROM corroboration WHERE (fact_type = 'quote' AND fact_id NOT IN "
+        "(SELECT id FROM quotes)) OR (fact_type = 'event' AND fact_id NOT IN "
+        "(SELECT cluster_id FROM events))"
+    )
+    store.corroborate([str(c) for (c,) in clusters], [str(q) for (q,) in quotes])
 
 
 def _stories(store: Store) -> None:
