@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from newsgraph.model import Corroboration, Origin
-from newsgraph.store.origins import Report, Source, corroborate
+from newsgraph.store.origins import Report, Source, corroborate, origin_of
 from newsgraph.store.sides import ActorFacts, Sides
 
 _S = pa.string()
@@ -65,7 +66,7 @@ def recompute(
     rows: list[dict[str, Any]] = []
     if clusters:
         reports = _rows(con, _REPORTS, clusters)
-        sources = _sources(con, {str(r[1]) for r in reports})
+        sources = _sources(con, {str(r[1]) for r in reports}, sides)
         by_cluster: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         for row in reports:
             by_cluster[row[0]].append(row)
@@ -73,9 +74,9 @@ def recompute(
             rows.append(_row("event", cluster, _event(found, sources, sides)))
     if quotes:
         found_quotes = _rows(con, _QUOTES, quotes)
-        sources = _sources(con, {str(r[1]) for r in found_quotes})
+        sources = _sources(con, {str(r[1]) for r in found_quotes}, sides)
         for qid, doc_id, speaker, said, via in found_quotes:
-            quote = Report(sources[doc_id], "asserted", speaker or said, tuple(via or ()))
+            quote = _report(sources[doc_id], doc_id, "asserted", speaker or said, via)
             rows.append(_row("quote", qid, corroborate([quote], _one(speaker), True, sides)))
     for fact_type, ids in (("event", clusters), ("quote", quotes)):
         if ids:
@@ -91,19 +92,26 @@ def _event(
     told = [r for r in reports if r[2] != "denied"]
     parties = [p for r in told or reports for p in (*(r[5] or ()), *(r[6] or ()))]
     return corroborate(
-        [Report(sources[r[1]], r[2], r[3], tuple(r[4] or ())) for r in reports],
+        [_report(sources[r[1]], r[1], r[2], r[3], r[4]) for r in reports],
         tuple(dict.fromkeys(parties)),
         any(r[5] for r in told or reports),
         sides,
     )
 
 
+def _report(
+    source: Source, doc_id: str, status: str, claimed_by: str | None, via: list[str] | None
+) -> Report:
+    return Report(source, status, claimed_by, tuple(via or ()), copied=source.key != doc_id)
+
+
 def _one(name: str | None) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
-def _sources(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, Source]:
-    """Each document's source, a copy taking its original's (followed to the first one)."""
+def _sources(con: duckdb.DuckDBPyConnection, doc_ids: set[str], sides: Sides) -> dict[str, Source]:
+    """Each document's source, a copy taking its original's (followed to the first one), with
+    the origins that original names where a copy needs them."""
     docs: dict[str, tuple[str | None, str, str | None]] = {}
     wanted = set(doc_ids)
     while wanted:
@@ -115,7 +123,34 @@ def _sources(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, Sou
         ):
             docs[doc_id] = (outlet, name, original)
         wanted = {o for _, _, o in docs.values() if o and o not in docs}
-    return {doc_id: _source(doc_id, docs) for doc_id in doc_ids if doc_id in docs}
+    found = {doc_id: _source(doc_id, docs) for doc_id in doc_ids if doc_id in docs}
+    copied = {s.key: s for doc_id, s in found.items() if s.key != doc_id}
+    named = _named(con, copied, sides)
+    return {
+        doc_id: replace(s, named=named[s.key]) if s.key in named else s
+        for doc_id, s in found.items()
+    }
+
+
+def _named(
+    con: duckdb.DuckDBPyConnection, originals: dict[str, Source], sides: Sides
+) -> dict[str, frozenset[str]]:
+    """The keys of the origins each original document names, in its events and quotes."""
+    if not originals:
+        return {}
+    keys: dict[str, set[str]] = {key: set() for key in originals}
+    told = _rows(
+        con,
+        "SELECT e.doc_id, e.status, e.claimed_by, e.via FROM events e JOIN _facts f ON f.id = "
+        "e.doc_id UNION ALL SELECT q.doc_id, 'asserted', coalesce(q.speaker, q.speaker_text), "
+        "q.via FROM quotes q JOIN _facts f ON f.id = q.doc_id",
+        sorted(originals),
+    )
+    for doc_id, status, claimed_by, via in told:
+        if status != "denied":
+            report = Report(originals[doc_id], status, claimed_by, tuple(via or ()))
+            keys[doc_id].add(origin_of(report, sides)[0])
+    return {key: frozenset(found) for key, found in keys.items()}
 
 
 def _source(doc_id: str, docs: dict[str, tuple[str | None, str, str | None]]) -> Source:

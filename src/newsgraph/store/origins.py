@@ -27,26 +27,32 @@ DENIED = "denied"
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document a report comes from, copies collapsed: `key` is the original's id."""
+    """The document a report comes from, copies collapsed: `key` is the original's id;
+    `named` the keys of the origins the original itself names (what its copies may name)."""
 
     key: str
     outlet: str | None
     title: str
+    named: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     """One report of a claim as the origin rules read it; `via` runs from the origin's side to
-    the article (Event.via), `claimed_by` is who it is told as (a speaker, or the words naming one)."""
+    the article (Event.via), `claimed_by` is who it is told as (a speaker, or the words naming
+    one); `copied`: the report is in a copy of `source.key`, not in the original itself."""
 
     source: Source
     status: str = "asserted"
     claimed_by: str | None = None
     via: tuple[str, ...] = ()
+    copied: bool = False
 
 
 # A rule's finding: (origin name, its kind when the rule knows it, the relays after it).
 Start = tuple[str, OriginKind | None, tuple[str, ...]]
+# Rules whose origin is the original document's own (its outlet, or itself): a copy may take them.
+_OWN = frozenset({"reporting-outlet", "article"})
 OriginRule = Callable[[Report, Sides], Start | None]
 
 
@@ -94,29 +100,39 @@ ORIGIN_RULES: tuple[tuple[str, OriginRule], ...] = (
 
 
 def origin_of(report: Report, sides: Sides) -> tuple[str, Origin]:
-    """The origin of one report, and the key it collapses on."""
+    """The origin of one report, and the key it collapses on. A report in a copy names only
+    origins its original names (a rewrite read another way names no one new): else it stands
+    on the original's own word."""
     for method, rule in ORIGIN_RULES:
         found = rule(report, sides)
         if found is None:
             continue
-        name, kind, via = found
-        link = sides.link(name)
-        outlet = sides.outlet(name)
-        name = outlet.name if outlet is not None else name  # "Syrian Observatory" is SOHR
-        kind = kind or link.kind
-        origin = Origin(
-            name=name,
-            kind=kind,
-            side=link.side,
-            side_method=link.side_method,
-            outlet_kind=link.outlet_kind,
-            method=method,
-            via=tuple(_relay(v, sides) for v in via),
-        )
-        # an article is an origin of its own document only, whatever its title
-        key = f"{report.source.key}\x00{name}" if kind == "article" else name
+        key, origin = _origin(report, sides, method, found)
+        if report.copied and method not in _OWN and key not in report.source.named:
+            continue
         return key, origin
     raise AssertionError("the last rule applies to every report")
+
+
+def _origin(report: Report, sides: Sides, method: str, found: Start) -> tuple[str, Origin]:
+    """The origin a rule found, named canonically, and its key."""
+    name, kind, via = found
+    link = sides.link(name)
+    outlet = sides.outlet(name)
+    name = outlet.name if outlet is not None else name  # "Syrian Observatory" is SOHR
+    kind = kind or link.kind
+    origin = Origin(
+        name=name,
+        kind=kind,
+        side=link.side,
+        side_method=link.side_method,
+        outlet_kind=link.outlet_kind,
+        method=method,
+        via=tuple(_relay(v, sides) for v in via),
+    )
+    # an article is an origin of its own document only, whatever its title
+    key = f"{report.source.key}\x00{name}" if kind == "article" else name
+    return key, origin
 
 
 def _relay(name: str, sides: Sides) -> Origin:
@@ -128,11 +144,17 @@ def _relay(name: str, sides: Sides) -> Origin:
 
 def origins_of(reports: Iterable[Report], sides: Sides) -> tuple[Origin, ...]:
     """The distinct origins of the reports that tell a claim (denials tell no origin of it), in
-    the order first met; each with the chain it first came through and its documents."""
+    the order first met; each with the chain it first came through and its documents.
+
+    A copy says nothing its original does not: where the original reports the claim, its
+    copies' reports are left out (a rewrite may read differently, "Syria's army stated" for
+    "the Syrian army said", and must not make a second origin of the same words)."""
+    told = [r for r in reports if r.status != DENIED]
+    originals = {r.source.key for r in told if not r.copied}
     found: dict[str, Origin] = {}
     documents: dict[str, set[str]] = {}
-    for report in reports:
-        if report.status == DENIED:
+    for report in told:
+        if report.copied and report.source.key in originals:
             continue
         key, origin = origin_of(report, sides)
         found.setdefault(key, origin)

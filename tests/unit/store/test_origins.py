@@ -97,6 +97,20 @@ def test_words_naming_nobody_are_the_vouching_outlets_word(sides: Sides):
     assert (relayed.name, relayed.method) == ("SANA", "first-via")
 
 
+def test_a_copy_reading_its_original_differently_adds_no_origin(sides: Sides):
+    original = Report(SANA, "claimed", "Free Syrian Army")
+    reworded = Report(SANA, "claimed", "Syria", copied=True)  # the rewrite read another speaker
+    (origin,) = origins_of([original, reworded], sides)
+    assert origin.name == "Free Syrian Army"
+    # where the original does not report the claim, its copy speaks for it, naming only those
+    # its original names: else it stands on the original's own word
+    (alone,) = origins_of([reworded], sides)
+    assert (alone.name, alone.method) == ("SANA", "reporting-outlet")
+    named = Source(SANA.key, SANA.outlet, SANA.title, frozenset({"Syria"}))
+    (vouched,) = origins_of([Report(named, "claimed", "Syria", copied=True)], sides)
+    assert (vouched.name, vouched.method) == ("Syria", "claimant")
+
+
 def test_outlets_spelled_two_ways_are_one_origin(sides: Sides):
     reports = [Report(SANA), Report(WIRE, "claimed", "Syrian Arab News Agency", ("SANA",))]
     (origin,) = origins_of(reports, sides)
