@@ -36,7 +36,8 @@ SCHEMA = pa.schema(
 )  # fmt: skip
 
 _REPORTS = """
-SELECT e.cluster_id, e.doc_id, e.status, e.claimed_by, e.via, e.actors, e.recipients
+SELECT e.cluster_id, e.doc_id, e.status, e.claimed_by, e.via, e.actors, e.recipients,
+       e.denied_by
 FROM events e JOIN _facts f ON f.id = e.cluster_id JOIN documents d ON d.id = e.doc_id
 ORDER BY e.cluster_id, d.seq, CAST(regexp_extract(e.id, ':e([0-9]+)$', 1) AS INTEGER), e.id
 """
@@ -92,7 +93,7 @@ def _event(
     told = [r for r in reports if r[2] != "denied"]
     parties = [p for r in told or reports for p in (*(r[5] or ()), *(r[6] or ()))]
     return corroborate(
-        [_report(sources[r[1]], r[1], r[2], r[3], r[4]) for r in reports],
+        [_report(sources[r[1]], r[1], r[2], r[3], r[4], r[7]) for r in reports],
         tuple(dict.fromkeys(parties)),
         any(r[5] for r in told or reports),
         sides,
@@ -100,9 +101,15 @@ def _event(
 
 
 def _report(
-    source: Source, doc_id: str, status: str, claimed_by: str | None, via: list[str] | None
+    source: Source,
+    doc_id: str,
+    status: str,
+    claimed_by: str | None,
+    via: list[str] | None,
+    denied_by: list[str] | None = None,
 ) -> Report:
-    return Report(source, status, claimed_by, tuple(via or ()), copied=source.key != doc_id)
+    copied = source.key != doc_id
+    return Report(source, status, claimed_by, tuple(via or ()), copied, tuple(denied_by or ()))
 
 
 def _one(name: str | None) -> tuple[str, ...]:

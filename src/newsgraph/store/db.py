@@ -119,12 +119,14 @@ class Store:
         found = _check_schema(self.con, path)
         self.con.execute(resources.files("newsgraph.store").joinpath("schema.sql").read_text())
         if found in UPGRADES:
+            self.con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS denied_by VARCHAR[]")
             self._upgrade()
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
         self._load()
 
     def _upgrade(self) -> None:
-        """Schema 3 -> 4: the corroboration of every stored event and quote."""
+        """Schema 3 -> 4: the corroboration of every stored event and quote (denials, which
+        schema 3 did not keep, are known only for documents ingested again)."""
         clusters = [
             r[0] for r in self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall()
         ]

@@ -113,7 +113,7 @@ def _insert(con: duckdb.DuckDBPyConnection) -> Loaded:
         "e.mode, e.status, e.actors, e.recipients, e.place, e.place_id, e.date_text, e.day, "
         'e.killed, e.injured, e.claimed_by, e.via, e.cameo, e."trigger", e.method, e.stage, '
         "e.fatalities, e.injuries, e.approximate, e.weapon, e.day_precision, e.period, "
-        "e.suspected "
+        "e.suspected, e.denied_by "
         "FROM p_events e JOIN chosen c ON c.id = e.doc_id AND c.part = e.part "
         "LEFT JOIN p_clusters k ON k.event_id = e.id"
     )

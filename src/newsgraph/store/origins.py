@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from newsgraph.model import Corroboration, Doc, Origin, OriginKind, Quote
 from newsgraph.resolve.outlets import Outlet
 from newsgraph.store.sides import Sides
+from newsgraph.words import words
 
 DENIED = "denied"
 
@@ -47,6 +48,7 @@ class Report:
     claimed_by: str | None = None
     via: tuple[str, ...] = ()
     copied: bool = False
+    denied_by: tuple[str, ...] = ()  # who the article says denies it (see `denials`)
 
 
 # A rule's finding: (origin name, its kind when the rule knows it, the relays after it).
@@ -242,7 +244,8 @@ def corroborate(
     origins = origins_of(reports, sides)
     verdict, method = single_side(Claim(origins, tuple(parties), actor_named), sides)
     told = {o.name for o in origins}
-    deniers = (r.claimed_by for r in reports if r.status == DENIED and r.claimed_by)
+    deniers = [r.claimed_by for r in reports if r.status == DENIED and r.claimed_by]
+    deniers += [d for r in reports for d in r.denied_by]
     return Corroboration(
         origins=origins,
         sides=tuple(dict.fromkeys(o.side for o in origins if o.side)),
@@ -250,6 +253,34 @@ def corroborate(
         single_side_method=method,
         denied_by=tuple(dict.fromkeys(d for d in deniers if d not in told)),
     )
+
+
+# --- denials ----------------------------------------------------------------------------
+
+# Cue words of a statement that denies what it reports ("denied that its jets bombed ...").
+DENY_CUES = words(
+    "deny denied denies denying denial refute refuted refutes reject rejected rejects "
+    "dismiss dismissed dismisses"
+)
+
+
+def denials(doc: Doc) -> list[tuple[str, ...]]:
+    """For each event of `doc`, who denies it there: the named speaker of a denial ("Russia's
+    defence ministry denied that its jets had bombed a hospital") whose content holds the
+    event's trigger."""
+    denying = [
+        q for q in doc.quotes if q.speaker and q.cue and q.cue.casefold().split()[-1] in DENY_CUES
+    ]
+    found: list[tuple[str, ...]] = []
+    for event in doc.events:
+        at = event.trigger.start
+        names = (
+            q.speaker
+            for q in denying
+            if q.speaker and any(p.start <= at < p.end for p in (q.parts or (q,)))
+        )
+        found.append(tuple(dict.fromkeys(names)))
+    return found
 
 
 # --- one document on its own (the `analyze` report) -------------------------------------
@@ -269,12 +300,12 @@ def doc_corroboration(
     source = Source(doc.id, doc.outlet, doc.title or doc.source)
     events = [
         corroborate(
-            [Report(source, e.status, e.claimed_by, e.via)],
+            [Report(source, e.status, e.claimed_by, e.via, denied_by=denied)],
             (*e.actor, *e.recipient),
             bool(e.actor),
             sides,
         )
-        for e in doc.events
+        for e, denied in zip(doc.events, denials(doc), strict=True)
     ]
     quotes = [
         corroborate([quote_report(q, source)], (q.speaker,) if q.speaker else (), True, sides)

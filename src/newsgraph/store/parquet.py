@@ -49,7 +49,7 @@ SCHEMAS: dict[str, pa.Schema] = {
          ("day", pa.date32()), ("killed", _L), ("injured", _L), ("claimed_by", _S), ("via", _L),
          ("cameo", _S), ("trigger", _S), ("method", _S), ("stage", _S),
          ("fatalities", _I), ("injuries", _I), ("approximate", pa.bool_()), ("weapon", _S),
-         ("day_precision", _S), ("period", _S), ("suspected", pa.bool_()),
+         ("day_precision", _S), ("period", _S), ("suspected", pa.bool_()), ("denied_by", _L),
          ("mergeable", pa.bool_()), ("place_kind", _S), ("seq", _S)]
     ),
     "relations": pa.schema(

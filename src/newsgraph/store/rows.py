@@ -12,6 +12,7 @@ from datetime import date
 
 from newsgraph.extract.dates import parse_day
 from newsgraph.model import Doc, Event, Place, Span
+from newsgraph.store.origins import denials
 
 Row = tuple[object, ...]
 # Places too large, or too vague without coordinates, to say two reports describe the same
@@ -172,11 +173,11 @@ def _quotes(doc: Doc, rows: DocRows) -> None:
 
 
 def _events(doc: Doc, rows: DocRows, published: date | None) -> None:
-    for n, ev in enumerate(doc.events):
+    for n, (ev, denied) in enumerate(zip(doc.events, denials(doc), strict=True)):
         eid = f"{doc.id}:e{n}"
         place = _place_of(doc, ev)
         day = _day_of(ev, published)
-        rows.events.append(_event_row(doc, ev, eid, place, day))
+        rows.events.append(_event_row(doc, ev, eid, place, day, denied))
         rows.evidence.append(_evidence("event", eid, doc.id, ev.evidence))
         for span in ev.mentions:
             if (span.start, span.end) != (ev.evidence.start, ev.evidence.end):
@@ -203,7 +204,9 @@ def _day_of(ev: Event, published: date | None) -> date | None:
     return None
 
 
-def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | None) -> EventRow:
+def _event_row(
+    doc: Doc, ev: Event, eid: str, place: Place | None, day: date | None, denied: tuple[str, ...]
+) -> EventRow:
     pid = place_id(place) if place else None
     values: Row = (
         eid,
@@ -232,6 +235,7 @@ def _event_row(doc: Doc, ev: Event, eid: str, place: Place | None, day: date | N
         ev.day_precision,
         ev.day,
         ev.suspected,
+        list(denied),
     )
     return EventRow(
         id=eid,

@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS events (
     fatalities INTEGER, injuries INTEGER, approximate BOOLEAN, weapon VARCHAR,
     day_precision VARCHAR,           -- day, month, year, or report (no date in the text)
     period VARCHAR,                  -- the ISO date at its precision: 2016-07-11, 2016-07, 2016
-    suspected BOOLEAN
+    suspected BOOLEAN,
+    denied_by VARCHAR[]              -- who the document says denies it (store/origins.py)
 );
 
 CREATE TABLE IF NOT EXISTS event_clusters (

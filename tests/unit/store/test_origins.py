@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from known_sides import ACTORS, OUTLETS, PEOPLE
@@ -13,6 +15,7 @@ from newsgraph.store.origins import (
     Report,
     Source,
     corroborate,
+    denials,
     doc_corroboration,
     origin_of,
     origins_of,
@@ -224,3 +227,19 @@ def test_a_document_alone(sides: Sides):
     assert [(o.name, o.method) for o in plain.origins] == [("T", "article")]
     assert not plain.single_side
     assert quote.origins[0].via[0].name == "SANA" and quote.single_side
+
+
+def test_a_named_speakers_denial_holding_the_events_trigger_denies_it():
+    text = "Russia denied that its jets bombed a hospital in Idlib, which monitors said killed 12."
+    bombed = text.index("bombed")
+    event = Event("ASSAULT", Span(0, len(text), text), Span(bombed, bombed + 6, "bombed"))
+    content = text.index("its jets"), text.index(", which")
+    denial = Quote(*content, text[slice(*content)], "indirect", "denied", "Russia")
+    said = Quote(*content, text[slice(*content)], "indirect", "said", "Russia")
+    unnamed = Quote(*content, text[slice(*content)], "indirect", "denied", None)
+    doc = Doc(id="d", source="d.txt", text=text, events=(event,), quotes=(denial,))
+    assert denials(doc) == [("Russia",)]
+    for other in (said, unnamed):  # a statement that denies nothing, a denial by no one named
+        assert denials(replace(doc, quotes=(other,))) == [()]
+    elsewhere = replace(denial, start=0, end=6, text="Russia", parts=())
+    assert denials(replace(doc, quotes=(elsewhere,))) == [()]  # it holds no trigger of it

@@ -369,6 +369,10 @@ def test_a_schema_3_store_is_upgraded_with_its_origins(db: Path) -> None:
     expected = _corroboration(db)
     con = duckdb.connect(str(db))
     con.execute("DROP TABLE corroboration")
+    for index in ("events_doc", "events_cluster"):  # DuckDB drops no column under an index
+        con.execute(f"DROP INDEX {index}")
+    con.execute("ALTER TABLE events DROP COLUMN denied_by")  # as schema 3 had it
+    con.execute("CREATE INDEX events_doc ON events (doc_id)")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
     con.close()
     # a reader upgrades it too: the query sees the origins
@@ -404,3 +408,21 @@ def test_query_and_exports_filter_and_list_by_origins(db: Path) -> None:
     assert (cells["num_documents"], cells["num_sources"], cells["single_side"]) == ("2", "1", "yes")
     [cells] = csv.DictReader(io.StringIO(export_csv(one_side, "acled", lexicon)))
     assert cells["source"] == "SANA (Syria, state)"  # the origin, not the farm that copied it
+
+
+def test_a_denial_in_another_report_names_its_denier(db: Path) -> None:
+    text = "Russia denied that its jets struck rebel positions in Aleppo on Tuesday."
+    at = text.index("struck")
+    denied = replace(strike("2017-04-04"), trigger=Span(at, at + 6, "struck"))
+    content = (text.index("its jets"), len(text) - 1)
+    denial = Quote(*content, text[slice(*content)], "indirect", "denied", "Russia")
+    with Store(db) as store:
+        store.write([article("a", WIRE, "2017-04-05", (strike("2017-04-04"),), "SANA")])
+        denying = replace(article("b", text, "2017-04-05", (denied,), "TASS"), quotes=(denial,))
+        store.write([denying])
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        "SELECT denied_by, independent_origins FROM corroboration WHERE fact_type = 'event'"
+    ).fetchall()
+    con.close()
+    assert rows == [(["Russia"], 2)]  # SANA told it, TASS's report of it carries the denial
