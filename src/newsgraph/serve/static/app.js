@@ -404,7 +404,8 @@ async function start() {
   const select = document.getElementById("f-type");
   for (const t of TYPES) select.append(el("option", { value: t, text: t }));
   document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); readFilters(); refresh(); });
-  document.getElementById("reset").addEventListener("click", () => { document.getElementById("filters").reset(); readFilters(); refresh(); });
+  // the form's own reset(): `form.reset` is the button named "reset" inside it
+  document.getElementById("reset").addEventListener("click", () => { HTMLFormElement.prototype.reset.call(document.getElementById("filters")); readFilters(); refresh(); });
   document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   document.getElementById("next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
   document.getElementById("region").addEventListener("change", (e) => region(e.target.value));
