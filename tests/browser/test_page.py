@@ -119,6 +119,14 @@ def test_filter_by_origins_and_one_side_and_read_them_in_the_evidence(page: Any)
     page.wait_for_selector("#fact .origins")
     assert "Sergey Ryabkov (Russia)" in page.text_content("#fact")
     # more than one origin: the one-side filter off, at least two origins asked
+    # whose word: every event an origin of Russia's tells, and nothing only others tell
+    page.click("#reset")
+    page.fill("#f-side", "Russia")
+    page.click("#apply")
+    page.wait_for_function(
+        "() => { const rs = [...document.querySelectorAll('#events-table tbody tr')];"
+        " return rs.length && rs.every(r => r.querySelector('.origins-cell').title.includes('Russia')); }"
+    )
     page.click("#reset")  # clears every filter, the one-side box too
     page.wait_for_function("() => !document.getElementById('f-single_side').checked")
     assert page.input_value("#f-type") == "" and page.input_value("#f-actor") == ""

@@ -259,6 +259,10 @@ def query_command(
             help="Only events or quotes every origin of which belongs to one party to them.",
         ),
     ] = False,
+    side: Annotated[
+        str | None,
+        typer.Option(help="Events or quotes an origin of which belongs to this side (in part)."),
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many rows.", min=0)] = None,
     format: Annotated[
         QueryFormat, typer.Option("--format", "-f", help="table, json, csv or parquet.")
@@ -279,6 +283,7 @@ def query_command(
             limit,
             min_origins=min_origins,
             single_side=True if single_side else None,
+            side=side,
         )
         if format is QueryFormat.parquet:
             if output is None:

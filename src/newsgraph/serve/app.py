@@ -125,6 +125,7 @@ def event_filters(
     until: Day = None,
     min_origins: MinOrigins = None,
     single_side: SingleSide = None,
+    side: Text = None,
 ) -> Filters:
     """The filters every event view shares (list, map, timeline), as one dependency."""
     return Filters(
@@ -137,6 +138,7 @@ def event_filters(
         status=status,
         min_origins=min_origins,
         single_side=single_side,
+        side=side,
     )
 
 
@@ -164,6 +166,7 @@ def _lists(app: FastAPI, reader: Reader) -> None:
         q: Text = None,
         min_origins: MinOrigins = None,
         single_side: SingleSide = None,
+        side: Text = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> dict[str, Any]:
@@ -181,6 +184,7 @@ def _lists(app: FastAPI, reader: Reader) -> None:
             offset,
             min_origins,
             single_side,
+            side,
         )
         return _paged(*reader.page("quotes", f), limit, offset)
 

@@ -32,6 +32,7 @@ class Filters:
     offset: int = 0
     min_origins: int | None = None  # events and quotes with at least this many origins
     single_side: bool | None = None  # True: only those every origin of which is one side's
+    side: str | None = None  # events and quotes an origin of which is this side's (in part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,8 @@ def conditions(what: What, f: Filters) -> tuple[str, list[Any]]:
         add("coalesce(k.independent_origins, 0) >= ?", f.min_origins)
     if f.single_side is not None and what in ("events", "quotes"):
         add("coalesce(k.single_side, false) = ?", f.single_side)
+    if f.side and what in ("events", "quotes"):
+        add(f"list_contains(list_transform(k.sides, lambda x: x {MATCHES}), true)", like["side"])
     return "".join(f" AND {c}" for c in conds), params
 
 

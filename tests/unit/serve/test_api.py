@@ -163,6 +163,8 @@ def test_events_and_quotes_filter_by_origins_and_side(tmp_path: Path) -> None:
     others = client.get("/api/events", params={"single_side": "false"}).json()["items"]
     assert [e["origins"] for e in others] == [["Reuters (wire)"]]
     assert client.get("/api/events", params={"min_origins": 2}).json()["total"] == 0
+    assert client.get("/api/events", params={"side": "russ"}).json()["total"] == 1
+    assert client.get("/api/events", params={"side": "Syria"}).json()["total"] == 0
     assert client.get("/api/map", params={"single_side": "true"}).json()[0]["events"] == 1
     detail = client.get(f"/api/events/{item['event']}").json()["corroboration"]
     assert detail["origins"][0]["side_method"] == "party-itself"

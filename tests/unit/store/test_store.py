@@ -403,6 +403,9 @@ def test_query_and_exports_filter_and_list_by_origins(db: Path) -> None:
     assert run_query(db, "events", Filters(min_origins=2)).rows == []
     assert len(run_query(db, "events", Filters(min_origins=1)).rows) == 3
     assert len(run_query(db, "quotes", Filters(single_side=True)).rows) == 3
+    assert len(run_query(db, "events", Filters(side="syr")).rows) == 2  # SANA's, and the copy's
+    assert run_query(db, "events", Filters(side="Russia")).rows == []
+    assert len(run_query(db, "quotes", Filters(side="Russia")).rows) == 3
     lexicon = EventLexicon.load()
     [cells] = csv.DictReader(io.StringIO(export_csv(one_side, "plover", lexicon)))
     assert (cells["num_documents"], cells["num_sources"], cells["single_side"]) == ("2", "1", "yes")
