@@ -37,10 +37,14 @@ SCHEMA = pa.schema(
 
 _REPORTS = """
 SELECT e.cluster_id, e.doc_id, e.status, e.claimed_by, e.via, e.actors, e.recipients,
-       e.denied_by
+       e.denied_by, {named} AS named
 FROM events e JOIN _facts f ON f.id = e.cluster_id JOIN documents d ON d.id = e.doc_id
 ORDER BY e.cluster_id, d.seq, CAST(regexp_extract(e.id, ':e([0-9]+)$', 1) AS INTEGER), e.id
 """
+# Whether an event's claimant is a person or party its own document names (not words naming
+# nobody, nor a name only another document made an entity of).
+_NAMED = """EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = e.doc_id
+    AND m.entity_id IN ('actor:' || lower(e.claimed_by), 'person:' || lower(e.claimed_by)))"""
 _QUOTES = """
 SELECT q.id, q.doc_id, q.speaker, q.speaker_text, q.via
 FROM quotes q JOIN _facts f ON f.id = q.id ORDER BY q.id
@@ -66,7 +70,7 @@ def recompute(
     transaction)."""
     rows: list[dict[str, Any]] = []
     if clusters:
-        reports = _rows(con, _REPORTS, clusters)
+        reports = _rows(con, _REPORTS.format(named=_NAMED), clusters)
         sources = _sources(con, {str(r[1]) for r in reports}, sides)
         by_cluster: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         for row in reports:
@@ -77,7 +81,8 @@ def recompute(
         found_quotes = _rows(con, _QUOTES, quotes)
         sources = _sources(con, {str(r[1]) for r in found_quotes}, sides)
         for qid, doc_id, speaker, said, via in found_quotes:
-            quote = _report(sources[doc_id], doc_id, "asserted", speaker or said, via)
+            named = speaker is not None
+            quote = _report(sources[doc_id], doc_id, "asserted", speaker or said, via, named=named)
             rows.append(_row("quote", qid, corroborate([quote], _one(speaker), True, sides)))
     for fact_type, ids in (("event", clusters), ("quote", quotes)):
         if ids:
@@ -93,7 +98,7 @@ def _event(
     told = [r for r in reports if r[2] != "denied"]
     parties = [p for r in told or reports for p in (*(r[5] or ()), *(r[6] or ()))]
     return corroborate(
-        [_report(sources[r[1]], r[1], r[2], r[3], r[4], r[7]) for r in reports],
+        [_report(sources[r[1]], r[1], r[2], r[3], r[4], r[7], r[8]) for r in reports],
         tuple(dict.fromkeys(parties)),
         any(r[5] for r in told or reports),
         sides,
@@ -107,9 +112,11 @@ def _report(
     claimed_by: str | None,
     via: list[str] | None,
     denied_by: list[str] | None = None,
+    named: bool | None = None,
 ) -> Report:
     copied = source.key != doc_id
-    return Report(source, status, claimed_by, tuple(via or ()), copied, tuple(denied_by or ()))
+    denied = tuple(denied_by or ())
+    return Report(source, status, claimed_by, tuple(via or ()), copied, denied, named)
 
 
 def _one(name: str | None) -> tuple[str, ...]:
@@ -148,14 +155,14 @@ def _named(
     keys: dict[str, set[str]] = {key: set() for key in originals}
     told = _rows(
         con,
-        "SELECT e.doc_id, e.status, e.claimed_by, e.via FROM events e JOIN _facts f ON f.id = "
-        "e.doc_id UNION ALL SELECT q.doc_id, 'asserted', coalesce(q.speaker, q.speaker_text), "
-        "q.via FROM quotes q JOIN _facts f ON f.id = q.doc_id",
+        f"SELECT e.doc_id, e.status, e.claimed_by, e.via, {_NAMED} FROM events e JOIN _facts f "
+        "ON f.id = e.doc_id UNION ALL SELECT q.doc_id, 'asserted', coalesce(q.speaker, "
+        "q.speaker_text), q.via, q.speaker IS NOT NULL FROM quotes q JOIN _facts f ON f.id = q.doc_id",
         sorted(originals),
     )
-    for doc_id, status, claimed_by, via in told:
+    for doc_id, status, claimed_by, via, named in told:
         if status != "denied":
-            report = Report(originals[doc_id], status, claimed_by, tuple(via or ()))
+            report = _report(originals[doc_id], doc_id, status, claimed_by, via, named=named)
             keys[doc_id].add(origin_of(report, sides)[0])
     return {key: frozenset(found) for key, found in keys.items()}
 

@@ -41,7 +41,8 @@ class Source:
 class Report:
     """One report of a claim as the origin rules read it; `via` runs from the origin's side to
     the article (Event.via), `claimed_by` is who it is told as (a speaker, or the words naming
-    one); `copied`: the report is in a copy of `source.key`, not in the original itself."""
+    one), `named` whether its document knows it as a person or party (None: ask the sides);
+    `copied`: the report is in a copy of `source.key`, not in the original itself."""
 
     source: Source
     status: str = "asserted"
@@ -49,6 +50,7 @@ class Report:
     via: tuple[str, ...] = ()
     copied: bool = False
     denied_by: tuple[str, ...] = ()  # who the article says denies it (see `denials`)
+    named: bool | None = None
 
 
 # A rule's finding: (origin name, its kind when the rule knows it, the relays after it).
@@ -62,7 +64,9 @@ def _claimant(report: Report, sides: Sides) -> Start | None:
     """Told as a named speaker's (or outlet's) word: that speaker is the origin. Words that
     name nobody ("activists", "a military source") are no origin of their own: the outlet
     that vouches for them is (the rules below)."""
-    if not report.claimed_by or sides.link(report.claimed_by).kind == "unnamed":
+    if not report.claimed_by:
+        return None
+    if report.named is False or sides.link(report.claimed_by).kind == "unnamed":
         return None
     via = report.via
     while via and _same(via[0], report.claimed_by, sides):  # the chain starts at its origin
@@ -148,16 +152,16 @@ def origins_of(reports: Iterable[Report], sides: Sides) -> tuple[Origin, ...]:
     """The distinct origins of the reports that tell a claim (denials tell no origin of it), in
     the order first met; each with the chain it first came through and its documents.
 
-    A copy says nothing its original does not: where the original reports the claim, its
-    copies' reports are left out (a rewrite may read differently, "Syria's army stated" for
-    "the Syrian army said", and must not make a second origin of the same words)."""
+    A copy says nothing the originals do not: where a document that is no copy reports the
+    claim, the copies' reports are left out (a rewrite may read differently, "Syria's army
+    stated" for "the Syrian army said", and must not make a second origin of the same words);
+    where only copies report it, they speak for their originals."""
     told = [r for r in reports if r.status != DENIED]
-    originals = {r.source.key for r in told if not r.copied}
+    if any(not r.copied for r in told):
+        told = [r for r in told if not r.copied]
     found: dict[str, Origin] = {}
     documents: dict[str, set[str]] = {}
     for report in told:
-        if report.copied and report.source.key in originals:
-            continue
         key, origin = origin_of(report, sides)
         found.setdefault(key, origin)
         documents.setdefault(key, set()).add(report.source.key)
@@ -300,7 +304,7 @@ def doc_corroboration(
     source = Source(doc.id, doc.outlet, doc.title or doc.source)
     events = [
         corroborate(
-            [Report(source, e.status, e.claimed_by, e.via, denied_by=denied)],
+            [Report(source, e.status, e.claimed_by, e.via, denied_by=denied, named=None)],
             (*e.actor, *e.recipient),
             bool(e.actor),
             sides,

@@ -114,6 +114,23 @@ def test_a_copy_reading_its_original_differently_adds_no_origin(sides: Sides):
     assert (vouched.name, vouched.method) == ("Syria", "claimant")
 
 
+def test_where_an_original_reports_a_claim_copies_of_others_add_nothing(sides: Sides):
+    copy_of_wire = Report(WIRE, "claimed", "Free Syrian Army", copied=True)
+    (origin,) = origins_of([Report(SANA), copy_of_wire], sides)
+    assert origin.name == "SANA"
+    # the positive twin: the wire's own article does add its origin
+    found = origins_of([Report(SANA), Report(WIRE, "claimed", "Free Syrian Army")], sides)
+    assert [o.name for o in found] == ["SANA", "Free Syrian Army"]
+
+
+def test_a_claimant_its_own_document_does_not_name_is_no_origin(sides: Sides):
+    # "Russia" is known to the store, but this document never named it as a party
+    _, origin = origin_of(Report(WIRE, "claimed", "Russia", named=False), sides)
+    assert (origin.name, origin.method) == ("Reuters", "reporting-outlet")
+    _, named = origin_of(Report(WIRE, "claimed", "Russia", named=True), sides)
+    assert (named.name, named.method) == ("Russia", "claimant")
+
+
 def test_outlets_spelled_two_ways_are_one_origin(sides: Sides):
     reports = [Report(SANA), Report(WIRE, "claimed", "Syrian Arab News Agency", ("SANA",))]
     (origin,) = origins_of(reports, sides)
