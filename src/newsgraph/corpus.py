@@ -106,8 +106,24 @@ def ingest(
     A document over its `budget` is a failure like an unreadable input: nothing of it is
     stored, since only finished documents reach the store."""
     summary = Summary()
-    started = time.perf_counter()
     pending = _to_analyse(expand_sources(sources), options or ReadOptions(), store, summary)
+    return store_docs(pending, store, summary, workers, progress, on_failure, batch_size, budget)
+
+
+def store_docs(
+    pending: Iterator[Doc | Unreadable],
+    store: Store,
+    summary: Summary,
+    workers: int = 1,
+    progress: Progress | None = None,
+    on_failure: Callable[[Unreadable], None] | None = None,
+    batch_size: int = BATCH,
+    budget: Budget | None = None,
+) -> Summary:
+    """Analyse cleaned documents and store them in batches, counting into `summary`: the part
+    of a run after reading, shared by `ingest` and `watch`. Ctrl-C drops the batch in hand
+    (what was committed stays) and marks the summary interrupted."""
+    started = time.perf_counter() - summary.seconds
 
     def tell(failure: Unreadable | None) -> None:
         if failure is not None and on_failure is not None:
@@ -151,7 +167,7 @@ def _to_analyse(
             if isinstance(item, Unreadable):
                 yield item
                 continue
-            doc = _clean(item)
+            doc = clean_article(item)
             if isinstance(doc, Unreadable):
                 yield doc
             elif doc.id in seen or store.status(doc.id, content_hash(doc)) == "unchanged":
@@ -161,7 +177,8 @@ def _to_analyse(
                 yield doc
 
 
-def _clean(article: Article) -> Doc | Unreadable:
+def clean_article(article: Article) -> Doc | Unreadable:
+    """The article as a cleaned Doc, or Unreadable when cleaning leaves no text."""
     doc = clean(article)
     if not doc.text.strip():
         return Unreadable(article.source, str(EmptyInput("no text after cleaning")))
