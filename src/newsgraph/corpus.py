@@ -119,10 +119,12 @@ def store_docs(
     on_failure: Callable[[Unreadable], None] | None = None,
     batch_size: int = BATCH,
     budget: Budget | None = None,
+    names: tuple[str, ...] = DEFAULT_PIPELINE,
 ) -> Summary:
-    """Analyse cleaned documents and store them in batches, counting into `summary`: the part
-    of a run after reading, shared by `ingest` and `watch`. Ctrl-C drops the batch in hand
-    (what was committed stays) and marks the summary interrupted."""
+    """Analyse cleaned documents with the stages `names` (the default pipeline) and store
+    them in batches, counting into `summary`: the part of a run after reading, shared by
+    `ingest` and `watch`. Ctrl-C drops the batch in hand (what was committed stays) and marks
+    the summary interrupted."""
     started = time.perf_counter() - summary.seconds
 
     def tell(failure: Unreadable | None) -> None:
@@ -136,7 +138,7 @@ def store_docs(
     batch: list[Doc] = []
     last_write = time.perf_counter()
     try:
-        for outcome in _analysed(pending, workers, unreadable, budget or Budget()):
+        for outcome in _analysed(pending, workers, unreadable, budget or Budget(), names):
             tell(summary.count(outcome))
             if outcome.doc is not None:
                 batch.append(outcome.doc)
@@ -226,6 +228,7 @@ def _analysed(
     workers: int,
     failed: Callable[[Unreadable], None],
     budget: Budget,
+    names: tuple[str, ...] = DEFAULT_PIPELINE,
 ) -> Iterator[Outcome]:
     def chunks() -> Iterator[list[Doc]]:
         chunk: list[Doc] = []
@@ -240,7 +243,7 @@ def _analysed(
         if chunk:
             yield chunk
 
-    run = functools.partial(analyse, budget=budget)
+    run = functools.partial(analyse, budget=budget, names=names)
     if workers <= 1:
         for chunk in chunks():
             yield from run(chunk)

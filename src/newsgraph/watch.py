@@ -28,6 +28,7 @@ from newsgraph.model import Doc, Unreadable
 from newsgraph.normalize.clean import document_id
 from newsgraph.normalize.fingerprint import doc_fingerprint
 from newsgraph.pipeline import Budget
+from newsgraph.registry import DEFAULT_PIPELINE
 from newsgraph.report.alerts import Alert, AlertFilter, alerts
 from newsgraph.store.db import Store
 from newsgraph.store.merge import DuplicateIndex
@@ -105,6 +106,7 @@ class Watcher:
         clock: Clock = time.time,
         jitter: Jitter = random.random,
         publish: Path | None = None,
+        stages: tuple[str, ...] = DEFAULT_PIPELINE,
     ) -> None:
         self.store = store
         self.urls = list(dict.fromkeys(urls))
@@ -116,6 +118,7 @@ class Watcher:
         self.clock = clock
         self.jitter = jitter
         self.publish = publish
+        self.stages = stages  # the default pipeline; tests name fewer
         known = load_feeds(store)
         self.states = {url: known.get(url, FeedState(url)) for url in self.urls}
 
@@ -147,12 +150,12 @@ class Watcher:
         done = Round(at=now)
         for url in self.urls:
             if self.stop.is_set():
-                done.stopped = True
                 break
             state = self.states[url]
             waiting = state.next_poll > now and (not everything or state.failures > 0)
             if not waiting:
                 self._poll_one(state, done, progress)
+        done.stopped = self.stop.is_set()
         done.incidents = touched_incidents(self.store, done.doc_ids)
         stamp = datetime.fromtimestamp(self.clock(), UTC).isoformat(timespec="seconds")
         done.alerts = alerts(done.incidents, self.filters, stamp)
@@ -173,12 +176,16 @@ class Watcher:
             return
         feed = self._read_items(state, polled, done)
         summary = store_docs(
-            iter(feed.docs), self.store, Summary(), budget=self.budget, progress=progress
+            iter(feed.docs),
+            self.store,
+            Summary(),
+            budget=self.budget,
+            progress=progress,
+            names=self.stages,
         )
         done.analysis.add(summary)
         if summary.interrupted:  # a second Ctrl-C: nothing more is recorded
             self.stop.set()
-            done.stopped = True
             return
         failed = {f.source for f in summary.failed}
         for source, item in feed.pending.items():

@@ -45,10 +45,9 @@ def _place(value: str) -> Test:
 
 
 def _killed(value: str) -> Test:
-    try:
-        least = int(value)
-    except ValueError:
-        raise NewsgraphError(f"killed>={value}: not a whole number") from None
+    if not value.isdigit():
+        raise ValueError("not a whole number")
+    least = int(value)
     return lambda i: (i.row.get("fatalities") or 0) >= least
 
 
@@ -78,8 +77,9 @@ class AlertFilter:
 
 
 def parse_filter(text: str) -> AlertFilter:
-    """`type=ASSAULT place="Deir ez-Zor" killed>=5 single-side` (commas or spaces between
-    conditions; `any` for every incident); NewsgraphError naming what it cannot read."""
+    """`type=ASSAULT place=Deir ez-Zor killed>=5 single-side` (spaces or commas between
+    conditions; a word that is not a condition continues the value before it, and quotes
+    work too; `any` for every incident); NewsgraphError naming what it cannot read."""
     try:
         lexer = shlex.shlex(text, posix=True)
         lexer.whitespace += ","
@@ -89,16 +89,16 @@ def parse_filter(text: str) -> AlertFilter:
         raise NewsgraphError(f"--alert {text!r}: {exc}") from None
     if not words:
         raise NewsgraphError("--alert '': name a condition, or `any`")
-    tests: list[Test] = []
+    conditions: list[str] = []
     single = False
     for word in words:
-        if word.lower() == "any":
-            continue
         if word.lower() == SINGLE_SIDE:
             single = True
-            continue
-        tests.append(_condition(word, text))
-    return AlertFilter(text, tuple(tests), single)
+        elif word.lower() != "any" and conditions and not _CONDITION.fullmatch(word):
+            conditions[-1] += " " + word
+        elif word.lower() != "any":
+            conditions.append(word)
+    return AlertFilter(text, tuple(_condition(c, text) for c in conditions), single)
 
 
 def _condition(word: str, text: str) -> Test:
@@ -107,7 +107,10 @@ def _condition(word: str, text: str) -> Test:
     if found is None or build is None:
         known = ", ".join(f"{n}{op}..." for n, op in CONDITIONS) + f", {SINGLE_SIDE}, any"
         raise NewsgraphError(f"--alert {text!r}: cannot read {word!r} (use {known})")
-    return build(found["value"].strip())
+    try:
+        return build(found["value"].strip())
+    except ValueError as exc:
+        raise NewsgraphError(f"--alert {text!r}: {word}: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
