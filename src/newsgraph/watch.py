@@ -67,6 +67,7 @@ class Round:
     incidents: list[Incident] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
     stopped: bool = False
+    next_due: float = 0.0  # when the next URL is due, after this round
 
     @property
     def all_failures(self) -> list[Unreadable]:
@@ -134,7 +135,7 @@ class Watcher:
         pause = wait or self.stop.wait
         while not self.stop.is_set():
             done = self.poll(everything=once, progress=progress)
-            if done.polled:
+            if done.polled or once:
                 on_round(done)
             if once or done.stopped:
                 return
@@ -156,6 +157,7 @@ class Watcher:
             if not waiting:
                 self._poll_one(state, done, progress)
         done.stopped = self.stop.is_set()
+        done.next_due = self.next_due()
         done.incidents = touched_incidents(self.store, done.doc_ids)
         stamp = datetime.fromtimestamp(self.clock(), UTC).isoformat(timespec="seconds")
         done.alerts = alerts(done.incidents, self.filters, stamp)

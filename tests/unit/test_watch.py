@@ -59,7 +59,9 @@ def watcher(
 
 
 def titles(store: Store) -> list[str]:
-    return [t for (t,) in store.con.execute("SELECT title FROM documents ORDER BY title").fetchall()]
+    return [
+        t for (t,) in store.con.execute("SELECT title FROM documents ORDER BY title").fetchall()
+    ]
 
 
 def test_each_new_item_is_stored_once_and_an_unchanged_feed_costs_one_304(
@@ -243,7 +245,9 @@ def test_the_loop_sleeps_until_the_next_poll_is_due_and_stops_when_asked(
     assert waits == [pytest.approx(900.0, abs=5), pytest.approx(900.0, abs=5)]
 
 
-def test_publishing_after_a_poll_that_stored_something(server: FeedServer, db: Path, tmp_path: Path):
+def test_publishing_after_a_poll_that_stored_something(
+    server: FeedServer, db: Path, tmp_path: Path
+):
     clock = FakeClock()
     view = tmp_path / "view.duckdb"
     publish(server, [item(server, "a1", STRIKE)], '"v1"')

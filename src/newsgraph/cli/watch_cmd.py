@@ -47,6 +47,18 @@ def parse_duration(text: str) -> float:
     return sum(float(n) * _UNITS[unit] for n, unit in re.findall(r"(\d+(?:\.\d+)?)([smhd])", value))
 
 
+def _duration_text(text: str) -> str:
+    """An option's duration, checked as typer parses it (a bad one is a usage error)."""
+    parse_duration(text)
+    return text
+
+
+def _every_text(text: str) -> str:
+    if parse_duration(text) < MIN_EVERY:
+        raise typer.BadParameter(f"{text}: poll at most once a minute")
+    return text
+
+
 def watch_command(
     feeds: Annotated[
         list[str],
@@ -56,7 +68,10 @@ def watch_command(
     ],
     db: DbOption = DEFAULT_DB,
     every: Annotated[
-        str, typer.Option(help="How often to poll each URL: 90s, 15m, 1h (at least 1m).")
+        str,
+        typer.Option(
+            help="How often to poll each URL: 90s, 15m, 1h (at least 1m).", callback=_every_text
+        ),
     ] = "15m",
     once: Annotated[
         bool, typer.Option(help="Poll every URL once (those backing off excepted) and stop.")
@@ -83,7 +98,11 @@ def watch_command(
         ),
     ] = None,
     host_delay: Annotated[
-        str, typer.Option(help="Time between two requests to one host (robots.txt may ask more).")
+        str,
+        typer.Option(
+            help="Time between two requests to one host (robots.txt may ask more).",
+            callback=_duration_text,
+        ),
     ] = "2s",
     max_items: Annotated[
         int, typer.Option(help="Items read per URL per poll; the rest wait for the next.", min=1)
@@ -113,7 +132,7 @@ def watch_command(
     failed = False
     with guarded(err, debug):
         limits = Limits(
-            every=_every(every),
+            every=parse_duration(every),
             host_delay=parse_duration(host_delay),
             max_items=max_items,
             poll_bytes=poll_bytes,
@@ -146,13 +165,6 @@ def watch_command(
             watcher.run(once, report)
     if once and failed:
         raise typer.Exit(1)
-
-
-def _every(text: str) -> float:
-    seconds = parse_duration(text)
-    if seconds < MIN_EVERY:
-        raise typer.BadParameter(f"--every {text}: poll at most once a minute")
-    return seconds
 
 
 def watched_urls(names: list[str]) -> list[str]:
@@ -221,6 +233,10 @@ def _appending(path: Path, wanted: bool) -> Iterator[TextIO | None]:
 def _print_round(done: Round, sink: TextIO | None) -> None:
     a = done.analysis
     when = datetime.fromtimestamp(done.at).strftime("%H:%M:%S")
+    if not done.polled:
+        due = datetime.fromtimestamp(done.next_due).strftime("%Y-%m-%d %H:%M:%S")
+        err.print(f"newsgraph: {when} nothing due: backing off until {due}", highlight=False)
+        return
     err.print(
         f"newsgraph: {when} polled {done.polled} ({done.not_modified} not modified): "
         f"{done.listed} items listed, {a.new} new, {a.changed} updated, "

@@ -51,10 +51,13 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | Unreadable]:
         yield item.article
 
 
-def feed_items(data: bytes, source: str) -> Iterator[FeedItem]:
-    """Each item of the feed, in the feed's order; InputError when it has none to read."""
+def feed_items(data: bytes, source: str, empty_ok: bool = False) -> Iterator[FeedItem]:
+    """Each item of the feed, in the feed's order; InputError when it has none to read (with
+    `empty_ok`, a well-formed feed with no items is just that: a watch sees them come and go)."""
     parsed = feedparser.parse(io.BytesIO(data))
     entries: list[Any] = parsed.get("entries") or []
+    if empty_ok and not entries and parsed.get("version") and not parsed.get("bozo"):
+        return
     _check_feed(parsed, entries, data)
     outlet = _one_line(parsed.get("feed", {}).get("title"))
     for n, entry in enumerate(entries, start=1):

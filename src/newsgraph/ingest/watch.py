@@ -119,7 +119,10 @@ class Poller:
             return Polled(url, "failed", kind="feed", error=error, bytes=size)
         try:
             if kind == "feed":
-                items = [_absolute(item, got.final_url) for item in feed_items(got.data, url)]
+                items = [
+                    _absolute(item, got.final_url)
+                    for item in feed_items(got.data, url, empty_ok=True)
+                ]
                 return Polled(url, "feed", items, "feed", got.etag, got.last_modified, bytes=size)
             if kind == "html":
                 if not self._allowed(url):
@@ -195,15 +198,17 @@ def _fallback(item: FeedItem, why: str, size: int) -> Read:
 
 
 def _with_feed_facts(page: Article, from_feed: Article | Unreadable) -> Article:
-    """The page's article, with what the feed says where the page says nothing."""
+    """The page's article, with what the feed says where the page says nothing (a page that
+    names no site gets its host name as outlet: the feed's title says more)."""
     if not isinstance(from_feed, Article):
         return page
+    nameless = page.outlet is None or page.outlet.lower() == host_of(page.url or page.source)
     return replace(
         page,
         title=page.title or from_feed.title,
         byline=page.byline or from_feed.byline,
         published=page.published or from_feed.published,
-        outlet=page.outlet or from_feed.outlet,
+        outlet=(from_feed.outlet or page.outlet) if nameless else page.outlet,
     )
 
 

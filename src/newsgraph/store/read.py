@@ -296,4 +296,6 @@ def _utc(value: object) -> str | None:
     if value is None:
         return None
     when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return when.replace(tzinfo=UTC).isoformat()  # to the microsecond: two writes a second apart differ
+    return when.replace(
+        tzinfo=UTC
+    ).isoformat()  # to the microsecond: two writes a second apart differ

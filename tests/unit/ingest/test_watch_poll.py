@@ -151,3 +151,28 @@ def test_the_default_refuses_the_local_server(server: FeedServer):
     assert "127.0.0.1 is a loopback address" in (polled.error or "")
     assert "--allow-private" in (polled.error or "")
     assert server.requests == []
+
+
+def test_a_feed_with_no_items_is_not_a_failure(server: FeedServer):
+    feed(server)
+    polled = poller(FakeClock()).poll(server.url("/feed.xml"), None, None, None)
+    assert polled.outcome == "feed" and polled.items == []
+
+
+def test_a_page_that_names_no_site_takes_the_feeds_title_as_outlet(server: FeedServer):
+    feed(server, Item("a1", "Strike", STRIKE, server.url("/a1")))
+    server.serve("/a1", Answer(body=page("Strike", [STRIKE]), content_type="text/html"))
+    watch = poller(FakeClock())
+    read = watch.read_item(watch.poll(server.url("/feed.xml"), None, None, None).items[0])
+    assert isinstance(read.article, Article) and read.article.outlet == "Example Wire"
+
+
+def test_a_page_that_names_its_site_keeps_it(server: FeedServer):
+    feed(server, Item("a1", "Strike", STRIKE, server.url("/a1")))
+    named = page("Strike", [STRIKE]).replace(
+        b"<title>", b"<meta property='og:site_name' content='Idlib Today'><title>"
+    )
+    server.serve("/a1", Answer(body=named, content_type="text/html"))
+    watch = poller(FakeClock())
+    read = watch.read_item(watch.poll(server.url("/feed.xml"), None, None, None).items[0])
+    assert isinstance(read.article, Article) and read.article.outlet == "Idlib Today"

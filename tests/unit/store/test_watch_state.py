@@ -101,9 +101,13 @@ def test_a_store_of_an_unknown_schema_is_still_refused(db: Path):
 
 def test_every_write_records_when_the_store_changed(db: Path):
     with Store(db) as store:
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'changed_at'").fetchone() is None
+        assert (
+            store.con.execute("SELECT value FROM meta WHERE key = 'changed_at'").fetchone() is None
+        )
         store.write([report("a", WIRE)])
-        [(changed,)] = store.con.execute("SELECT value FROM meta WHERE key = 'changed_at'").fetchall()
+        [(changed,)] = store.con.execute(
+            "SELECT value FROM meta WHERE key = 'changed_at'"
+        ).fetchall()
     assert changed.startswith("20")
 
 
@@ -150,6 +154,8 @@ def test_single_side_is_read_where_the_store_computes_corroboration(db: Path):
             "CREATE TABLE corroboration (fact_type VARCHAR, fact_id VARCHAR, single_side BOOLEAN)"
         )
         [incident] = touched_incidents(store, ["a"])
-        store.con.execute("INSERT INTO corroboration VALUES ('event', ?, true)", [incident.row["event"]])
+        store.con.execute(
+            "INSERT INTO corroboration VALUES ('event', ?, true)", [incident.row["event"]]
+        )
         assert computes_single_side(store)
         assert touched_incidents(store, ["a"])[0].single_side is True
