@@ -162,7 +162,11 @@ def watch_command(
                 failed = failed or bool(done.all_failures)
                 _print_round(done, sink)
 
-            watcher.run(once, report)
+            try:
+                watcher.run(once, report)
+            except KeyboardInterrupt:  # a second Ctrl-C: what was committed stays
+                err.print("newsgraph: stopped; run the same command again to resume")
+                raise typer.Exit(130) from None
     if once and failed:
         raise typer.Exit(1)
 
