@@ -143,7 +143,7 @@ class Watcher:
 
     def next_due(self) -> float:
         """When the next URL is due."""
-        return min(state.next_poll for state in self.states.values())
+        return min((state.next_poll for state in self.states.values()), default=self.clock())
 
     def poll(self, everything: bool = False, progress: Progress | None = None) -> Round:
         """Poll the URLs that are due (with `everything`: all but those backing off)."""
@@ -161,7 +161,7 @@ class Watcher:
         done.incidents = touched_incidents(self.store, done.doc_ids)
         stamp = datetime.fromtimestamp(self.clock(), UTC).isoformat(timespec="seconds")
         done.alerts = alerts(done.incidents, self.filters, stamp)
-        if self.publish is not None and (done.doc_ids or not self.publish.exists()):
+        if self.publish is not None and done.polled:  # new documents, or the poll times
             self.store.publish(self.publish)
         return done
 

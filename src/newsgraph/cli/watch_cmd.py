@@ -93,8 +93,8 @@ def watch_command(
     publish: Annotated[
         Path | None,
         typer.Option(
-            help="After each poll that stored something, replace this file with a copy of the "
-            "store, for `newsgraph serve --db` (which follows it)."
+            help="After each poll, replace this file with a copy of the store, for "
+            "`newsgraph serve --db` (which follows it)."
         ),
     ] = None,
     host_delay: Annotated[

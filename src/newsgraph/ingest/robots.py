@@ -22,6 +22,7 @@ MAX_ROBOTS_BYTES = 512 * 1024  # RFC 9309: parse at least 500 KiB
 KEEP = 24 * 3600.0
 KEEP_UNREACHABLE = 3600.0
 MAX_CRAWL_DELAY = 60.0  # a Crawl-delay past this is read as this
+DISALLOWED = "disallowed by robots.txt"
 
 FetchRobots = Callable[[str, int], Fetched]  # url, max_bytes -> the download
 
@@ -33,6 +34,7 @@ class Rules:
     parser: urllib.robotparser.RobotFileParser | None  # None: everything is allowed
     disallow_all: bool
     expires: float
+    why: str | None = None  # why everything is disallowed
 
 
 class Robots:
@@ -45,10 +47,16 @@ class Robots:
 
     def allows(self, url: str) -> bool:
         """Whether robots.txt lets newsgraph fetch `url`."""
+        return self.refusal(url) is None
+
+    def refusal(self, url: str) -> str | None:
+        """Why newsgraph may not fetch `url` under its host's robots.txt; None if it may."""
         rules = self._for(url)
         if rules.disallow_all:
-            return False
-        return rules.parser is None or rules.parser.can_fetch(AGENT, url)
+            return rules.why or DISALLOWED
+        if rules.parser is None or rules.parser.can_fetch(AGENT, url):
+            return None
+        return DISALLOWED
 
     def crawl_delay(self, url: str) -> float | None:
         """The Crawl-delay the host asks of newsgraph, in seconds (capped), if any."""
@@ -71,9 +79,13 @@ class Robots:
         except HttpStatus as exc:
             if 400 <= exc.status < 500:  # none, or not for us to read: no rules
                 return Rules(None, False, now + KEEP)
-            return Rules(None, True, now + KEEP_UNREACHABLE)
-        except InputError:  # unreachable, refused, too large: assume the worst for now
-            return Rules(None, True, now + KEEP_UNREACHABLE)
+            return Rules(None, True, now + KEEP_UNREACHABLE, _unreachable(exc))
+        except InputError as exc:  # unreachable, refused, too large: assume the worst for now
+            return Rules(None, True, now + KEEP_UNREACHABLE, _unreachable(exc))
         parser = urllib.robotparser.RobotFileParser(robots_url)
         parser.parse(fetched.data.decode("utf-8", errors="replace").splitlines())
         return Rules(parser, False, now + KEEP)
+
+
+def _unreachable(exc: InputError) -> str:
+    return f"robots.txt unreachable, so disallowed for now ({' '.join(str(exc).split())})"

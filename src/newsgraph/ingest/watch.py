@@ -29,7 +29,6 @@ from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Article, Unreadable
 
 Fetch = Callable[..., Fetched]  # ingest.fetch.fetch, or a stand-in
-ROBOTS_DISALLOW = "disallowed by robots.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +93,9 @@ class Poller:
     ) -> Polled:
         """GET a watched URL, conditionally when validators are known; never raises for a
         bad answer (a failed Polled says why)."""
-        if kind == "page" and not self._allowed(url):
-            return Polled(url, "failed", error=ROBOTS_DISALLOW)
+        why = self._refusal(url) if kind == "page" else None
+        if why is not None:
+            return Polled(url, "failed", kind="page", error=why)
         headers = {"If-None-Match": etag} if etag else {}
         if last_modified:
             headers["If-Modified-Since"] = last_modified
@@ -125,8 +125,9 @@ class Poller:
                 ]
                 return Polled(url, "feed", items, "feed", got.etag, got.last_modified, bytes=size)
             if kind == "html":
-                if not self._allowed(url):
-                    return Polled(url, "failed", kind="page", error=ROBOTS_DISALLOW, bytes=size)
+                why = self._refusal(url)
+                if why is not None:
+                    return Polled(url, "failed", kind="page", error=why, bytes=size)
                 item = self._page_item(url, got)
                 return Polled(url, "page", [item], "page", got.etag, got.last_modified, bytes=size)
         except InputError as exc:
@@ -147,8 +148,9 @@ class Poller:
         """The item's page through trafilatura; the feed's text when the page cannot be had."""
         if item.link is None:
             return _fallback(item, "the item has no link", 0)
-        if not self._allowed(item.link):
-            return _fallback(item, ROBOTS_DISALLOW, 0)
+        why = self._refusal(item.link)
+        if why is not None:
+            return _fallback(item, why, 0)
         try:
             got = self._get(item.link, {})
             size = len(got.data)
@@ -180,14 +182,14 @@ class Poller:
             url, self.limits.timeout, max_bytes, self.policy, user_agent=self.user_agent
         )
 
-    def _allowed(self, url: str) -> bool:
-        """Whether robots.txt allows the page; its Crawl-delay, if any, slows the host down."""
-        if not self.robots.allows(url):
-            return False
-        delay = self.robots.crawl_delay(url)
-        if delay:
-            self.pacer.slow_down(host_of(url), delay)
-        return True
+    def _refusal(self, url: str) -> str | None:
+        """Why robots.txt keeps the page out, or None; its Crawl-delay slows the host down."""
+        why = self.robots.refusal(url)
+        if why is None:
+            delay = self.robots.crawl_delay(url)
+            if delay:
+                self.pacer.slow_down(host_of(url), delay)
+        return why
 
 
 def _fallback(item: FeedItem, why: str, size: int) -> Read:

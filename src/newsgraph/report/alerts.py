@@ -21,6 +21,7 @@ from newsgraph.store.watch_state import Incident
 
 Test = Callable[[Incident], bool]
 SINGLE_SIDE = "single-side"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONDITION = re.compile(r"(?P<name>[a-z_-]+)\s*(?P<op>>=|=)\s*(?P<value>.+)", re.IGNORECASE)
 
 
@@ -127,10 +128,12 @@ class Alert:
         parties = f"{who} -> {whom}" if whom else who
         killed = f", {r['fatalities']} killed" if r.get("fatalities") else ""
         sources = ", ".join(r["sources"][:3])
-        return (
+        line = (
             f"ALERT {r['change']} {r['type']} in {r['place'] or '?'} {r['date'] or ''}: "
             f"{parties}{killed}; {r['reports']} report(s) ({sources}) [{r['filters']}]"
         )
+        # names come from articles: no escape sequence of theirs reaches the terminal
+        return _CONTROL.sub(" ", line)
 
     def json(self) -> str:
         """One JSON line."""

@@ -57,3 +57,10 @@ def test_an_unreachable_robots_txt_disallows_everything_for_now():
     assert not robots.allows("https://news.example.com/story")
     robots = Robots(Site(InputError("timed out after 20 s")), FakeClock())
     assert not robots.allows("https://news.example.com/story")
+
+
+def test_an_unreachable_robots_txt_says_why_it_disallows():
+    robots = Robots(Site(InputError("timed out after 20 s")), FakeClock())
+    why = robots.refusal("https://news.example.com/story")
+    assert why is not None and "unreachable" in why and "timed out after 20 s" in why
+    assert Robots(Site(RULES), FakeClock()).refusal("https://news.example.com/story") is None

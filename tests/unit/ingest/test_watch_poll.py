@@ -9,7 +9,8 @@ import pytest
 
 from feed_server import Answer, FakeClock, FeedServer, Item, feed_server, page, rss
 from newsgraph.ingest.fetch import USER_AGENT
-from newsgraph.ingest.watch import ROBOTS_DISALLOW, Limits, Poller
+from newsgraph.ingest.robots import DISALLOWED as ROBOTS_DISALLOW
+from newsgraph.ingest.watch import Limits, Poller
 from newsgraph.model import Article
 
 STRIKE = "An air strike hit a market in Idlib on Tuesday, killing 12 people."

@@ -83,3 +83,9 @@ def test_a_value_may_run_over_several_words():
     f = parse_filter("place=Deir ez-Zor killed>=5")
     assert f.matches(incident(place="Deir ez-Zor"))
     assert not f.matches(incident(place="Deir ez-Zor", fatalities=1))
+
+
+def test_no_escape_sequence_from_an_article_reaches_the_terminal():
+    [alert] = alerts([incident(actors=["Evil\x1b[2J\x1b]0;owned\x07"])], [parse_filter("any")], "t")
+    assert "\x1b" not in alert.line() and "\x07" not in alert.line()
+    assert "Evil" in alert.line()
