@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsgraph.errors import StoreError
 from newsgraph.store.db import connect
 
 Stamp = tuple[int, int, int]  # inode, modification time (ns), size
@@ -40,12 +41,15 @@ class FollowedConnection:
         self._con: duckdb.DuckDBPyConnection | None = connect(path, read_only=True)
         self._gate = threading.Condition()
         self._busy = 0
+        self._closed = False
         self.reopened = 0  # how many times a new version was picked up
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the newest version of the file, for one question."""
         with self._gate:
+            if self._closed:
+                raise StoreError(f"{self.path}: closed")
             self._follow()
             assert self._con is not None  # _follow opened it or raised
             self._busy += 1
@@ -82,6 +86,7 @@ class FollowedConnection:
 
     def close(self) -> None:
         with self._gate:
+            self._closed = True
             if self._con is not None:
                 self._con.close()
                 self._con = None
