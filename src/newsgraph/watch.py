@@ -60,7 +60,7 @@ class Round:
     pages: int = 0  # items read from their page
     feed_text: int = 0  # items read from the feed's own text (the page could not be had)
     deferred: int = 0  # over the item or byte cap, or stopped: read at the next poll
-    bytes: int = 0
+    bytes: int = 0  # downloaded: feeds and pages
     analysis: Summary = field(default_factory=Summary)
     failures: list[Unreadable] = field(default_factory=list)  # URLs and items (analysis: above)
     doc_ids: list[str] = field(default_factory=list)  # stored new or changed
@@ -214,7 +214,9 @@ class Watcher:
                 done.deferred += min(len(fresh), self.limits.max_items) - n
                 break
             page = polled.outcome == "page"
-            spent += self._read_one(item, item.key in seen, page, feed, copies, done)
+            cost = self._read_one(item, item.key in seen, page, feed, copies, done)
+            spent += cost
+            done.bytes += cost
         return feed
 
     def _read_one(

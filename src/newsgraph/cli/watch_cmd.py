@@ -246,7 +246,8 @@ def _print_round(done: Round, sink: TextIO | None) -> None:
         f"{done.listed} items listed, {a.new} new, {a.changed} updated, "
         f"{done.seen + done.stored_already} already stored, {done.near_duplicates} "
         f"near-duplicates, {done.deferred} waiting; incidents {done.new_incidents} new, "
-        f"{done.grown_incidents} merged into existing ones; {len(done.all_failures)} failed",
+        f"{done.grown_incidents} merged into existing ones; {len(done.all_failures)} failed; "
+        f"{done.bytes / 1024:,.0f} KB downloaded",
         highlight=False,
     )
     for failure in done.all_failures:

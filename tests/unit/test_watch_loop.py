@@ -1,6 +1,6 @@
 """The watch loop against the local feed server, on a fake clock: what is read, what is
 skipped before any NLP, what is remembered across a restart, backoff and caps. The analysis
-here is the fingerprint stage alone (no model); tests/cli/test_watch.py runs the real one."""
+here is the fingerprint stage alone (no model); tests/cli/test_watch_cmd.py runs the real one."""
 
 from __future__ import annotations
 
