@@ -8,6 +8,7 @@ Re-ingesting a document whose text changed replaces all its rows (upsert by id).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -33,9 +34,14 @@ from newsgraph.store.rows import (
 )
 from newsgraph.store.sides import actor_facts, people_facts
 
-# 2: events count their dead, day precision, weapon; 3: documents.seq; 4: corroboration
-SCHEMA_VERSION = "4"
-UPGRADES = frozenset({"3"})  # older schemas this version upgrades in place (the rest it refuses)
+# 2: events count their dead, day precision, weapon; 3: documents.seq; 5: the watch tables;
+# 6: corroboration (and events.denied_by)
+SCHEMA_VERSION = "6"
+_DENIED_BY = "ALTER TABLE events ADD COLUMN IF NOT EXISTS denied_by VARCHAR[]"
+# Older schemas this one upgrades in place: version -> the statements that bring it up (the
+# new tables themselves come from schema.sql's CREATE TABLE IF NOT EXISTS); every upgrade then
+# computes the corroboration of what is stored, in the same transaction (Store._upgrade).
+MIGRATIONS: dict[str, tuple[str, ...]] = {"3": (_DENIED_BY,), "5": (_DENIED_BY,)}
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
@@ -85,7 +91,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
     """Refuse a store another newsgraph wrote, unless this one upgrades it, before touching
     it: its rows stay as they are. The version found."""
     found = schema_of(con)
-    if found is not None and found != SCHEMA_VERSION and found not in UPGRADES:
+    if found is not None and found != SCHEMA_VERSION and found not in MIGRATIONS:
         con.close()
         raise StoreError(
             f"{path}: written by another newsgraph version (store schema {found}, this one "
@@ -104,7 +110,7 @@ def upgraded(path: Path) -> Path:
         found = schema_of(con)
     finally:
         con.close()
-    if found in UPGRADES:
+    if found in MIGRATIONS:
         Store(path).close()
     return path
 
@@ -117,23 +123,24 @@ class Store:
         self.outlets = list(outlets if outlets is not None else Outlets.load())
         self.con = connect(path)
         found = _check_schema(self.con, path)
+        if found in MIGRATIONS:
+            self._upgrade(found)
         self.con.execute(resources.files("newsgraph.store").joinpath("schema.sql").read_text())
-        if found in UPGRADES:
-            self.con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS denied_by VARCHAR[]")
-            self._upgrade()
         self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
         self._load()
 
-    def _upgrade(self) -> None:
-        """Schema 3 -> 4: the corroboration of every stored event and quote (denials, which
-        schema 3 did not keep, are known only for documents ingested again)."""
-        clusters = [
-            r[0] for r in self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall()
-        ]
-        quotes = [r[0] for r in self.con.execute("SELECT id FROM quotes").fetchall()]
+    def _upgrade(self, version: str) -> None:
+        """A store of an older schema brought up to this one in one transaction: the new
+        tables and columns, and the corroboration of every stored event and quote (denials,
+        which no older schema kept, are known only for documents ingested again)."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.corroborate(clusters, quotes)
+            self.con.execute(resources.files("newsgraph.store").joinpath("schema.sql").read_text())
+            for statement in MIGRATIONS[version]:
+                self.con.execute(statement)
+            clusters = self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall()
+            quotes = self.con.execute("SELECT id FROM quotes").fetchall()
+            self.corroborate([str(c) for (c,) in clusters], [str(q) for (q,) in quotes])
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
             self.con.execute("COMMIT")
         except BaseException:
@@ -194,6 +201,7 @@ class Store:
             self._flush(pending)
             quotes = [str(row[0]) for row in pending.rows["quotes"]]
             recompute(self.con, self.sides, sorted(pending.clusters.keys() | pending.stale), quotes)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('changed_at', ?)", [now])
             self.con.execute("COMMIT")
         except BaseException as exc:  # KeyboardInterrupt too: never leave half a batch
             self._rollback()
@@ -316,6 +324,27 @@ class Store:
             with contextlib.suppress(duckdb.Error):  # keep the insert's own error, if any
                 self.con.unregister("_rows")
 
+    def publish(self, target: Path) -> None:
+        """Replace `target` with a consistent copy of the store, atomically: what `serve`
+        reads while this process keeps writing (DuckDB lets one process write a file, or any
+        number read it, not both)."""
+        if target.resolve() == self.path.resolve():
+            raise StoreError(f"{target}: is the store itself; publish a copy under another name")
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.unlink(missing_ok=True)
+        found = self.con.execute("SELECT current_database()").fetchone()
+        name = str(found[0] if found else "").replace('"', '""')
+        try:
+            self.con.execute(f"ATTACH '{_quoted(tmp)}' AS newsgraph_copy")
+            try:
+                self.con.execute(f'COPY FROM DATABASE "{name}" TO newsgraph_copy')
+            finally:
+                self.con.execute("DETACH newsgraph_copy")
+            os.replace(tmp, target)
+        except (duckdb.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{target}: cannot publish ({str(exc).splitlines()[0]})") from None
+
     def close(self) -> None:
         self.con.close()
 
@@ -324,6 +353,10 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 @dataclass(slots=True)

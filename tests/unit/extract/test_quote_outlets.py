@@ -612,3 +612,70 @@ def test_what_a_monitors_cited_sources_say_comes_through_the_monitor(resources):
     rows = CITING_MEDICS.replace("Observatory Observatory PROPN NNP", "Ministry Ministry PROPN NNP")
     medics = _relayed_by(rows, ("Ministry of Health", "organisation", "Ministry"), resources)
     assert medics.via == ()  # a ministry citing medics is no outlet
+
+
+def test_both_women_said_it_to_the_outlet_that_spoke_to_them(resources):
+    # "... Samira said that they left. Assad ruled. Both women said that they would return.":
+    # the two women are the last two people quoted, not the last two named.
+    rows = (
+        INTERVIEWED
+        + """/
+    Assad Assad PROPN NNP nsubj 19
+    ruled rule VERB VBD ROOT 19
+    . . PUNCT . punct 19
+    /
+    Both both DET DT det 22
+    women woman NOUN NNS nsubj 23
+    said say VERB VBD ROOT 23
+    that that SCONJ IN mark 27
+    they they PRON PRP nsubj 27
+    would would AUX MD aux 27
+    return return VERB VB ccomp 23
+    . . PUNCT . punct 23
+    """
+    )
+    doc = build_doc(rows)
+    doc = replace(
+        doc,
+        actors=(actor(doc, "Reuters", "media", "Reuters"),),
+        people=(
+            person(doc, "Noha", "Noha"),
+            replace(person(doc, "Samira", "Samira"), mentions=_all(doc, "Samira")),
+            person(doc, "Bashar al-Assad", "Assad"),
+        ),
+    )
+    quotes_found = sorted(extract_quotes(doc, resources).quotes, key=lambda q: q.start)
+    both = said(quotes_found, "would return")
+    assert (both.speaker, both.via, both.via_method) == (
+        None,
+        ("Reuters",),
+        "interviewed-by-outlet",
+    )
+
+
+def test_a_hyphenated_name_names_its_speaker(resources):
+    rows = """
+    al al PROPN NNP compound 2
+    - - PUNCT HYPH punct 2
+    Aswad Aswad PROPN NNP nsubj 3
+    told tell VERB VBD ROOT 3
+    AFP AFP PROPN NNP dobj 3
+    that that SCONJ IN mark 7
+    taxes tax NOUN NNS nsubj 7
+    rose rise VERB VBD ccomp 3
+    . . PUNCT . punct 3
+    /
+    al al PROPN NNP compound 11
+    - - PUNCT HYPH punct 11
+    Aswad Aswad PROPN NNP nsubj 12
+    said say VERB VBD ROOT 12
+    that that SCONJ IN mark 15
+    prices price NOUN NNS nsubj 15
+    fell fall VERB VBD ccomp 12
+    . . PUNCT . punct 12
+    """
+    doc = build_doc(rows)
+    aswad = replace(person(doc, "Maysa al-Aswad", "al - Aswad"), mentions=_all(doc, "al - Aswad"))
+    doc = replace(doc, actors=(actor(doc, "AFP", "media", "AFP"),), people=(aswad,))
+    told, later = sorted(extract_quotes(doc, resources).quotes, key=lambda q: q.start)
+    assert (told.speaker, told.via, later.via) == ("Maysa al-Aswad", ("AFP",), ("AFP",))

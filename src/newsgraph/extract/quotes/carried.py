@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsgraph.extract.quotes.build import sentence_of
@@ -11,6 +12,7 @@ from newsgraph.model import Quote
 from newsgraph.nlp.pronouns import pronoun
 
 CARRIED = "carried-forward"
+_NAME_WORDS = re.compile(r"[\s\-\u2010-\u2014]+")  # "Maysa al-Aswad": maysa, al, aswad
 # Nouns of an occasion other than the interview ("said in a statement", "told a briefing").
 OTHER_OCCASIONS = frozenset([
     "statement", "conference", "briefing", "tweet", "twitter", "speech", "post", "facebook",
@@ -83,7 +85,8 @@ def _names_its_speaker(quote: Quote, names: OutletNames) -> bool:
         return False
     if len(tokens) == 1 and (p := pronoun(tokens[0])) is not None and p.a_person:
         return True
-    return tokens[-1].text.casefold() in quote.speaker.casefold().split()
+    last = _NAME_WORDS.split(tokens[-1].text.casefold())[-1]
+    return last in _NAME_WORDS.split(quote.speaker.casefold())
 
 
 def _anaphors(quotes: list[Quote], names: OutletNames) -> list[Quote]:

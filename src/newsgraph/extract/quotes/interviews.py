@@ -163,13 +163,15 @@ def _interviewed(
     people: set[str],
 ) -> Quote:
     """The quote through the outlet that interviewed its speaker, or its speakers ("Both
-    women said")."""
+    women said": the last two people quoted before)."""
     if quote.via:
         return quote
     said = quote.speaker_mention
     if quote.speaker is None and said is not None:
         tokens = names.ctx.tokens_in(said.start, said.end)
-        speakers = _people_named(tokens[-1], quotes, names, people) if tokens else []
+        count = _counted(tokens[-1], names.ctx) if tokens else None
+        earlier = [q.speaker for q in quotes if q.start < quote.start and q.speaker in people]
+        speakers = list(dict.fromkeys(reversed(earlier)))[: count or 0]
         outlets = {interviewed.get(p) for p in speakers}
         if len(outlets) == 1 and None not in outlets:
             return through(quote, outlets.pop() or "", INTERVIEWED, True)
