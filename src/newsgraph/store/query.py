@@ -210,13 +210,17 @@ def count_sql(what: What, filters: Filters) -> tuple[str, list[Any]]:
 
 def _filled(what: What, filters: Filters) -> tuple[str, list[Any]]:
     where, params = conditions(what, filters)
-    sql = _SQL[what].format(
+    return _with(_SQL[what], where), params
+
+
+def _with(sql: str, where: str) -> str:
+    """A query of this module with its conditions and its corroboration joins in place."""
+    return sql.format(
         where=where,
         origins=ORIGIN_LABELS,
         event_origins=EVENT_ORIGINS,
         quote_origins=QUOTE_ORIGINS,
     )
-    return sql, params
 
 
 def event_rows(
@@ -224,7 +228,7 @@ def event_rows(
 ) -> list[dict[str, Any]]:
     """Merged events as `query events` gives them, for SQL conditions of this module's
     callers (`where` starts with AND), as dicts."""
-    cur = con.execute(_EVENTS.format(where=where), list(params))
+    cur = con.execute(_with(_EVENTS, where), list(params))
     names = [c[0] for c in cur.description or ()]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 

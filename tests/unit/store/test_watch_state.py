@@ -147,15 +147,16 @@ def test_incidents_are_new_or_grown_by_what_was_stored_before(db: Path):
 def test_single_side_is_read_where_the_store_computes_corroboration(db: Path):
     with Store(db) as store:
         store.write([report("a", WIRE)])
-        assert not computes_single_side(store)
-        assert touched_incidents(store, ["a"])[0].single_side is None
-        # the table a newer newsgraph keeps (corroboration of each merged event)
-        store.con.execute(
-            "CREATE TABLE corroboration (fact_type VARCHAR, fact_id VARCHAR, single_side BOOLEAN)"
-        )
-        [incident] = touched_incidents(store, ["a"])
-        store.con.execute(
-            "INSERT INTO corroboration VALUES ('event', ?, true)", [incident.row["event"]]
-        )
+        # this store computes it (store/origins.py): the incident's row says
         assert computes_single_side(store)
-        assert touched_incidents(store, ["a"])[0].single_side is True
+        [incident] = touched_incidents(store, ["a"])
+        expected = store.con.execute(
+            "SELECT single_side FROM corroboration WHERE fact_type = 'event' AND fact_id = ?",
+            [incident.row["event"]],
+        ).fetchone()
+        assert expected is not None and incident.single_side is expected[0]
+        store.con.execute(
+            "UPDATE corroboration SET single_side = NOT single_side WHERE fact_id = ?",
+            [incident.row["event"]],
+        )
+        assert touched_incidents(store, ["a"])[0].single_side is (not expected[0])
