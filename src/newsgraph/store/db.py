@@ -30,7 +30,17 @@ from newsgraph.store.rows import (
     doc_rows,
 )
 
-SCHEMA_VERSION = "3"  # 2: events count their dead, day precision, weapon; 3: documents.seq
+# 2: events count their dead, day precision, weapon; 3: documents.seq; 4: places.precision
+SCHEMA_VERSION = "4"
+# Older schemas this one reads after adding columns: version -> the statements that bring it up.
+_MIGRATIONS = {
+    "3": (
+        "ALTER TABLE places ADD COLUMN precision INTEGER",
+        "ALTER TABLE places ADD COLUMN within VARCHAR",
+        # a place with coordinates was resolved as itself; one without has no precision
+        "UPDATE places SET precision = 1 WHERE lat IS NOT NULL",
+    ),
+}
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
@@ -73,12 +83,24 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if "meta" not in tables:
         return
     found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if found is not None and found[0] in _MIGRATIONS:
+        _migrate(con, str(found[0]))
+        return
     if found is not None and found[0] != SCHEMA_VERSION:
         con.close()
         raise StoreError(
             f"{path}: written by another newsgraph version (store schema {found[0]}, this one "
             f"reads {SCHEMA_VERSION}); ingest into a new file"
         )
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Bring a store of an older schema this one can read up to date, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    for statement in _MIGRATIONS[version]:
+        con.execute(statement)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+    con.execute("COMMIT")
 
 
 class Store:
