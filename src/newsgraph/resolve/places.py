@@ -12,16 +12,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsgraph.model import Doc, Place, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_containers import (
+    CONTAINER_RULES,
+    Placed,
+    links,
+    new_spans,
+    placed_at,
+    placed_within,
+)
 from newsgraph.resolve.place_cues import STREET
 from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_nearby import support
-from newsgraph.resolve.place_rank import PlaceContext, prune, rank
-from newsgraph.resolve.place_spans import PlaceSpan, demonym_place, find_spans
+from newsgraph.resolve.place_rank import PlaceContext, inside, prior_shares, prune, rank
+from newsgraph.resolve.place_spans import (
+    PlaceSpan,
+    demonym_place,
+    find_spans,
+    is_demonym,
+    party_ranges,
+)
 from newsgraph.resolve.placenames import exact_key, name_key
 from newsgraph.resources import Resources
 
@@ -48,8 +62,16 @@ _OF_CONTAINER = re.compile(
     r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+"
 )
 _WORD = re.compile(r"\S+")
+# What stands between two names of a list: ", ", ", and ", " and ", " or ".
+_LIST_GLUE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
+# Spans kept without coordinates when unresolved: NER's, streets, and what the container rules
+# found (a contained name whose container is unresolved too).
+_KEPT_ORIGINS = frozenset({"ner", "street", *(rule.name for rule in CONTAINER_RULES)})
 
 Resolution = dict[str, tuple[GazetteerEntry, float]]
+# For each name (exact key), its containers by the container rules: (outer key, rule name),
+# most specific first.
+Ruled = dict[str, list[tuple[str, str]]]
 Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
 
 
@@ -57,6 +79,12 @@ def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
     gazetteer, names = res.gazetteer, res.place_names
     spans = find_spans(doc, gazetteer, names, doc.people)
+    spans += new_spans(
+        doc,
+        spans,
+        party_ranges(doc),
+        lambda text: not is_demonym(text, gazetteer, names) and not names.is_not_place(text),
+    )
     return replace(doc, places=resolve_spans(doc, spans, gazetteer, names))
 
 
@@ -76,19 +104,28 @@ def resolve_spans(
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
     layout = _Layout.of(doc.text, groups)
+    ruled = _ruled(doc.text, spans)
     for _round in range(2):
         votes = {
             **named,
             **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
         }
-        chosen = _resolve_round(doc, layout, groups, candidates, votes, actors, chosen)
-    return _places(groups, chosen)
+        chosen = _resolve_round(doc, layout, groups, candidates, votes, actors, chosen, ruled)
+    placed = _contain(groups, chosen, ruled, layout)
+    return _places(groups, chosen, placed)
 
 
 def _candidates(gazetteer: Gazetteer, names: PlaceNames, text: str) -> list[Candidate]:
     """The gazetteer's candidates for `text`; for a demonym handed in as a span (the evaluation
-    does; the stage drops demonyms before) the country or region it names."""
+    does; the stage drops demonyms before) the country or region it names; for an abbreviation
+    ("NSW") the name it stands for; for a name in words the gazetteer writes as one ("Wanla
+    Weyn", "Wanlaweyn") that one."""
+    expanded = names.expand(text)
+    if expanded is not None:
+        return _candidates(gazetteer, names, expanded)
     found = gazetteer.candidates(text)
+    if not found and " " in text.strip():
+        found = gazetteer.exact(text.replace(" ", ""))
     if _ACRONYM.match(text):  # "EU" is not the town of Eu
         found = [c for c in found if c.entry.kind != "city"]
     if not found and (namesake := _namesake(text)) is not None:
@@ -117,11 +154,12 @@ def _resolve_round(
     votes: dict[str, Votes],
     actors: dict[str, frozenset[str]],
     previous: Resolution,
+    ruled: Ruled,
 ) -> Resolution:
     """Resolve every group once, each with the other groups' votes as its context."""
     chosen: Resolution = {}
     by_loose: dict[str, list[GazetteerEntry]] = defaultdict(list)
-    nearby = support(_readings(candidates, previous))
+    nearby = support(*_readings(candidates, previous))
     # Exact spellings first, so looser ones can follow the sense they chose.
     order = sorted(groups, key=lambda k: not any(c.match == "exact" for c in candidates[k]))
     for key in order:
@@ -134,8 +172,10 @@ def _resolve_round(
             ),
             admin1=frozenset(set().union(*(a for _, a, _ in others))),
             admin2=frozenset(set().union(*(a for _, _, a in others))),
-            containers=_containers(groups[key], layout, previous),
-            wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key]),
+            containers=_containers(groups[key], layout, previous)
+            + tuple(previous[o][0] for o, _rule in ruled.get(key, ()) if o in previous),
+            wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key])
+            or _listed_with_regions(groups[key], layout, previous),
             wants_county=any(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
             ),
@@ -151,17 +191,22 @@ def _resolve_round(
 
 def _readings(
     candidates: dict[str, list[Candidate]], previous: Resolution
-) -> dict[str, list[GazetteerEntry]]:
+) -> tuple[dict[str, list[GazetteerEntry]], dict[GazetteerEntry, float]]:
     """What each name (by loose key) may be: the place it was confidently resolved to in the
-    last round, else every candidate ranking would consider."""
+    last round, else every candidate ranking would consider, each with its share (how likely
+    it is, by its name, kind and people alone, against the name's likeliest reading)."""
     out: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    shares: dict[GazetteerEntry, float] = {}
     for key, cands in candidates.items():
         hit = previous.get(key)
         if hit is not None and hit[1] >= _CONTEXT_CONFIDENCE:
             out[name_key(key)].append(hit[0])
-        else:
-            out[name_key(key)] += [c.entry for c in prune(cands, key)]
-    return out
+            continue
+        pool = prune(cands, key)
+        out[name_key(key)] += [c.entry for c in pool]
+        for entry, share in prior_shares(pool).items():
+            shares[entry] = max(share, shares.get(entry, 0.0))
+    return out, shares
 
 
 def _votes(entry: GazetteerEntry) -> Votes:
@@ -258,6 +303,21 @@ class _Layout:
         ]
 
 
+def _listed_with_regions(group: list[PlaceSpan], layout: _Layout, previous: Resolution) -> bool:
+    """Named in a list of first-level regions: "California, Oregon and Washington"."""
+    for span in group:
+        order = bisect_left(layout.starts, span.start)
+        for other in (order - 1, order + 1):
+            if not 0 <= other < len(layout.spans):
+                continue
+            a, b = sorted((span, layout.spans[other]), key=lambda s: s.start)
+            hit = previous.get(exact_key(layout.spans[other].text))
+            glue = _LIST_GLUE.fullmatch(layout.text, a.end, b.start)
+            if glue and hit is not None and hit[0].kind == "admin1":
+                return True
+    return False
+
+
 def _containers(
     group: list[PlaceSpan], layout: _Layout, previous: Resolution
 ) -> tuple[GazetteerEntry, ...]:
@@ -271,8 +331,66 @@ def _containers(
     return tuple(out)
 
 
-def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Place, ...]:
-    """One Place per chosen entry, with the mentions of every group that chose it."""
+def _ruled(text: str, spans: Sequence[PlaceSpan]) -> Ruled:
+    """The containers the container rules give each name."""
+    out: Ruled = defaultdict(list)
+    for inner, outers, rule in links(text, spans):
+        key = exact_key(inner.text)
+        out[key] += [(k, rule) for o in outers if (k := exact_key(o.text)) != key]
+    return out
+
+
+def _contain(
+    groups: dict[str, list[PlaceSpan]], chosen: Resolution, ruled: Ruled, layout: _Layout
+) -> dict[str, tuple[Placed, str]]:
+    """Names the text puts inside a resolved place: a resolution outside it is dropped (never
+    guessed elsewhere), and a name without one is kept at its container's point. Names in
+    "X, Y" or "Y's city of X" the gazetteer lacks are kept so too. Each with its rule."""
+    for key, outers in ruled.items():
+        entry = chosen.get(key)
+        held = [chosen[o][0] for o, _rule in outers if o in chosen]
+        if entry is not None and held and not any(inside(entry[0], h) for h in held):
+            del chosen[key]
+    placed: dict[str, tuple[Placed, str]] = {}
+    for _pass in range(3):  # "Tchamonga (Cobli, Atacora)": Cobli first, then Tchamonga
+        for key in groups:
+            if key in chosen or key in placed or _street(groups[key]):
+                continue
+            outers = ruled.get(key) or _layout_outers(groups[key], layout, chosen)
+            for outer, rule in outers:
+                if outer in chosen:
+                    placed[key] = (placed_at(*chosen[outer]), rule)
+                elif outer in placed:
+                    placed[key] = (placed_within(placed[outer][0]), rule)
+                else:
+                    continue
+                break
+    return placed
+
+
+def _layout_outers(
+    group: list[PlaceSpan], layout: _Layout, chosen: Resolution
+) -> list[tuple[str, str]]:
+    """Regions "X, Y" and "Y's city of X" put these spans in, as (outer key, rule)."""
+    out: list[tuple[str, str]] = []
+    for span in group:
+        found = [(o, "city-of") for o in layout.containing_before(span)]
+        found += [(o, "comma") for o in layout.listed_after(span)]
+        for order, rule in found:
+            key = exact_key(layout.spans[order].text)
+            hit = chosen.get(key)
+            if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
+                out.append((key, rule))
+    return out
+
+
+def _places(
+    groups: dict[str, list[PlaceSpan]],
+    chosen: Resolution,
+    placed: dict[str, tuple[Placed, str]],
+) -> tuple[Place, ...]:
+    """One Place per chosen entry, with the mentions of every group that chose it; and one
+    per name kept at its container's point."""
     mentions: dict[GazetteerEntry, list[Span]] = defaultdict(list)
     confidence: dict[GazetteerEntry, float] = defaultdict(float)
     for key, (entry, conf) in chosen.items():
@@ -290,14 +408,34 @@ def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Pla
             confidence=confidence[entry],
             origin=entry.source,
             stage=STAGE,
+            precision=1,
         )
         for entry, ms in mentions.items()
     ]
-    places += _unresolved(groups, chosen)
+    places += [_kept(groups[key], at, rule) for key, (at, rule) in placed.items()]
+    places += _unresolved(groups, {**chosen, **dict.fromkeys(placed)})
     return tuple(sorted(places, key=lambda p: p.mentions[0].start))
 
 
-def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[Place]:
+def _kept(spans: list[PlaceSpan], at: Placed, rule: str) -> Place:
+    """A name the gazetteer lacks, kept at the point of the place the text puts it in."""
+    return Place(
+        name=spans[0].text,
+        geonames_id=None,
+        lat=at.lat,
+        lon=at.lon,
+        country_code=at.country_code,
+        kind="locality",
+        mentions=tuple(Span(s.start, s.end, s.text) for s in spans),
+        confidence=at.confidence,
+        origin=rule,
+        stage=STAGE,
+        precision=at.precision,
+        within=at.within,
+    )
+
+
+def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Mapping[str, object]) -> list[Place]:
     """Places NER names but the gazetteer cannot place ("Kanawha County"), and streets: kept,
     without coordinates, so an analyst sees them and the map does not guess."""
     return [
@@ -314,7 +452,7 @@ def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[
             stage=STAGE,
         )
         for key, spans in groups.items()
-        if key not in chosen and all(s.origin in ("ner", "street") for s in spans)
+        if key not in chosen and all(s.origin in _KEPT_ORIGINS for s in spans)
     ]
 
 
