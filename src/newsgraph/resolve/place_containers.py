@@ -117,6 +117,16 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 Range = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """Where no place is proposed: parties' names, and (but for an address) people's."""
+
+    parties: Sequence[Range]
+    people: Sequence[Range]
+
+
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 
 
@@ -142,13 +152,18 @@ def find_containments(text: str) -> list[Containment]:
                 for g in ("outer", "outer2")
                 if g in rule.pattern.groupindex and m.group(g)
             ]
-            outers = [o for o in outers if o is not None]
+            outers = [o for o in outers if o is not None and not _abbreviation(text, o)]
             if inner is None or not outers or inner in found:
                 continue
             found[inner] = Containment(inner, tuple(outers), rule.name, rule.creates)
             if len(outers) == 2 and outers[0] not in found:  # "(Cobli, Atacora)": Cobli too
                 found[outers[0]] = Containment(outers[0], outers[1:], rule.name, rule.creates)
     return sorted(found.values(), key=lambda c: c.inner)
+
+
+def _abbreviation(text: str, where: Range) -> bool:
+    """ "(SAMS)", "(SOHR)": an abbreviation of the name before the brackets, no container."""
+    return bool(re.fullmatch(r"[A-Z]{2,6}", text[where[0] : where[1]]))
 
 
 def _trimmed(text: str, start: int, end: int) -> Range | None:
@@ -166,21 +181,33 @@ def _trimmed(text: str, start: int, end: int) -> Range | None:
 
 
 def new_spans(
-    doc: Doc, spans: Sequence[PlaceSpan], blocked: Sequence[Range], known: Callable[[str], bool]
+    doc: Doc,
+    spans: Sequence[PlaceSpan],
+    blocked: Blocked,
+    known: Callable[[str], bool],
+    in_gazetteer: Callable[[str], bool],
 ) -> list[PlaceSpan]:
     """Names a rule that `creates` puts inside another that no earlier step took for a place:
     proper nouns ("Yaaq Biri Weyne" a parser called a person, "Cobli" inside an organisation
-    it made of "Tchamonga (Cobli"), not inside a party's name, not demonyms (`known` is False
-    for those)."""
+    it made of "Tchamonga (Cobli"), not inside a party's name (`blocked.parties`), not demonyms
+    (`known` is False for those). A bracket of one name ("Rep. Cox (R-Lilburn)", "If (Matt)
+    had") proposes no name in its brackets, nor a person's name (`blocked.people`) before
+    them; two ("Tchamonga (Cobli, Atacora)") are a place's address whatever the parser
+    says, and the last of them is a place the gazetteer knows."""
     out: list[PlaceSpan] = []
     taken = [(s.start, s.end) for s in spans]
     for link in find_containments(doc.text):
         if not link.creates:
             continue
-        for start, end in (link.inner, *link.outers):
+        address = len(link.outers) > 1 or link.rule != "bracketed"
+        names = [link.inner, *link.outers[:-1]] if address else [link.inner]
+        if len(link.outers) > 1 and in_gazetteer(doc.text[slice(*link.outers[-1])]):
+            names.append(link.outers[-1])
+        ranges = blocked.parties if address else [*blocked.parties, *blocked.people]
+        for start, end in names:
             if any(start < b and a < end for a, b in taken):
                 continue
-            if any(a <= start and end <= b for a, b in blocked):
+            if any(a <= start and end <= b for a, b in ranges):
                 continue
             text = doc.text[start:end]
             if not _proper(doc, start, end) or not known(text):

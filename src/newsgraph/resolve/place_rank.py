@@ -58,6 +58,9 @@ _SAME_PLACE_KM = 161.0
 # Kinds that keep their own name against small namesakes, and how small a namesake is.
 _BIG_KINDS = frozenset({"country", "admin1", "continent", "region", "sea"})
 _NAMESAKE_MAX = 100_000
+# A first-level region this big is what its bare name means; a parish of 69,000 (Hanover,
+# Jamaica) is not.
+_BIG_REGION = 1_000_000
 # How far from a town a place "in" or "near" it may lie: its districts, its outskirts.
 _TOWN_REACH_KM = 30.0
 _POINTS = frozenset({"city", "air_base", "military_base"})
@@ -155,6 +158,7 @@ def _big_keep_their_name(pool: list[Candidate], context: PlaceContext) -> list[C
         c.match == "exact"
         and c.entry.kind in _BIG_KINDS
         and (c.primary or c.entry.source == "curated" or c.entry.kind == "country")
+        and (c.entry.kind != "admin1" or c.entry.population >= _BIG_REGION)
         for c in pool
     )
     if not big or context.containers or context.wants_county:

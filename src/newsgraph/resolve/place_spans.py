@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from newsgraph.model import Doc, EntityMention, Person
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_cues import (
+    NOT_ALONE,
     listed_with_places,
     mislabelled_places,
     person_words,
@@ -101,12 +102,15 @@ def _well_known_nationalities(doc: Doc, gazetteer: Gazetteer, names: PlaceNames)
             continue
         if names.demonym_country(span.text) is not None:  # "Somali" is a region of Ethiopia too
             continue
-        if any(_well_known(c) for c in gazetteer.exact(span.text)):
+        if exact_key(span.text) in NOT_ALONE:  # "Western initiatives", "American"
+            continue
+        if any(well_known(c) for c in gazetteer.exact(span.text)):
             out.append(span)
     return out
 
 
-def _well_known(candidate: Candidate) -> bool:
+def well_known(candidate: Candidate) -> bool:
+    """A country or region by its own name, or a city of `_STRONG_POPULATION`."""
     entry = candidate.entry
     if entry.kind == "city":
         return candidate.primary and entry.population >= _STRONG_POPULATION

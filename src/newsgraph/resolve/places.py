@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from newsgraph.model import Doc, Place, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_containers import (
-    CONTAINER_RULES,
+    Blocked,
     Placed,
     links,
     new_spans,
@@ -35,6 +35,7 @@ from newsgraph.resolve.place_spans import (
     find_spans,
     is_demonym,
     party_ranges,
+    well_known,
 )
 from newsgraph.resolve.placenames import exact_key, name_key
 from newsgraph.resources import Resources
@@ -64,9 +65,9 @@ _OF_CONTAINER = re.compile(
 _WORD = re.compile(r"\S+")
 # What stands between two names of a list: ", ", ", and ", " and ", " or ".
 _LIST_GLUE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
-# Spans kept without coordinates when unresolved: NER's, streets, and what the container rules
-# found (a contained name whose container is unresolved too).
-_KEPT_ORIGINS = frozenset({"ner", "street", *(rule.name for rule in CONTAINER_RULES)})
+# Spans kept without coordinates when unresolved: NER's and streets (a name only a container
+# rule found is kept only where its container is found: "Observatory of Human Rights (SOHR)").
+_KEPT_ORIGINS = frozenset({"ner", "street"})
 
 Resolution = dict[str, tuple[GazetteerEntry, float]]
 # For each name (exact key), its containers by the container rules: (outer key, rule name),
@@ -79,11 +80,13 @@ def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
     gazetteer, names = res.gazetteer, res.place_names
     spans = find_spans(doc, gazetteer, names, doc.people)
+    people = [(m.start, m.end) for p in doc.people for m in p.mentions]
     spans += new_spans(
         doc,
         spans,
-        party_ranges(doc),
+        Blocked(party_ranges(doc), people),
         lambda text: not is_demonym(text, gazetteer, names) and not names.is_not_place(text),
+        lambda text: any(c.entry.kind != "city" or c.primary for c in gazetteer.exact(text)),
     )
     return replace(doc, places=resolve_spans(doc, spans, gazetteer, names))
 
@@ -104,14 +107,14 @@ def resolve_spans(
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
     layout = _Layout.of(doc.text, groups)
-    ruled = _ruled(doc.text, spans)
+    ruled = _ruled(doc.text, spans, gazetteer)
     for _round in range(2):
         votes = {
             **named,
             **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
         }
         chosen = _resolve_round(doc, layout, groups, candidates, votes, actors, chosen, ruled)
-    placed = _contain(groups, chosen, ruled, layout)
+    placed = _contain(groups, chosen, ruled, layout, gazetteer)
     return _places(groups, chosen, placed)
 
 
@@ -193,8 +196,9 @@ def _readings(
     candidates: dict[str, list[Candidate]], previous: Resolution
 ) -> tuple[dict[str, list[GazetteerEntry]], dict[GazetteerEntry, float]]:
     """What each name (by loose key) may be: the place it was confidently resolved to in the
-    last round, else every candidate ranking would consider, each with its share (how likely
-    it is, by its name, kind and people alone, against the name's likeliest reading)."""
+    last round, else every candidate ranking would consider; a reading by an alternate name
+    ("New York" for a hamlet GeoNames lists it for) with its share (how likely it is, by its
+    name, kind and people alone, against the name's likeliest reading)."""
     out: dict[str, list[GazetteerEntry]] = defaultdict(list)
     shares: dict[GazetteerEntry, float] = {}
     for key, cands in candidates.items():
@@ -204,8 +208,10 @@ def _readings(
             continue
         pool = prune(cands, key)
         out[name_key(key)] += [c.entry for c in pool]
-        for entry, share in prior_shares(pool).items():
-            shares[entry] = max(share, shares.get(entry, 0.0))
+        odds = prior_shares(pool)
+        for c in pool:  # a town of that very name is as good a neighbour as any
+            share = 1.0 if c.primary else odds[c.entry]
+            shares[c.entry] = max(share, shares.get(c.entry, 0.0))
     return out, shares
 
 
@@ -331,32 +337,51 @@ def _containers(
     return tuple(out)
 
 
-def _ruled(text: str, spans: Sequence[PlaceSpan]) -> Ruled:
-    """The containers the container rules give each name."""
+def _ruled(text: str, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> Ruled:
+    """The containers the container rules give each name. "The Damascus suburb of Jobar" puts
+    the other way round what "the Hodan district of Mogadishu" puts: when the first name is a
+    well-known place and the second is not, the second lies in the first."""
     out: Ruled = defaultdict(list)
     for inner, outers, rule in links(text, spans):
+        if rule == "district-of" and _well_known(inner.text, gazetteer):
+            if not _well_known(outers[0].text, gazetteer):
+                out[exact_key(outers[0].text)].append((exact_key(inner.text), rule))
+            continue
         key = exact_key(inner.text)
         out[key] += [(k, rule) for o in outers if (k := exact_key(o.text)) != key]
     return out
 
 
+def _well_known(text: str, gazetteer: Gazetteer) -> bool:
+    return any(well_known(c) for c in gazetteer.exact(text))
+
+
 def _contain(
-    groups: dict[str, list[PlaceSpan]], chosen: Resolution, ruled: Ruled, layout: _Layout
+    groups: dict[str, list[PlaceSpan]],
+    chosen: Resolution,
+    ruled: Ruled,
+    layout: _Layout,
+    gazetteer: Gazetteer,
 ) -> dict[str, tuple[Placed, str]]:
     """Names the text puts inside a resolved place: a resolution outside it is dropped (never
-    guessed elsewhere), and a name without one is kept at its container's point. Names in
+    guessed elsewhere; but a well-known place by its own name stays itself), and a name
+    without one is kept at its container's point. Names in
     "X, Y" or "Y's city of X" the gazetteer lacks are kept so too. Each with its rule."""
     for key, outers in ruled.items():
         entry = chosen.get(key)
         held = [chosen[o][0] for o, _rule in outers if o in chosen]
-        if entry is not None and held and not any(inside(entry[0], h) for h in held):
+        if entry is None or not held or any(inside(entry[0], h) for h in held):
+            continue
+        if not _well_known(groups[key][0].text, gazetteer):
             del chosen[key]
     placed: dict[str, tuple[Placed, str]] = {}
     for _pass in range(3):  # "Tchamonga (Cobli, Atacora)": Cobli first, then Tchamonga
         for key in groups:
             if key in chosen or key in placed or _street(groups[key]):
                 continue
-            outers = ruled.get(key) or _layout_outers(groups[key], layout, chosen)
+            outers = ruled.get(key) or (
+                [] if groups[key][0].text.isupper() else _layout_outers(groups[key], layout, chosen)
+            )
             for outer, rule in outers:
                 if outer in chosen:
                     placed[key] = (placed_at(*chosen[outer]), rule)
