@@ -143,6 +143,8 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
     for place in doc.places:
         for m in place.mentions:
             if start <= m.start and m.end <= end and _as_place(m, scene):
+                if place.kind == "unresolved" and not _name_like(doc, m.text, m.start):
+                    break  # "Nohas husband": a name the place stage could not place
                 text = _written(m.text, people, doc)
                 if text is None or _based(doc.text, m.end):
                     continue
@@ -154,15 +156,21 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
         if person.title or person.affiliation or person.name.casefold() in seen:
             continue
         said = next((m for m in person.mentions if start <= m.start and m.end <= end), None)
-        if said is not None and scene.is_place(person.name):
+        if said is None or not _name_like(doc, said.text, said.start):
+            continue
+        if scene.refs.at(said.start, said.end, "actor"):
+            continue  # "according to SANA": an outlet the parser took for a man
+        if scene.is_place(person.name):
             seen.add(person.name.casefold())  # "shelled Goma": a town the parser took for a man
             hits.append((SPECIFICITY["named"], said.start, said.text))
     for name, offset in _after_locatives(scene, start, end):
-        if name.casefold() not in seen:
+        if name.casefold() not in seen and _name_like(doc, name, offset):
             seen.add(name.casefold())  # "dropped on al-Jalloum": a name the gazetteer lacks
             hits.append((SPECIFICITY["named"], offset, name))
     for match in _NAMED_PLACE.finditer(doc.text, start, end):
         name = match.group(1)
+        if not _name_like(doc, name, match.start(1)):
+            continue
         if name.casefold() not in seen and not scene.refs.at(
             match.start(1), match.end(1), "person"
         ):
@@ -222,6 +230,24 @@ def _after_locatives(scene: Scene, start: int, end: int) -> list[tuple[str, int]
 
 
 _TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|ul|un|um|bin|ibn)-", re.I)
+
+
+def _name_like(doc: Doc, name: str, at: int) -> bool:
+    """A name the text does not contradict: every word capitalised (not "Syrias state TV"),
+    not every word written in lower case elsewhere in the article ("Syrian Strikes on" of a
+    headline is the "strikes" of its body), and no possessive whose apostrophe was lost of a
+    word the article writes bare ("Assads regime" where it names "Assad")."""
+    words = name.split()
+    if not all(w[:1].isupper() or _PARTICLE.match(w) for w in words):
+        return False
+    body = doc.text[:at] + " " + doc.text[at + len(name) :]
+    if all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", body) for w in words):
+        return False
+    last = words[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        return re.search(rf"(?<![\w-]){re.escape(last[:-1])}(?![\w-])", body) is None
+    return True
 
 
 def _written(text: str, people: set[str], doc: Doc) -> str | None:

@@ -40,6 +40,7 @@ from newsgraph.extract.incident_vetoes import veto
 from newsgraph.extract.incidents import build_event, group, thin
 from newsgraph.model import Doc, Event, Token
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.place_focus import focus_country
 from newsgraph.resolve.references import References
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ def _name_parties(drafts: list[Draft], parties: Parties) -> None:
 
 def _incidents(drafts: list[Draft], scene: Scene) -> list[Event]:
     """The mentions no veto (incident_vetoes.VETOES) rejects, grouped into one record per
-    incident; a record too thin to load is dropped unless another act frames it."""
+    incident; a record too thin to load is dropped unless another act frames it; a record no
+    mention places is placed in the country the article is about (resolve/place_focus.py)."""
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
     for draft in kept:
@@ -125,6 +127,12 @@ def _incidents(drafts: list[Draft], scene: Scene) -> list[Event]:
         for incident in group(kept, scene)
     ]
     events = [e for e in events if e.nested or not thin(e)]  # a nested act has its frame
+    # An incident no mention places is placed in the country the article is about, as ACLED
+    # places what it knows only by country; after the thinness test, which counts the places
+    # the text gives.
+    focus = focus_country(scene.doc)
+    if focus is not None:
+        events = [e if e.location else replace(e, location=(focus.name,)) for e in events]
     return sorted(events, key=lambda e: e.evidence.start)
 
 

@@ -148,16 +148,19 @@ def find_containments(text: str) -> list[Containment]:
         for m in rule.pattern.finditer(text):
             inner = _trimmed(text, m.start("inner"), m.end("inner"))
             outers = [
-                _trimmed(text, m.start(g), m.end(g))
+                o
                 for g in ("outer", "outer2")
                 if g in rule.pattern.groupindex and m.group(g)
+                if (o := _trimmed(text, m.start(g), m.end(g))) is not None
+                and not _abbreviation(text, o)
             ]
-            outers = [o for o in outers if o is not None and not _abbreviation(text, o)]
             if inner is None or not outers or inner in found:
                 continue
             found[inner] = Containment(inner, tuple(outers), rule.name, rule.creates)
             if len(outers) == 2 and outers[0] not in found:  # "(Cobli, Atacora)": Cobli too
-                found[outers[0]] = Containment(outers[0], outers[1:], rule.name, rule.creates)
+                found[outers[0]] = Containment(
+                    outers[0], tuple(outers[1:]), rule.name, rule.creates
+                )
     return sorted(found.values(), key=lambda c: c.inner)
 
 

@@ -10,10 +10,9 @@ resolved entry becomes one `Place` carrying all its spellings as mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newsgraph.model import Doc, Place, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
@@ -26,6 +25,13 @@ from newsgraph.resolve.place_containers import (
     placed_within,
 )
 from newsgraph.resolve.place_cues import STREET
+from newsgraph.resolve.place_layout import (
+    Layout,
+    Resolution,
+    containers,
+    layout_outers,
+    listed_with_regions,
+)
 from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_nearby import support
 from newsgraph.resolve.place_rank import PlaceContext, inside, prior_shares, prune, rank
@@ -51,25 +57,15 @@ _COUNTY_WORDS = re.compile(
     r"\s+(?i:counties|parishes)\b"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+_LOST_APOSTROPHE = re.compile(r"^\w{3,}[^s\W]s$")
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _NAMED_AFTER = re.compile(
     r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro))$"
 )
-# What lies between X and Y in "X, Y" (from X's end, Y may start anywhere in "after")
-_COMMA_AHEAD = re.compile(r"\s*,(?P<after>\s*)")
-# ... and in "Y's eastern city of X" (matched whole, from Y's end to X's start)
-_OF_CONTAINER = re.compile(
-    r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
-    r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+"
-)
-_WORD = re.compile(r"\S+")
-# What stands between two names of a list: ", ", ", and ", " and ", " or ".
-_LIST_GLUE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+")
 # Spans kept without coordinates when unresolved: NER's and streets (a name only a container
 # rule found is kept only where its container is found: "Observatory of Human Rights (SOHR)").
 _KEPT_ORIGINS = frozenset({"ner", "street"})
 
-Resolution = dict[str, tuple[GazetteerEntry, float]]
 # For each name (exact key), its containers by the container rules: (outer key, rule name),
 # most specific first.
 Ruled = dict[str, list[tuple[str, str]]]
@@ -106,7 +102,7 @@ def resolve_spans(
     named = {key: _named(cands) for key, cands in candidates.items()}
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
-    layout = _Layout.of(doc.text, groups)
+    layout = Layout.of(doc.text, groups)
     ruled = _ruled(doc.text, spans, gazetteer)
     for _round in range(2):
         votes = {
@@ -127,6 +123,10 @@ def _candidates(gazetteer: Gazetteer, names: PlaceNames, text: str) -> list[Cand
     if expanded is not None:
         return _candidates(gazetteer, names, expanded)
     found = gazetteer.candidates(text)
+    if _LOST_APOSTROPHE.match(text) and not any(c.match == "exact" for c in found):
+        stem = text[:-1]  # "Syrias second city": a possessive whose apostrophe was lost
+        if any(well_known(c) for c in gazetteer.exact(stem)):
+            return _candidates(gazetteer, names, stem)
     if not found and " " in text.strip():
         found = gazetteer.exact(text.replace(" ", ""))
     if _ACRONYM.match(text):  # "EU" is not the town of Eu
@@ -151,7 +151,7 @@ def _namesake(text: str) -> str | None:
 
 def _resolve_round(
     doc: Doc,
-    layout: _Layout,
+    layout: Layout,
     groups: dict[str, list[PlaceSpan]],
     candidates: dict[str, list[Candidate]],
     votes: dict[str, Votes],
@@ -175,10 +175,10 @@ def _resolve_round(
             ),
             admin1=frozenset(set().union(*(a for _, a, _ in others))),
             admin2=frozenset(set().union(*(a for _, _, a in others))),
-            containers=_containers(groups[key], layout, previous)
+            containers=containers(groups[key], layout, previous)
             + tuple(previous[o][0] for o, _rule in ruled.get(key, ()) if o in previous),
             wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key])
-            or _listed_with_regions(groups[key], layout, previous),
+            or listed_with_regions(groups[key], layout, previous),
             wants_county=any(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
             ),
@@ -263,80 +263,6 @@ def _names_country(text: str, iso: str, gazetteer: Gazetteer) -> bool:
     return not exact or any(e.kind == "country" and e.country_code == iso for e in exact)
 
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """Every span in text order, found by where it starts or ends, for "X, Y" and "Y's city
-    of X": comparing each span with every other took minutes on one long unbroken text."""
-
-    text: str
-    spans: list[PlaceSpan]  # by start; a span's index here is its order
-    starts: list[int]
-    ends: list[tuple[int, int]]  # (end, order), sorted
-    word_ends: list[int]  # where each run of non-space characters ends
-
-    @classmethod
-    def of(cls, text: str, groups: dict[str, list[PlaceSpan]]) -> _Layout:
-        spans = sorted((s for g in groups.values() for s in g), key=lambda s: s.start)
-        return cls(
-            text,
-            spans,
-            [s.start for s in spans],
-            sorted((s.end, order) for order, s in enumerate(spans)),
-            [m.end() for m in _WORD.finditer(text)],
-        )
-
-    def listed_after(self, span: PlaceSpan) -> list[int]:
-        """Ranks of the spans "X, Y" puts after `span` (X): only a comma between them."""
-        comma = _COMMA_AHEAD.match(self.text, span.end)
-        if comma is None:
-            return []
-        lo = bisect_left(self.starts, comma.start("after"))
-        return list(range(lo, bisect_right(self.starts, comma.end())))
-
-    def containing_before(self, span: PlaceSpan) -> list[int]:
-        """Ranks of the spans "Y's eastern city of X" puts before `span` (X)."""
-        # The words between ("'s", up to three words, "city", "of") are at most six runs of
-        # non-space characters, so Y ends at most that far back.
-        runs = bisect_right(self.word_ends, span.start)
-        lowest = self.word_ends[runs - 6] - 2 if runs >= 6 else 0
-        lo = bisect_left(self.ends, (lowest, -1))
-        hi = bisect_right(self.ends, (span.start, len(self.spans)))
-        return [
-            order
-            for end, order in self.ends[lo:hi]
-            if self.spans[order].start < span.end
-            and _OF_CONTAINER.fullmatch(self.text, end, span.start)
-        ]
-
-
-def _listed_with_regions(group: list[PlaceSpan], layout: _Layout, previous: Resolution) -> bool:
-    """Named in a list of first-level regions: "California, Oregon and Washington"."""
-    for span in group:
-        order = bisect_left(layout.starts, span.start)
-        for other in (order - 1, order + 1):
-            if not 0 <= other < len(layout.spans):
-                continue
-            a, b = sorted((span, layout.spans[other]), key=lambda s: s.start)
-            hit = previous.get(exact_key(layout.spans[other].text))
-            glue = _LIST_GLUE.fullmatch(layout.text, a.end, b.start)
-            if glue and hit is not None and hit[0].kind == "admin1":
-                return True
-    return False
-
-
-def _containers(
-    group: list[PlaceSpan], layout: _Layout, previous: Resolution
-) -> tuple[GazetteerEntry, ...]:
-    """Entries the text puts these spans inside: "X, Y" and "Y's eastern city of X"."""
-    out: list[GazetteerEntry] = []
-    for span in group:
-        for order in sorted({*layout.containing_before(span), *layout.listed_after(span)}):
-            hit = previous.get(exact_key(layout.spans[order].text))
-            if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
-                out.append(hit[0])
-    return tuple(out)
-
-
 def _ruled(text: str, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> Ruled:
     """The containers the container rules give each name. "The Damascus suburb of Jobar" puts
     the other way round what "the Hodan district of Mogadishu" puts: when the first name is a
@@ -360,7 +286,7 @@ def _contain(
     groups: dict[str, list[PlaceSpan]],
     chosen: Resolution,
     ruled: Ruled,
-    layout: _Layout,
+    layout: Layout,
     gazetteer: Gazetteer,
 ) -> dict[str, tuple[Placed, str]]:
     """Names the text puts inside a resolved place: a resolution outside it is dropped (never
@@ -380,7 +306,7 @@ def _contain(
             if key in chosen or key in placed or _street(groups[key]):
                 continue
             outers = ruled.get(key) or (
-                [] if groups[key][0].text.isupper() else _layout_outers(groups[key], layout, chosen)
+                [] if groups[key][0].text.isupper() else layout_outers(groups[key], layout, chosen)
             )
             for outer, rule in outers:
                 if outer in chosen:
@@ -391,22 +317,6 @@ def _contain(
                     continue
                 break
     return placed
-
-
-def _layout_outers(
-    group: list[PlaceSpan], layout: _Layout, chosen: Resolution
-) -> list[tuple[str, str]]:
-    """Regions "X, Y" and "Y's city of X" put these spans in, as (outer key, rule)."""
-    out: list[tuple[str, str]] = []
-    for span in group:
-        found = [(o, "city-of") for o in layout.containing_before(span)]
-        found += [(o, "comma") for o in layout.listed_after(span)]
-        for order, rule in found:
-            key = exact_key(layout.spans[order].text)
-            hit = chosen.get(key)
-            if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
-                out.append((key, rule))
-    return out
 
 
 def _places(
@@ -484,51 +394,3 @@ def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Mapping[str, object]
 def _street(spans: Sequence[PlaceSpan]) -> bool:
     """True for a street or numbered road ("Wichita Drive", "Highway 19"), however found."""
     return all(s.origin == "street" or STREET.fullmatch(s.text) for s in spans)
-
-
-# Most specific first: a town or feature before its region, its country, its continent; a
-# street, which has no coordinates, only when nothing else is named.
-_SPECIFICITY = {
-    "admin2": 1,
-    "admin1": 2,
-    "region": 3,
-    "sea": 3,
-    "country": 4,
-    "continent": 5,
-    "street": 6,
-}
-# "BAGHDAD, Oct 3 (Reuters) -" or "Deir ez-Zor, Syria —" at the start of a line.
-_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][\w.'\u2019 -]{1,40}?(?:,[\w.'\u2019 ]{1,30}?)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?"
-    r"\s*[-\u2014\u2013]+\s",
-    re.M,
-)
-_DATELINE_REACH = 400
-
-
-def place_for(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    """The most specific places for evidence at [start, end): its sentence, paragraph, dateline."""
-    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
-    if sentence is not None:
-        found = places_within(doc, sentence.start, max(sentence.end, end))
-        if found:
-            return found
-        para = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-        found = places_within(doc, para[0].start, para[-1].end)
-        if found:
-            return found
-    dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
-    if dateline is None:
-        return ()
-    return places_within(doc, dateline.start(), dateline.end())
-
-
-def places_within(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    """Names of places mentioned in [start, end), most specific first, then in text order."""
-    hits: list[tuple[int, int, str]] = []
-    for place in doc.places:
-        first = next((m.start for m in place.mentions if start <= m.start and m.end <= end), None)
-        if first is not None:
-            hits.append((_SPECIFICITY.get(place.kind, 0), first, place.name))
-    return tuple(name for _rank, _first, name in sorted(hits))
