@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.arguments import Arguments
@@ -92,7 +93,8 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         drafts = run(drafts, scene)
     _state_facts(drafts, scene)
     _name_parties(drafts, Parties(doc, sides, is_place))
-    return replace(doc, events=tuple(_incidents(drafts, scene)))
+    focus = partial(focus_country, doc, res.gazetteer)  # asked only when an incident needs it
+    return replace(doc, events=tuple(_incidents(drafts, scene, focus)))
 
 
 def _state_facts(drafts: list[Draft], scene: Scene) -> None:
@@ -112,10 +114,13 @@ def _name_parties(drafts: list[Draft], parties: Parties) -> None:
         draft.recipient = parties.clean(draft.recipient, victims=True)
 
 
-def _incidents(drafts: list[Draft], scene: Scene) -> list[Event]:
+def _incidents(
+    drafts: list[Draft], scene: Scene, focus: Callable[[], str | None] = lambda: None
+) -> list[Event]:
     """The mentions no veto (incident_vetoes.VETOES) rejects, grouped into one record per
     incident; a record too thin to load is dropped unless another act frames it; a record no
-    mention places is placed in the country the article is about (resolve/place_focus.py)."""
+    mention places is placed in `focus`, the country the article is about
+    (resolve/place_focus.py)."""
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
     for draft in kept:
@@ -130,9 +135,9 @@ def _incidents(drafts: list[Draft], scene: Scene) -> list[Event]:
     # An incident no mention places is placed in the country the article is about, as ACLED
     # places what it knows only by country; after the thinness test, which counts the places
     # the text gives.
-    focus = focus_country(scene.doc)
-    if focus is not None:
-        events = [e if e.location else replace(e, location=(focus.name,)) for e in events]
+    country = focus() if any(not e.location for e in events) else None
+    if country is not None:
+        events = [e if e.location else replace(e, location=(country,)) for e in events]
     return sorted(events, key=lambda e: e.evidence.start)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsgraph.model import Doc, Place
+from newsgraph.model import Doc
+from newsgraph.resolve.gazetteer import Gazetteer
 
 # Most specific first: a town or feature before its region, its country, its continent; a
 # street, which has no coordinates, only when nothing else is named.
@@ -63,29 +64,31 @@ _FOCUS_SHARE = 0.5
 # A place of the dateline ("DAMASCUS, Oct 3 (SANA) -") counts as this many mentions.
 _DATELINE_WEIGHT = 3
 _FOCUS_CONFIDENCE = 0.5
+_BASED = re.compile(r"-?\s?based\b", re.I)
 
 
-def focus_country(doc: Doc) -> Place | None:
-    """The country the article is about: the one its places, its country actors ("Syrian
-    troops") and its dateline name most, if it holds at least half of those mentions."""
-    countries = {p.country_code: p for p in doc.places if p.kind == "country" and p.country_code}
-    if not countries:
-        return None
-    by_name = {p.name: code for code, p in countries.items()}
+def focus_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The name of the country the article is about: the one its places, its country actors
+    ("Syrian troops", "Damascus said") and its dateline name most, if that is at least half
+    of those mentions; where a party sits ("the UK-based monitor") does not count."""
     weight: Counter[str] = Counter()
-    for place in doc.places:
-        if place.country_code in countries and place.confidence >= _FOCUS_CONFIDENCE:
-            weight[place.country_code] += len(place.mentions)
-    for actor in doc.actors:
-        if actor.kind == "country" and actor.name in by_name:
-            weight[by_name[actor.name]] += len(actor.mentions)
     dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
-    if dateline is not None:
-        for place in doc.places:
-            first = place.mentions[0].start if place.mentions else -1
-            if place.country_code in countries and dateline.start() <= first < dateline.end():
-                weight[place.country_code] += _DATELINE_WEIGHT
+    for place in doc.places:
+        if not place.country_code or place.confidence < _FOCUS_CONFIDENCE:
+            continue
+        for m in place.mentions:
+            if not _BASED.match(doc.text, m.end):
+                weight[place.country_code] += 1
+        if dateline is not None and dateline.start() <= place.mentions[0].start < dateline.end():
+            weight[place.country_code] += _DATELINE_WEIGHT
+    for actor in doc.actors:
+        hit = next(iter(gazetteer.exact(actor.name)), None) if actor.kind == "country" else None
+        if hit is not None and hit.entry.kind == "country":
+            weight[hit.entry.country_code] += len(actor.mentions)
     if not weight:
         return None
     code, most = weight.most_common(1)[0]
-    return countries[code] if most >= _FOCUS_SHARE * sum(weight.values()) else None
+    country = gazetteer.country(code)
+    if country is None or most < _FOCUS_SHARE * sum(weight.values()):
+        return None
+    return country.name
