@@ -126,12 +126,28 @@ def is_background(reading: DayReading, base: date) -> bool:
 
 
 def places_in(doc: Doc, scene: Scene, ext: Extent) -> tuple[str, ...]:
-    """Places named where the mention is told, as written, most specific first."""
+    """Places named where the mention is told, as written, most specific first; for a
+    sentence that names none but "the town" or "the city", the town last named before it."""
     for start, end in (ext.clause, ext.sentence):
         found = _named_places(doc, scene, start, end)
         if found:
             return found
-    return ()
+    return _the_town(doc, *ext.sentence)
+
+
+def _the_town(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """ "Warplanes continued to pound the town": the town (or city, village) most recently
+    named before the sentence, within `_ANTECEDENT_REACH` characters."""
+    if not _THE_TOWN.search(doc.text, start, end):
+        return ()
+    before = [
+        (m.start, m.text)
+        for p in doc.places
+        if p.kind in _TOWNS
+        for m in p.mentions
+        if start - _ANTECEDENT_REACH <= m.start < start
+    ]
+    return (max(before)[1],) if before else ()
 
 
 def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ...]:
@@ -167,7 +183,9 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
         if name.casefold() not in seen and _name_like(doc, name, offset):
             seen.add(name.casefold())  # "dropped on al-Jalloum": a name the gazetteer lacks
             hits.append((SPECIFICITY["named"], offset, name))
-    for match in _NAMED_PLACE.finditer(doc.text, start, end):
+    named = [*_NAMED_PLACE.finditer(doc.text, start, end)]
+    named += _NAMED_BEFORE.finditer(doc.text, start, end)
+    for match in named:
         name = match.group(1)
         if not _name_like(doc, name, match.start(1)):
             continue
@@ -199,6 +217,15 @@ def _spots(doc: Doc, written: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# "the town", "the city" naming no town of its own ("the city of Homs" names one)
+_THE_TOWN = re.compile(r"\bthe (?:town|city|village)\b(?!\s+of\b)", re.I)
+_TOWNS = frozenset({"city", "locality"})
+_ANTECEDENT_REACH = 600
+# "al-Mohafazah neighborhood", "Hadar village": a name before the word that says what it is
+_NAMED_BEFORE = re.compile(
+    r"((?:al-|el-|ad-|ar-|as-|ash-)?[A-Z][\w'-]+(?: (?:al-|el-)?[A-Z][\w'-]+){0,2}) "
+    r"(?:neighbou?rhood|district|village|camp|quarter)\b"
+)
 LOCATIVES = frozenset({"in", "on", "near", "at", "into", "outside", "towards", "toward"})
 _CALENDAR = re.compile(
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
