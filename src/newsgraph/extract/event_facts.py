@@ -172,10 +172,10 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
         if person.title or person.affiliation or person.name.casefold() in seen:
             continue
         said = next((m for m in person.mentions if start <= m.start and m.end <= end), None)
-        if said is None or not _name_like(doc, said.text, said.start):
-            continue
-        if scene.refs.at(said.start, said.end, "actor"):
+        if said is None or not _name_like(doc, said.text, said.start) or said.text.isupper():
             continue  # "according to SANA": an outlet the parser took for a man
+        if _POSSESSED.match(doc.text, said.end) and said.text.endswith("s"):
+            continue  # "Assads regime", "Nohas bus": a possessive whose apostrophe was lost
         if scene.is_place(person.name):
             seen.add(person.name.casefold())  # "shelled Goma": a town the parser took for a man
             hits.append((SPECIFICITY["named"], said.start, said.text))
@@ -239,6 +239,8 @@ def _after_locatives(scene: Scene, start: int, end: int) -> list[tuple[str, int]
     villages and neighbourhoods the gazetteer lacks ("dropped on al-Jalloum")."""
     doc, tree = scene.doc, scene.tree
     out: list[tuple[str, int]] = []
+    if _title_case(doc.text[start:end]):
+        return out  # "Killed in Syrian and Russian Airstrikes on ISIS Training Camp"
     for tok in doc.tokens:
         if not (start <= tok.start < end) or tok.text.casefold() not in LOCATIVES:
             continue
@@ -254,6 +256,19 @@ def _after_locatives(scene: Scene, start: int, end: int) -> list[tuple[str, int]
                 continue
             out.append((doc.text[a:b], a))
     return out
+
+
+# What a possessive whose apostrophe was lost is followed by: "Assads troops", "Nohas bus".
+_POSSESSED = re.compile(
+    r"\s+(?:regime|troops|forces|government|army|men|fighters|loyalists|supporters|jets|"
+    r"warplanes|bus|convoy|husband|wife|son|daughter|family|father|mother|brother|sister)\b"
+)
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case: most of its longer words capitalised."""
+    words = [w for w in text.split() if len(w) > 3 and w.isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 _TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})

@@ -59,8 +59,10 @@ def places_within(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(name for _rank, _first, name in sorted(hits))
 
 
-# How much of the article's country mentions one country must hold to be what it is about.
-_FOCUS_SHARE = 0.5
+# How much of the article's country mentions one country must hold to be what it is about,
+# and how far ahead of the next it must be.
+_FOCUS_SHARE = 1 / 3
+_LEAD = 1.5
 # A place of the dateline ("DAMASCUS, Oct 3 (SANA) -") counts as this many mentions.
 _DATELINE_WEIGHT = 3
 _FOCUS_CONFIDENCE = 0.5
@@ -69,8 +71,9 @@ _BASED = re.compile(r"-?\s?based\b", re.I)
 
 def focus_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
     """The name of the country the article is about: the one its places, its country actors
-    ("Syrian troops", "Damascus said") and its dateline name most, if that is at least half
-    of those mentions; where a party sits ("the UK-based monitor") does not count."""
+    ("Syrian troops", "Damascus said") and its dateline name most, if that is a third of those
+    mentions and half as many again as the next country's; where a party sits ("the UK-based
+    monitor") does not count."""
     weight: Counter[str] = Counter()
     dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
     for place in doc.places:
@@ -87,8 +90,9 @@ def focus_country(doc: Doc, gazetteer: Gazetteer) -> str | None:
             weight[hit.entry.country_code] += len(actor.mentions)
     if not weight:
         return None
-    code, most = weight.most_common(1)[0]
+    (code, most), *rest = weight.most_common(2)
+    runner_up = rest[0][1] if rest else 0
     country = gazetteer.country(code)
-    if country is None or most < _FOCUS_SHARE * sum(weight.values()):
+    if country is None or most < _FOCUS_SHARE * sum(weight.values()) or most < _LEAD * runner_up:
         return None
     return country.name
