@@ -189,9 +189,7 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
         name = match.group(1)
         if not _name_like(doc, name, match.start(1)):
             continue
-        if name.casefold() not in seen and not scene.refs.at(
-            match.start(1), match.end(1), "person"
-        ):
+        if name.casefold() not in seen and not _a_titled_person(doc, *match.span(1)):
             seen.add(name.casefold())
             hits.append((SPECIFICITY["named"], match.start(1), name))
     return tuple(name for _rank_, _at, name in sorted(hits))
@@ -263,6 +261,15 @@ _POSSESSED = re.compile(
     r"\s+(?:regime|troops|forces|government|army|men|fighters|loyalists|supporters|jets|"
     r"warplanes|bus|convoy|husband|wife|son|daughter|family|father|mother|brother|sister)\b"
 )
+
+
+def _a_titled_person(doc: Doc, start: int, end: int) -> bool:
+    """A person with a title or an affiliation is named at [start, end): "the towns of
+    Huraytan Hayyan" names towns even where the parser took two of them for a man."""
+    return any(
+        (p.title or p.affiliation) and any(m.start < end and start < m.end for m in p.mentions)
+        for p in doc.people
+    )
 
 
 def _title_case(text: str) -> bool:
