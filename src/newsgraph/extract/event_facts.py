@@ -161,6 +161,8 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
             if start <= m.start and m.end <= end and _as_place(m, scene):
                 if place.kind == "unresolved" and not _name_like(doc, m.text, m.start):
                     break  # "Nohas husband": a name the place stage could not place
+                if _SPEAKER_AT.search(doc.text, max(0, m.start - 40), m.start):
+                    break  # "Sabra said in Turkey the attack ...": where the speaker was
                 text = _written(m.text, people, doc)
                 if text is None or _based(doc.text, m.end):
                     continue
@@ -184,7 +186,11 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
             seen.add(name.casefold())  # "dropped on al-Jalloum": a name the gazetteer lacks
             hits.append((SPECIFICITY["named"], offset, name))
     named = [*_NAMED_PLACE.finditer(doc.text, start, end)]
-    named += _NAMED_BEFORE.finditer(doc.text, start, end)
+    named += (
+        m
+        for m in _NAMED_BEFORE.finditer(doc.text, start, end)
+        if not scene.refs.at(*m.span(1), "actor")  # "a Syrian field hospital"
+    )
     for match in named:
         name = match.group(1)
         if not _name_like(doc, name, match.start(1)):
@@ -222,8 +228,10 @@ _ANTECEDENT_REACH = 600
 # "al-Mohafazah neighborhood", "Hadar village": a name before the word that says what it is
 _NAMED_BEFORE = re.compile(
     r"((?:al-|el-|ad-|ar-|as-|ash-)?[A-Z][\w'-]+(?: (?:al-|el-)?[A-Z][\w'-]+){0,2}) "
-    r"(?:neighbou?rhood|district|village|camp|quarter)\b"
+    r"(?:neighbou?rhood|district|village|camp|quarter|(?:gas |oil )?field)\b"
 )
+# "X said in Turkey": the place of the speaker, not of what is told
+_SPEAKER_AT = re.compile(r"\b(?:said|says|told\s+\w+|speaking|spoke)\s+(?:on\s+\w+\s+)?in\s+$")
 LOCATIVES = frozenset({"in", "on", "near", "at", "into", "outside", "towards", "toward"})
 _CALENDAR = re.compile(
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -246,6 +254,8 @@ def _after_locatives(scene: Scene, start: int, end: int) -> list[tuple[str, int]
             if obj.pos != "PROPN" or _CALENDAR.match(obj.text):
                 continue
             parts = [c for c in tree.children(obj.i, "compound") if c.pos == "PROPN"]
+            if not parts and obj.tag == "NNPS":
+                continue  # "joint Airstrikes over": a common plural written capitalised
             first = min([obj, *parts], key=lambda t: t.i)
             a, b = first.start, obj.end
             if scene.refs.at(a, b, "actor", "person", "place"):
