@@ -60,8 +60,11 @@ _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 _LOST_APOSTROPHE = re.compile(r"^\w{3,}[^s\W]s$")
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _NAMED_AFTER = re.compile(
-    r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro))$"
+    r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro"
+    r"|(?i:province|governorate|countryside)))$"
 )
+# A span that takes in the word after its region's name: "Hama province" as NER found it.
+_ADMIN_SPAN = re.compile(r"\s(?i:province|governorate)$")
 # Spans kept without coordinates when unresolved: NER's and streets (a name only a container
 # rule found is kept only where its container is found: "Observatory of Human Rights (SOHR)").
 _KEPT_ORIGINS = frozenset({"ner", "street"})
@@ -141,7 +144,8 @@ def _candidates(gazetteer: Gazetteer, names: PlaceNames, text: str) -> list[Cand
 
 def _namesake(text: str) -> str | None:
     """The place a feature the gazetteer lacks is named after and lies in or at: "Port of Los
-    Angeles", "Jerome Township", "Santa Clara Valley"; "Platte Co." is "Platte County"."""
+    Angeles", "Jerome Township", "Santa Clara Valley", "Hama province" (a span that took in
+    the word after the region's name); "Platte Co." is "Platte County"."""
     county = _COUNTY_ABBREVIATION.sub(" County", text)
     if county != text:
         return county
@@ -178,6 +182,7 @@ def _resolve_round(
             containers=containers(groups[key], layout, previous)
             + tuple(previous[o][0] for o, _rule in ruled.get(key, ()) if o in previous),
             wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key])
+            or bool(_ADMIN_SPAN.search(key))
             or listed_with_regions(groups[key], layout, previous),
             wants_county=any(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
@@ -269,9 +274,9 @@ def _ruled(text: str, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> Ruled
     well-known place and the second is not, the second lies in the first."""
     out: Ruled = defaultdict(list)
     for inner, outers, rule in links(text, spans):
-        if rule == "district-of" and _well_known(inner.text, gazetteer):
-            if not _well_known(outers[0].text, gazetteer):
-                out[exact_key(outers[0].text)].append((exact_key(inner.text), rule))
+        reverse = rule == "district-of" and _well_known(inner.text, gazetteer)
+        if reverse and not _well_known(outers[0].text, gazetteer):
+            out[exact_key(outers[0].text)].append((exact_key(inner.text), rule))
             continue
         key = exact_key(inner.text)
         out[key] += [(k, rule) for o in outers if (k := exact_key(o.text)) != key]
@@ -290,7 +295,8 @@ def _contain(
     gazetteer: Gazetteer,
 ) -> dict[str, tuple[Placed, str]]:
     """Names the text puts inside a resolved place: a resolution outside it is dropped (never
-    guessed elsewhere; but a well-known place by its own name stays itself), and a name
+    guessed elsewhere; but a well-known place of the container's country stays itself:
+    "the Damascus suburb of Eastern Ghouta"), and a name
     without one is kept at its container's point. Names in
     "X, Y" or "Y's city of X" the gazetteer lacks are kept so too. Each with its rule."""
     for key, outers in ruled.items():
@@ -298,7 +304,8 @@ def _contain(
         held = [chosen[o][0] for o, _rule in outers if o in chosen]
         if entry is None or not held or any(inside(entry[0], h) for h in held):
             continue
-        if not _well_known(groups[key][0].text, gazetteer):
+        same_country = any(entry[0].country_code == h.country_code for h in held)
+        if not (same_country and _well_known(groups[key][0].text, gazetteer)):
             del chosen[key]
     placed: dict[str, tuple[Placed, str]] = {}
     for _pass in range(3):  # "Tchamonga (Cobli, Atacora)": Cobli first, then Tchamonga

@@ -278,3 +278,49 @@ def test_a_resumed_ingest_merges_exactly_as_an_uninterrupted_one(tmp_path: Path)
     # the positive side: the order-dependent merges did happen
     assert ("x", "b") in {(d, original) for d, original, _ in documents}
     assert len({cluster for event, cluster in events if event.startswith("s")}) == 1
+
+
+def test_a_schema_3_store_is_migrated_with_place_precision(db: Path) -> None:
+    with Store(db) as store:
+        store.write([article("a", WIRE)])
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE places DROP COLUMN precision")
+    con.execute("ALTER TABLE places DROP COLUMN within")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    con.close()
+    with Store(db) as store:  # opened, not refused: the columns are added
+        store.write([article("b", WIRE + " Again.")])
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT name, precision, within FROM places ORDER BY name").fetchall()
+    schema = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    con.close()
+    assert rows == [("Aleppo", 1, None), ("Syria", 1, None)]
+    assert schema == ("4",)
+
+
+def test_acled_gives_each_events_geo_precision(db: Path) -> None:
+    # a neighbourhood the gazetteer lacks, kept at the point of the city the text puts it in
+    jamiliyah = Place(
+        "Jamiliyah", None, 36.2, 37.16, "SY", "locality", (Span(58, 64, "Aleppo"),),
+        origin="district-of", precision=2, within="Aleppo",
+    )  # fmt: skip
+    doc = replace(
+        article("a", WIRE, events=(strike("2017-04-04", "Jamiliyah"),)),
+        places=(jamiliyah, ALEPPO, SYRIA),
+    )
+    wide = article("b", WIRE + " Twice.", events=(strike("2017-04-03", "Syria"),))
+    near = article("c", WIRE + " Thrice.", events=(strike("2017-04-02"),))
+    with Store(db) as store:
+        store.write([doc, wide, near])
+    acled = export_csv(run_query(db, "events", Filters()), "acled", EventLexicon.load())
+    header, *rows = acled.splitlines()
+    cells = [dict(zip(header.split(","), r.split(","), strict=False)) for r in rows]
+    by_place = {c["location"]: c["geo_precision"] for c in cells}
+    assert by_place == {"Jamiliyah": "2", "Syria": "3", "Aleppo": "1"}
+    places = {p["name"]: p for p in _places(db)}
+    assert (places["Jamiliyah"]["precision"], places["Jamiliyah"]["within"]) == (2, "Aleppo")
+
+
+def _places(db: Path) -> list[dict[str, object]]:
+    result = run_query(db, "places", Filters())
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
