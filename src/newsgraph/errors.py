@@ -6,7 +6,8 @@ NewsgraphError
 │   ├── BinaryInput       not text (NUL bytes, control characters)
 │   ├── EncodingError     not in the expected encoding
 │   ├── TooLarge          over the size cap
-│   └── Refused           a URL whose host is not a public address (without --allow-private)
+│   ├── Refused           a URL whose host is not a public address (without --allow-private)
+│   └── BadDump           a file given to `gazetteer import` is not a readable GeoNames dump
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
 │   └── MissingData       a file shipped in newsgraph/data is not there (named)
 ├── PipelineError         stages in an order that cannot work
@@ -48,6 +49,11 @@ class TooLarge(InputError):
 
 class Refused(InputError):
     """A URL, or a redirect, leads to an address the run may not connect to."""
+
+
+class BadDump(InputError):
+    """A file given to `gazetteer import` is not a readable GeoNames dump (the message names
+    the file and, where it can, the line)."""
 
 
 class ResourceError(NewsgraphError):

@@ -159,6 +159,21 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Coreference:
+    """Words that refer to an entity named elsewhere in the article ("he", "the Observatory",
+    "the foreign minister", "HNC"), and the canonical name they resolve to; `name` None means
+    the rules looked and found no entity the words can refer to. `method` is the rule."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["person", "actor"]
+    name: str | None
+    method: str
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A real place resolved against the gazetteer, with every spelling used for it."""
 
@@ -299,6 +314,7 @@ class Doc:
     actors: tuple[Actor, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()
+    coreferences: tuple[Coreference, ...] = ()  # pronouns, titles, nominals, acronyms
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()

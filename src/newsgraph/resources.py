@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsgraph.nlp.models import AttributionTagger, EventClassifier, Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
+    from newsgraph.resolve.gender import FirstNames
     from newsgraph.resolve.place_lexicon import PlaceNames
     from newsgraph.resolve.titles import TitleWords
 
@@ -44,6 +45,7 @@ class Resources:
         quotes: QuoteLexicon | None = None,
         titles: TitleWords | None = None,
         place_names: PlaceNames | None = None,
+        first_names: FirstNames | None = None,
         *,
         base: Resources | None = None,
     ) -> None:
@@ -61,6 +63,7 @@ class Resources:
                 "quotes": quotes,
                 "titles": titles,
                 "place_names": place_names,
+                "first_names": first_names,
             }.items()
             if value is not None
         }
@@ -134,6 +137,13 @@ class Resources:
         from newsgraph.resolve.titles import TitleWords
 
         return self._get("titles", TitleWords.load)
+
+    @property
+    def first_names(self) -> FirstNames:
+        """First names by gender, for "he" and "she" (resolve/gender.py)."""
+        from newsgraph.resolve.gender import FirstNames
+
+        return self._get("first_names", FirstNames.load)
 
     @property
     def place_names(self) -> PlaceNames:

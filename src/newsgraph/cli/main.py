@@ -18,6 +18,7 @@ from newsgraph.cli.errors import (
     write_atomically,
 )
 from newsgraph.cli.eval_cmd import app as eval_app
+from newsgraph.cli.gazetteer_cmds import app as gazetteer_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
 from newsgraph.cli.store_cmds import export_command, ingest_command, load_command, query_command
@@ -45,6 +46,7 @@ class Format(StrEnum):
 
 
 app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
 app.command("ingest")(ingest_command)
 app.command("query")(query_command)
 app.command("export")(export_command)

@@ -205,7 +205,7 @@ class ActorLexicon:
         out: list[LexiconMatch] = []
         i = 0
         while i < len(pieces):
-            found = self._longest(pieces, norms, i)
+            found = self._longest(pieces, norms, i) or self._stripped_possessive(tokens, pieces, i)
             if found is None:
                 i += 1
                 continue
@@ -225,6 +225,27 @@ class ActorLexicon:
             for variant in variants:
                 if _accepts(variant, pieces[i : i + length]):
                     return length, variant.entry
+        return None
+
+    def _stripped_possessive(
+        self, tokens: Sequence[Token], pieces: Sequence[_Piece], i: int
+    ) -> tuple[int, ActorEntry] | None:
+        """ "Syrias army", "SANAs correspondent": copy that lost its apostrophes. A capitalised
+        word ending in s that is no alias, before the noun it owns, is the one-word alias
+        without that s ("the Americas" owns nothing and stays)."""
+        piece = pieces[i]
+        tok = tokens[piece.token - tokens[0].i] if tokens else None
+        after = piece.token - tokens[0].i + 1 if tokens else 0
+        if tok is None or after >= len(tokens) or piece.end != tok.end:
+            return None
+        if not (piece.raw[:1].isupper() and piece.raw.endswith("s") and len(piece.raw) > 3):
+            return None
+        if tokens[after].pos not in {"NOUN", "ADJ"} or (i and pieces[i - 1].norm == "the"):
+            return None
+        stem = _Piece(piece.token, piece.start, piece.end - 1, piece.raw[:-1], piece.norm[:-1])
+        for variant in self._by_key.get((stem.norm,), []):
+            if _accepts(variant, [stem]):
+                return 1, variant.entry
         return None
 
     def lookup(self, name: str) -> ActorEntry | None:

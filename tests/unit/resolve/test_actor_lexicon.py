@@ -152,3 +152,12 @@ def test_people_lexicon_shared_alias_names_nobody() -> None:
     people = PeopleLexicon([a, b])
     assert people.lookup("Ahmad") is None
     assert people.lookup("omar ahmad") == b
+
+
+def test_a_possessive_that_lost_its_apostrophe_before_a_noun(lexicon: ActorLexicon) -> None:
+    found = lexicon.match(make_tokens("Syrias army and SANAs correspondent"))
+    assert [m.entry.name for m in found] == ["Syria", "SANA"]
+
+
+def test_the_americas_own_nothing_and_stay_unmatched(lexicon: ActorLexicon) -> None:
+    assert names(lexicon, "across the Americas region") == []

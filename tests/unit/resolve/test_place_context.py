@@ -109,7 +109,7 @@ def places(text: str, entities: Sequence[tuple[str, str]] = ()) -> dict[str, Pla
             "Fighting reached Tell Abyad, a small town in northern Raqqa.",
             "Tell Abyad",
             ["Raqqa"],
-        ),  # fmt: skip
+        ),
         ("type-in", "Rebels held Zor Hill camp near Homs.", "Zor Hill", ["Homs"]),
         ("of", "Strikes hit Dabiq of northern Aleppo.", "Dabiq", ["Aleppo"]),
     ],
