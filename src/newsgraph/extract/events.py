@@ -32,7 +32,12 @@ from newsgraph.extract.event_arguments import (
     protest_target,
     verb_arguments,
 )
-from newsgraph.extract.event_facts import extent, share_tolls, state_facts, toll_mentions
+from newsgraph.extract.event_facts import (
+    extent,
+    share_tolls,
+    state_facts,
+    toll_mentions,
+)
 from newsgraph.extract.event_frames import FUTURE, nest, nested_under_another, recode_intent
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_parties import Parties, Sides, home_state
@@ -119,25 +124,31 @@ def _incidents(
 ) -> list[Event]:
     """The mentions no veto (incident_vetoes.VETOES) rejects, grouped into one record per
     incident; a record too thin to load is dropped unless another act frames it; a record no
-    mention places is placed in `focus`, the country the article is about
-    (resolve/place_focus.py)."""
+    mention places is placed by `_placed` (`focus`: the country the article is about,
+    resolve/place_focus.py)."""
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
     for draft in kept:
         draft.nested = nested_under_another(draft, triggers, scene)
-    events = [
-        replace(
-            build_event(incident, scene, STAGE), nested=all(d.nested for d in incident.mentions)
-        )
-        for incident in group(kept, scene)
-    ]
-    events = [e for e in events if e.nested or not thin(e)]  # a nested act has its frame
-    # An incident no mention places is placed in the country the article is about, as ACLED
-    # places what it knows only by country; after the thinness test, which counts the places
-    # the text gives.
+    events = []
+    for incident in group(kept, scene):
+        event = build_event(incident, scene, STAGE)
+        event = replace(event, nested=all(d.nested for d in incident.mentions))
+        # a place only "the town" gives does not make a passing mention an incident to load
+        told = all(d.referred for d in incident.mentions if d.places)
+        if event.nested or not thin(replace(event, location=()) if told else event):
+            events.append(event)  # a nested act has its frame
+    return sorted(_placed(events, focus), key=lambda e: e.evidence.start)
+
+
+def _placed(events: list[Event], focus: Callable[[], str | None]) -> list[Event]:
+    """Incidents no mention places lie in the country the article is about, as ACLED places
+    what it knows only by country; after the thinness test, which counts only the places the
+    text gives the act."""
     country = focus() if any(not e.location for e in events) else None
-    if country is not None:
-        events = [e if e.location else replace(e, location=(country,)) for e in events]
+    if country is None:
+        return events
+    return [e if e.location else replace(e, location=(country,)) for e in events]
     return sorted(events, key=lambda e: e.evidence.start)
 
 
