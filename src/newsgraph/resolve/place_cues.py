@@ -63,7 +63,7 @@ _POSSESSIVE = frozenset({"'s", "\u2019s"})
 NOT_ALONE = _words(
     """north south east west central northern southern eastern western northeast northwest
     southeast southwest upper lower new greater metro city county state union liberty
-    independence superior national international american united first"""
+    independence superior national international american united first al el"""
 )
 _MIN_TOWN = 1_000
 # A dateline: a name in capitals opening the text, a line or a sentence, perhaps its state,

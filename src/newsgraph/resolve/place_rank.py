@@ -76,6 +76,7 @@ class PlaceContext:
     containers: tuple[GazetteerEntry, ...] = ()  # "X, Y" / "Y's city of X": the Ys for this X
     wants_admin: bool = False  # "X province", "X governorate"
     wants_county: bool = False  # "X County", "X and Y counties"
+    wants_local: bool = False  # "the village of X", "the neighbourhood of X": no region
     discourse: tuple[GazetteerEntry, ...] = field(default=())  # chosen for this key already
     # how many other names of the article have a reading near each candidate
     support: Mapping[GazetteerEntry, float] = field(default_factory=dict)
@@ -86,6 +87,8 @@ def rank(
 ) -> tuple[GazetteerEntry, float] | None:
     """The best entry for `name` and its confidence, or None when none is confident enough."""
     pool = _big_keep_their_name(prune(candidates, name), context)
+    if context.wants_local:  # "the southwestern neighbourhood of Salaheddin" is no province
+        pool = [c for c in pool if c.entry.kind not in _BIG_KINDS]
     if not pool:
         return None
     # ties go to the lower GeoNames id, so a run never depends on string hashing

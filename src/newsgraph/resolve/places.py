@@ -57,6 +57,11 @@ _COUNTY_WORDS = re.compile(
     r"\s+(?i:counties|parishes)\b"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+# What a name is when the text calls it "the village of X", "the neighbourhood of X".
+_LOCAL_OF = re.compile(
+    r"\b(?:village|town|hamlet|neighbou?rhood|quarter|suburb|camp)s?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _LOST_APOSTROPHE = re.compile(r"^\w{3,}[^s\W]s$")
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _NAMED_AFTER = re.compile(
@@ -186,6 +191,9 @@ def _resolve_round(
             or listed_with_regions(groups[key], layout, previous),
             wants_county=any(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
+            ),
+            wants_local=all(
+                _LOCAL_OF.search(doc.text[max(0, s.start - 30) : s.start]) for s in groups[key]
             ),
             discourse=tuple(by_loose[name_key(key)]),
             support=nearby,

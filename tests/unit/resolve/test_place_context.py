@@ -53,6 +53,7 @@ _ENTRIES: list[tuple[GazetteerEntry, list[str]]] = [
     (entry(18, "North East", "US", "city", 4_294, "PA", 42.22, -79.83), ["Northeast"]),
     (entry(19, "Wanlaweyn", "SO", "city", 22_022, "14", 2.62, 44.89), []),
     (entry(20, "Somalia", "SO", "country", 10_000_000, lat=6, lon=48), []),
+    (entry(21, "Al", "NO", "admin2", 2_278, "12", 60.63, 8.56), []),
 ]
 STUB = Gazetteer.from_entries(_ENTRIES)
 _WORD = re.compile(r"[A-Za-z][\w'-]*|\S")
@@ -77,7 +78,8 @@ def make_doc(text: str, entities: Sequence[tuple[str, str]] = ()) -> Doc:
     ents, offset = [], 0
     for surface, label in entities:
         at = text.index(surface, offset)
-        ents.append(EntityMention(at, at + len(surface), surface, label, 0, 0))
+        inside = [t.i for t in tokens if at <= t.start and t.end <= at + len(surface)]
+        ents.append(EntityMention(at, at + len(surface), surface, label, inside[0], inside[-1] + 1))
         offset = at + len(surface)
     return Doc(
         id="t",
@@ -267,3 +269,18 @@ def test_abbreviations_load_with_the_curated_names() -> None:
     names = PlaceNames.load()
     assert names.expand("NSW") == "New South Wales"
     assert names.pattern.search("Floods in NSW.") is not None
+
+
+def test_the_neighbourhood_of_a_name_is_no_region() -> None:
+    found = places("Shells hit the neighbourhood of Karama again.", [("Karama", "GPE")])
+    assert found["Karama"].kind == "unresolved"
+
+
+def test_a_name_alone_may_be_a_region() -> None:
+    found = places("Shells hit Karama again.", [("Karama", "GPE")])
+    assert found["Karama"].kind == "admin1"
+
+
+def test_an_arabic_article_heading_a_name_is_no_place() -> None:
+    found = places("Jets hit fighters led by Al Qaedas old affiliate.", [("Al Qaedas", "ORG")])
+    assert "Al" not in found
