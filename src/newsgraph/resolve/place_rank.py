@@ -88,7 +88,7 @@ def rank(
     """The best entry for `name` and its confidence, or None when none is confident enough."""
     pool = _big_keep_their_name(prune(candidates, name), context)
     if context.wants_local:  # "the southwestern neighbourhood of Salaheddin" is no province
-        pool = [c for c in pool if c.entry.kind not in _BIG_KINDS]
+        pool = [c for c in pool if c.entry.kind not in ("country", "admin1", "continent")]
     if not pool:
         return None
     # ties go to the lower GeoNames id, so a run never depends on string hashing
