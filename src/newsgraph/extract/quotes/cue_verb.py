@@ -26,6 +26,7 @@ from newsgraph.model import Quote, Sentence, Span, Token
 from newsgraph.nlp.pronouns import pronoun
 
 CUE_VERB = "cue-verb"
+CITING_VIA = "citing"  # the `via_method` of "Citing X, Y said": X speaks, via Y
 
 # Verbs of saying that English puts before their subject ("..., said the Observatory");
 # not those whose object is someone else ("told Reuters", "blamed the army").
@@ -96,7 +97,8 @@ def _attribute(
         speaker, via = cited, (speaker,)
     cue = Span(tok.start, tok.end, tok.text)
     said_by = mention or ctx.speakers.mention(subject)
-    return make_quote(ctx, content, CUE_VERB, cue, speaker, said_by, via=via)
+    method = CITING_VIA if via else ""
+    return make_quote(ctx, content, CUE_VERB, cue, speaker, said_by, via=via, via_method=method)
 
 
 def _speaker_word(
