@@ -195,8 +195,9 @@ def new_spans(
     it made of "Tchamonga (Cobli"), not inside a party's name (`blocked.parties`), not demonyms
     (`known` is False for those). A bracket of one name ("Rep. Cox (R-Lilburn)", "If (Matt)
     had") proposes no name in its brackets, nor a person's name (`blocked.people`) before
-    them; two ("Tchamonga (Cobli, Atacora)") are a place's address whatever the parser
-    says, and the last of them is a place the gazetteer knows."""
+    them; two ("Tchamonga (Cobli, Atacora)"), or a word saying what the name is ("the
+    Hodan district of Mogadishu"), make an address whatever the parser says, whose last
+    container is proposed where the gazetteer knows it."""
     out: list[PlaceSpan] = []
     taken = [(s.start, s.end) for s in spans]
     for link in find_containments(doc.text):
@@ -204,8 +205,8 @@ def new_spans(
             continue
         address = len(link.outers) > 1 or link.rule != "bracketed"
         names = [link.inner, *link.outers[:-1]] if address else [link.inner]
-        if len(link.outers) > 1 and in_gazetteer(doc.text[slice(*link.outers[-1])]):
-            names.append(link.outers[-1])
+        if address and in_gazetteer(doc.text[slice(*link.outers[-1])]):
+            names.append(link.outers[-1])  # "... district of Aleppo" where NER missed Aleppo
         ranges = blocked.parties if address else [*blocked.parties, *blocked.people]
         for start, end in names:
             if any(start < b and a < end for a, b in taken):

@@ -284,3 +284,8 @@ def test_a_name_alone_may_be_a_region() -> None:
 def test_an_arabic_article_heading_a_name_is_no_place() -> None:
     found = places("Jets hit fighters led by Al Qaedas old affiliate.", [("Al Qaedas", "ORG")])
     assert "Al" not in found
+
+
+def test_an_address_proposes_its_container_where_the_parser_missed_it() -> None:
+    found = places("Shells hit the Karama district of Homs.", [("Karama", "GPE")])
+    assert found["Homs"].kind == "city" and found["Karama"].within == "Homs"
