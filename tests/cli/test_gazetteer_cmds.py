@@ -85,8 +85,8 @@ def test_analysis_resolves_a_village_only_after_its_import(tmp_path: Path, monke
         places = json.loads(result.stdout)["documents"][0]["places"]
         return next(p for p in places if p["name"] in (VILLAGE[0], "Kafr Zaytunat"))
 
-    before = village()
-    assert (before["kind"], before["lat"]) == ("unresolved", None)
+    before = village()  # kept at the point of the town the text puts it in (issue 18)
+    assert (before["kind"], before["within"], before["precision"]) == ("locality", "Idlib", 2)
     files = write_all(tmp_path / "dumps")
     assert runner.invoke(app, ["gazetteer", "import", str(files[0])]).exit_code == 0
     after = village()

@@ -361,7 +361,13 @@ def _csv(result: Result) -> str:
 
 
 def _table(result: Result) -> Table:
-    table = Table(*result.columns, show_lines=False)
+    """The rows for a terminal, less the columns no row fills (`within` of places that all
+    are themselves): a narrow screen keeps room for the names."""
+    used = [i for i in range(len(result.columns)) if any(r[i] is not None for r in result.rows)]
+    if not result.rows:
+        used = list(range(len(result.columns)))
+    table = Table(*(result.columns[i] for i in used), show_lines=False)
     for row in result.rows:
-        table.add_row(*(plain("; ".join(map(str, v)) if isinstance(v, list) else v) for v in row))
+        cells = (row[i] for i in used)
+        table.add_row(*(plain("; ".join(map(str, v)) if isinstance(v, list) else v) for v in cells))
     return table

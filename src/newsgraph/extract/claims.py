@@ -72,6 +72,7 @@ class Draft:
     # What the mention states beside its parties (extract/event_facts.py)
     places: tuple[str, ...] = ()
     spots: tuple[str, ...] = ()  # the places narrower than a province: where exactly
+    referred: bool = False  # the places are those "the town" refers to, not named here
     date_text: str | None = None
     reading: DayReading | None = None
     weapon: str | None = None

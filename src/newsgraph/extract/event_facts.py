@@ -4,9 +4,8 @@ Each fact comes from the mention's own words, nearest first: the trigger's phras
 clause, then its sentence; never from the rest of the article (other mentions of the same
 incident add theirs when mentions are grouped, `extract/incidents.py`).
 
-- place: places named in the clause, else the sentence, as written, most specific first, not
-  where they name a party ("Syria has said") or sit in brackets; "the village of Rityan"
-  names a place even where the place stage could not resolve it;
+- place: places named in the clause, else the sentence, as written, most specific first
+  (`extract/event_places.py`); for a sentence naming none but "the town", the town last named;
 - day: the date phrase nearest the trigger in its sentence, read against the dateline
   (`extract/dates.py`); a day more than `HISTORY_DAYS` before the article is background;
 - toll: the casualty counts of the sentence (`extract/tolls.py`), each given to the nearest
@@ -25,34 +24,14 @@ from newsgraph.extract.claims import Draft, Scene
 from newsgraph.extract.dates import DayReading, base_day, read_date
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_modes import find_mode
+from newsgraph.extract.event_places import places_in, spots, the_town
 from newsgraph.extract.tolls import Toll, find_tolls
-from newsgraph.model import Doc, Place, Span, Token
+from newsgraph.model import Doc, Token
 
 HISTORY_DAYS = 45  # a day this long before the article is background, not news
-# Most specific first: a named spot before its town, its district, its region, its country.
-SPECIFICITY = {
-    "unresolved": 0,
-    "street": 0,
-    "named": 0,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 4,
-    "sea": 4,
-    "river": 4,
-    "lake": 4,
-    "mountains": 4,
-    "country": 5,
-    "continent": 6,
-}
 _WEEKDAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'?s)?\b(?:\s+(?:morning|night|evening))?",
     re.I,
-)
-# "the northern village of Rityan", "the al-Rashideen area of", "the town of al-Bab"
-_NAMED_PLACE = re.compile(
-    r"\b(?:village|town|city|area|district|neighbou?rhood|suburb|camp|region|province|"
-    r"countryside|outskirts|locality|hamlet)s? of ((?:al-|el-|ad-|ar-|as-|ash-)?[A-Z][\w'-]+"
-    r"(?: (?:al-|el-)?[A-Z][\w'-]+){0,2})"
 )
 
 
@@ -107,8 +86,11 @@ def state_facts(draft: Draft, scene: Scene, ext: Extent) -> None:
     """Fill in the draft's place, day, mode and weapon from its own words."""
     doc = scene.doc
     draft.clause = ext.clause
-    draft.places = places_in(doc, scene, ext)
-    draft.spots = _spots(doc, draft.places)
+    draft.places = places_in(doc, scene, ext.clause, ext.sentence)
+    if not draft.places:
+        draft.places = the_town(doc, *ext.sentence)
+        draft.referred = bool(draft.places)
+    draft.spots = spots(doc, draft.places)
     draft.date_text, draft.reading = date_of(doc, draft.tok, ext)
     mode, weapon = find_mode(draft.type, texts(doc, ext))
     if mode is not None:
@@ -123,138 +105,6 @@ def state_facts(draft: Draft, scene: Scene, ext: Extent) -> None:
 def is_background(reading: DayReading, base: date) -> bool:
     """A time told long before the article: history, not the news it reports."""
     return reading.last_day < base - timedelta(days=HISTORY_DAYS)
-
-
-def places_in(doc: Doc, scene: Scene, ext: Extent) -> tuple[str, ...]:
-    """Places named where the mention is told, as written, most specific first."""
-    for start, end in (ext.clause, ext.sentence):
-        found = _named_places(doc, scene, start, end)
-        if found:
-            return found
-    return ()
-
-
-def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ...]:
-    hits: list[tuple[int, int, str]] = []
-    seen: set[str] = set()
-    people = {p.name.casefold() for p in doc.people} | {
-        m.text.casefold() for p in doc.people for m in p.mentions
-    }
-    for place in doc.places:
-        for m in place.mentions:
-            if start <= m.start and m.end <= end and _as_place(m, scene):
-                text = _written(m.text, people, doc)
-                if text is None or _based(doc.text, m.end):
-                    continue
-                if text.casefold() not in seen:
-                    seen.add(text.casefold())
-                    hits.append((_rank(place), m.start, text))
-                break
-    for person in doc.people:
-        if person.title or person.affiliation or person.name.casefold() in seen:
-            continue
-        said = next((m for m in person.mentions if start <= m.start and m.end <= end), None)
-        if said is not None and scene.is_place(person.name):
-            seen.add(person.name.casefold())  # "shelled Goma": a town the parser took for a man
-            hits.append((SPECIFICITY["named"], said.start, said.text))
-    for name, offset in _after_locatives(scene, start, end):
-        if name.casefold() not in seen:
-            seen.add(name.casefold())  # "dropped on al-Jalloum": a name the gazetteer lacks
-            hits.append((SPECIFICITY["named"], offset, name))
-    for match in _NAMED_PLACE.finditer(doc.text, start, end):
-        name = match.group(1)
-        if name.casefold() not in seen and not scene.refs.at(
-            match.start(1), match.end(1), "person"
-        ):
-            seen.add(name.casefold())
-            hits.append((SPECIFICITY["named"], match.start(1), name))
-    return tuple(name for _rank_, _at, name in sorted(hits))
-
-
-WIDE = frozenset({"country", "admin1", "region", "sea", "continent"})
-
-
-def _spots(doc: Doc, written: Sequence[str]) -> tuple[str, ...]:
-    """The places narrower than a province, by their gazetteer name, so that "Deir al-Zor"
-    and "Deir az-Zour" are one; a name the gazetteer lacks stays as written."""
-    canonical: dict[str, Place] = {}
-    for place in doc.places:
-        for m in place.mentions:
-            canonical.setdefault(m.text.casefold(), place)
-    out = []
-    for name in written:
-        found = canonical.get(name.casefold())
-        if found is None:
-            out.append(name.casefold())
-        elif found.kind not in WIDE:
-            out.append(found.name.casefold())
-    return tuple(dict.fromkeys(out))
-
-
-LOCATIVES = frozenset({"in", "on", "near", "at", "into", "outside", "towards", "toward"})
-_CALENDAR = re.compile(
-    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]*$",
-    re.I,
-)
-
-
-def _after_locatives(scene: Scene, start: int, end: int) -> list[tuple[str, int]]:
-    """Proper names governed by "in", "on", "near" ... that name no party, person or date: the
-    villages and neighbourhoods the gazetteer lacks ("dropped on al-Jalloum")."""
-    doc, tree = scene.doc, scene.tree
-    out: list[tuple[str, int]] = []
-    for tok in doc.tokens:
-        if not (start <= tok.start < end) or tok.text.casefold() not in LOCATIVES:
-            continue
-        for obj in tree.children(tok.i, "pobj"):
-            if obj.pos != "PROPN" or _CALENDAR.match(obj.text):
-                continue
-            parts = [c for c in tree.children(obj.i, "compound") if c.pos == "PROPN"]
-            first = min([obj, *parts], key=lambda t: t.i)
-            a, b = first.start, obj.end
-            if scene.refs.at(a, b, "actor", "person", "place"):
-                continue
-            if any(e.start < b and a < e.end for e in doc.entities if e.label in _TIMES):
-                continue
-            out.append((doc.text[a:b], a))
-    return out
-
-
-_TIMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-
-
-def _written(text: str, people: set[str], doc: Doc) -> str | None:
-    """The name as written, less an apostrophe-less possessive ("Syrias" -> "Syria"); None for
-    a person's name the place stage took for a place ("Nohas husband")."""
-    if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
-        stem = text[:-1]
-        if stem.casefold() in people:
-            return None
-        if any(p.name.casefold() == stem.casefold() for p in doc.places):
-            return stem
-    return text
-
-
-def _based(text: str, end: int) -> bool:
-    """ "the UK-based monitor", "Britain-based": where a party sits, not where the act was."""
-    return bool(re.match(r"-?\s?based\b", text[end : end + 8], re.I))
-
-
-def _rank(place: Place) -> int:
-    return SPECIFICITY.get(place.kind, 1)
-
-
-def _as_place(m: Span, scene: Scene) -> bool:
-    """Named as a location: not an aside in brackets, and not a party ("Syria has said")."""
-    if _in_brackets(scene.doc.text, m.start):
-        return False
-    return not scene.refs.at(m.start, m.end, "actor") or scene.args.is_locative(m.start)
-
-
-def _in_brackets(text: str, offset: int) -> bool:
-    before = text[max(0, offset - 300) : offset]
-    return before.rfind("(") > before.rfind(")") and before.rfind("(") > before.rfind(". ")
 
 
 def date_of(doc: Doc, tok: Token, ext: Extent) -> tuple[str | None, DayReading | None]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.arguments import Arguments
@@ -31,7 +32,12 @@ from newsgraph.extract.event_arguments import (
     protest_target,
     verb_arguments,
 )
-from newsgraph.extract.event_facts import extent, share_tolls, state_facts, toll_mentions
+from newsgraph.extract.event_facts import (
+    extent,
+    share_tolls,
+    state_facts,
+    toll_mentions,
+)
 from newsgraph.extract.event_frames import FUTURE, nest, nested_under_another, recode_intent
 from newsgraph.extract.event_lexicon import Trigger
 from newsgraph.extract.event_parties import Parties, Sides, home_state
@@ -40,6 +46,7 @@ from newsgraph.extract.incident_vetoes import veto
 from newsgraph.extract.incidents import build_event, group, thin
 from newsgraph.model import Doc, Event, Token
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.place_focus import focus_country
 from newsgraph.resolve.references import References
 
 if TYPE_CHECKING:
@@ -91,7 +98,8 @@ def extract_events(doc: Doc, res: Resources) -> Doc:
         drafts = run(drafts, scene)
     _state_facts(drafts, scene)
     _name_parties(drafts, Parties(doc, sides, is_place))
-    return replace(doc, events=tuple(_incidents(drafts, scene)))
+    focus = partial(focus_country, doc, res.gazetteer)  # asked only when an incident needs it
+    return replace(doc, events=tuple(_incidents(drafts, scene, focus)))
 
 
 def _state_facts(drafts: list[Draft], scene: Scene) -> None:
@@ -111,20 +119,36 @@ def _name_parties(drafts: list[Draft], parties: Parties) -> None:
         draft.recipient = parties.clean(draft.recipient, victims=True)
 
 
-def _incidents(drafts: list[Draft], scene: Scene) -> list[Event]:
+def _incidents(
+    drafts: list[Draft], scene: Scene, focus: Callable[[], str | None] = lambda: None
+) -> list[Event]:
     """The mentions no veto (incident_vetoes.VETOES) rejects, grouped into one record per
-    incident; a record too thin to load is dropped unless another act frames it."""
+    incident; a record too thin to load is dropped unless another act frames it; a record no
+    mention places is placed by `_placed` (`focus`: the country the article is about,
+    resolve/place_focus.py)."""
     triggers = {d.tok.i for d in drafts}
     kept = [d for d in drafts if veto(d, scene) is None]
     for draft in kept:
         draft.nested = nested_under_another(draft, triggers, scene)
-    events = [
-        replace(
-            build_event(incident, scene, STAGE), nested=all(d.nested for d in incident.mentions)
-        )
-        for incident in group(kept, scene)
-    ]
-    events = [e for e in events if e.nested or not thin(e)]  # a nested act has its frame
+    events = []
+    for incident in group(kept, scene):
+        event = build_event(incident, scene, STAGE)
+        event = replace(event, nested=all(d.nested for d in incident.mentions))
+        # a place only "the town" gives does not make a passing mention an incident to load
+        told = all(d.referred for d in incident.mentions if d.places)
+        if event.nested or not thin(replace(event, location=()) if told else event):
+            events.append(event)  # a nested act has its frame
+    return sorted(_placed(events, focus), key=lambda e: e.evidence.start)
+
+
+def _placed(events: list[Event], focus: Callable[[], str | None]) -> list[Event]:
+    """Incidents no mention places lie in the country the article is about, as ACLED places
+    what it knows only by country; after the thinness test, which counts only the places the
+    text gives the act."""
+    country = focus() if any(not e.location for e in events) else None
+    if country is None:
+        return events
+    return [e if e.location else replace(e, location=(country,)) for e in events]
     return sorted(events, key=lambda e: e.evidence.start)
 
 

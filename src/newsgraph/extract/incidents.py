@@ -328,7 +328,11 @@ def build_event(incident: Incident, scene: Scene, stage: str) -> Event:
     dated = next((d for d in ranked if d.reading and d.reading.precision == "day"), None)
     dated = dated or next((d for d in ranked if d.reading), None)
     reported = base_day(doc.dateline, doc.published) if dated is None else None
-    placed = next((d for d in ranked if d.places), None)
+    # the mention that names the town, not only the country ("a chemical attack in northern
+    # Syria" ... "in Khan Sheikhoun")
+    placed = next((d for d in ranked if d.spots), None) or next(
+        (d for d in ranked if d.places), None
+    )
     tolls = [d.fatalities for d in ranked if d.fatalities is not None]
     hurt = [d.injuries for d in ranked if d.injuries is not None]
     named = tuple(dict.fromkeys(n for d in ranked for n in d.killed))

@@ -3,7 +3,8 @@
 One row per real occurrence (reports merged in the store), so counts are events, not
 articles. The ACLED mapping is ours (ACLED's own coding needs human review): remote
 violence by mode, battles when both sides are named, PLOVER's other types as strategic
-developments; `fatalities` is the incident's toll as an integer (0 where the text gives no
+developments; `geo_precision` is ACLED's (1 the place itself, 2 its district, 3 its region
+or country); `fatalities` is the incident's toll as an integer (0 where the text gives no
 number, as ACLED codes it), `civilian_targeting` is set when civilians are among the victims,
 and `source` lists the event's independent origins (store/origins.py), not every copy of it.
 The PLOVER layout carries GDELT's QuadClass and GoldsteinScale from the CAMEO code, so that
@@ -67,6 +68,7 @@ ACLED_COLUMNS = [
     "location",
     "latitude",
     "longitude",
+    "geo_precision",
     "source",
     "civilian_targeting",
     "notes",
@@ -187,12 +189,27 @@ def _acled(row: dict[str, Any]) -> dict[str, Any]:
         "location": row["place"] or "",
         "latitude": row["lat"] if row["lat"] is not None else "",
         "longitude": row["lon"] if row["lon"] is not None else "",
+        "geo_precision": geo_precision(row.get("place_kind"), row.get("precision"), row["lat"]),
         # ACLED names who the information comes from: the origins, not every outlet that copied it
         "source": _joined(row["origins"]) or _joined(row["sources"]),
         "civilian_targeting": "Civilian targeting" if civilian else "",
         "notes": row["evidence"] or "",
         "fatalities": row["fatalities"] or 0,
     }
+
+
+# ACLED's geo_precision by the kind of place the coordinates are those of: a town or a
+# feature is the place itself (1), a county or district is 2, anything wider 3.
+_KIND_PRECISION = {"admin2": 2, "admin1": 3, "region": 3, "country": 3, "sea": 3, "continent": 3}
+
+
+def geo_precision(kind: str | None, precision: int | None, lat: float | None) -> int | str:
+    """ACLED's geo_precision of an event's place: the wider of what its kind is and how the
+    place stage placed it (a village the gazetteer lacks, at its district's point, is 2);
+    empty without coordinates."""
+    if lat is None:
+        return ""
+    return max(precision or 1, _KIND_PRECISION.get(kind or "", 1))
 
 
 def _country(code: str | None) -> str:

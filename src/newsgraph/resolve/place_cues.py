@@ -60,10 +60,10 @@ _LOCATIVE = _words("in near outside around across throughout into")
 _NAMED_BODIES = frozenset({"ORG", "FAC", "PERSON"})
 _POSSESSIVE = frozenset({"'s", "\u2019s"})
 # Single words that are places somewhere but far more often something else at a name's head.
-_NOT_ALONE = _words(
+NOT_ALONE = _words(
     """north south east west central northern southern eastern western northeast northwest
     southeast southwest upper lower new greater metro city county state union liberty
-    independence superior national international american united first"""
+    independence superior national international american united first al el"""
 )
 _MIN_TOWN = 1_000
 # A dateline: a name in capitals opening the text, a line or a sentence, perhaps its state,
@@ -98,7 +98,7 @@ def known_place(name: str, gazetteer: Gazetteer) -> bool:
     """True when the gazetteer spells a real place exactly so: a country or region by any of
     its names, a county or a town of 1,000 people or more by its own name ("Wilson County",
     not "Wilson")."""
-    if exact_key(name) in _NOT_ALONE:
+    if exact_key(name) in NOT_ALONE:
         return False
     for c in gazetteer.exact(name):
         if c.entry.kind not in ("city", "admin2") or (
@@ -160,7 +160,7 @@ def _head_place(
 
 def _region(name: str, gazetteer: Gazetteer) -> bool:
     """A country, a first-level region or a county, by its own name or a common alias."""
-    if exact_key(name) in _NOT_ALONE:
+    if exact_key(name) in NOT_ALONE:
         return False
     return any(
         c.entry.kind in ("country", "admin1", "admin2") and (c.primary or c.entry.kind != "admin2")

@@ -30,12 +30,19 @@ _COUNTY_HOLDS = 1.0
 Cell = tuple[int, int]
 
 
-def support(readings: Mapping[str, Sequence[GazetteerEntry]]) -> dict[GazetteerEntry, float]:
+def support(
+    readings: Mapping[str, Sequence[GazetteerEntry]],
+    shares: Mapping[GazetteerEntry, float] | None = None,
+) -> dict[GazetteerEntry, float]:
     """Each reading's support: the summed weight of the other names with a reading near it.
 
     `readings` maps a name (its loose key, so two spellings of one name do not support each
     other) to the entries it may be; a resolved name passes just the entry it resolved to.
+    `shares` says how likely each reading is against its name's likeliest one (1.0 when not
+    given): "New York" read as a hamlet that lists it as an alternate name, or "California" as
+    a town in Pennsylvania, lends little support to a hamlet near it.
     """
+    share = shares or {}
     grid: dict[Cell, list[tuple[str, GazetteerEntry]]] = defaultdict(list)
     weight: dict[str, float] = {}
     for name, entries in readings.items():
@@ -47,8 +54,11 @@ def support(readings: Mapping[str, Sequence[GazetteerEntry]]) -> dict[GazetteerE
     for name, entries in readings.items():
         for entry in entries:
             if entry.kind in POINT_KINDS:
-                near = _near_names(entry, name, grid)
-                out[entry] = sum(_COUNTY_HOLDS if held else weight[n] for n, held in near.items())
+                near = _near_names(entry, name, grid, share)
+                out[entry] = sum(
+                    (_COUNTY_HOLDS if held else weight[n]) * lent
+                    for n, (held, lent) in near.items()
+                )
     return out
 
 
@@ -58,21 +68,26 @@ def _weight(points: Sequence[GazetteerEntry]) -> float:
 
 
 def _near_names(
-    entry: GazetteerEntry, own: str, grid: dict[Cell, list[tuple[str, GazetteerEntry]]]
-) -> dict[str, bool]:
-    """The other names with a reading near `entry`, each True when that reading is the county
-    `entry` lies in or a town in the county `entry` is."""
+    entry: GazetteerEntry,
+    own: str,
+    grid: dict[Cell, list[tuple[str, GazetteerEntry]]],
+    share: Mapping[GazetteerEntry, float],
+) -> dict[str, tuple[bool, float]]:
+    """The other names with a reading near `entry`, each with whether that reading is the
+    county `entry` lies in (or a town in the county `entry` is) and the likeliest such
+    reading's share."""
     lat, lon = _cell(entry)
-    found: dict[str, bool] = {}
+    found: dict[str, tuple[bool, float]] = {}
     for dlat in (-1, 0, 1):
         for dlon in (-1, 0, 1):
             for name, other in grid.get((lat + dlat, lon + dlon), ()):
-                if name == own or found.get(name):
+                if name == own:
                     continue
-                if _holds(entry, other) or _holds(other, entry):
-                    found[name] = True
-                elif distance_km(entry, other) <= NEAR_KM:
-                    found[name] = False
+                held = _holds(entry, other) or _holds(other, entry)
+                if not held and distance_km(entry, other) > NEAR_KM:
+                    continue
+                was = found.get(name, (False, 0.0))
+                found[name] = (was[0] or held, max(was[1], share.get(other, 1.0)))
     return found
 
 

@@ -55,6 +55,15 @@ _TINY_POPULATION = 1_000
 _LOOSE_SIMILARITY = 70.0
 # Closer than this, two entries count as one place (the accuracy@161km tolerance).
 _SAME_PLACE_KM = 161.0
+# Kinds that keep their own name against small namesakes, and how small a namesake is.
+_BIG_KINDS = frozenset({"country", "admin1", "continent", "region", "sea"})
+_NAMESAKE_MAX = 100_000
+# A first-level region this big is what its bare name means; a parish of 69,000 (Hanover,
+# Jamaica) is not.
+_BIG_REGION = 1_000_000
+# How far from a town a place "in" or "near" it may lie: its districts, its outskirts.
+_TOWN_REACH_KM = 30.0
+_POINTS = frozenset({"city", "air_base", "military_base"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,7 @@ class PlaceContext:
     containers: tuple[GazetteerEntry, ...] = ()  # "X, Y" / "Y's city of X": the Ys for this X
     wants_admin: bool = False  # "X province", "X governorate"
     wants_county: bool = False  # "X County", "X and Y counties"
+    wants_local: bool = False  # "the village of X", "the neighbourhood of X": no region
     discourse: tuple[GazetteerEntry, ...] = field(default=())  # chosen for this key already
     # how many other names of the article have a reading near each candidate
     support: Mapping[GazetteerEntry, float] = field(default_factory=dict)
@@ -76,7 +86,9 @@ def rank(
     candidates: list[Candidate], context: PlaceContext, name: str = ""
 ) -> tuple[GazetteerEntry, float] | None:
     """The best entry for `name` and its confidence, or None when none is confident enough."""
-    pool = prune(candidates, name)
+    pool = _big_keep_their_name(prune(candidates, name), context)
+    if context.wants_local:  # "the southwestern neighbourhood of Salaheddin" is no province
+        pool = [c for c in pool if c.entry.kind not in ("country", "admin1", "continent")]
     if not pool:
         return None
     # ties go to the lower GeoNames id, so a run never depends on string hashing
@@ -109,7 +121,7 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     if entry.admin2 and (entry.country_code, entry.admin1 or "", entry.admin2) in context.admin2:
         total += _IN_NAMED_ADMIN2
     if context.containers:
-        fits = any(_inside(entry, c) for c in context.containers)
+        fits = any(inside(entry, c) for c in context.containers)
         total += _FITS_CONTAINER if fits else _MISSES_CONTAINER
     total += _NEAR_PLACE * min(_NEAR_CAP, context.support.get(entry, 0.0))
     if any(_same(entry, d) for d in context.discourse):
@@ -121,6 +133,17 @@ def score(candidate: Candidate, pool: list[Candidate], context: PlaceContext) ->
     return total
 
 
+def prior_shares(pool: list[Candidate]) -> dict[GazetteerEntry, float]:
+    """How likely each candidate is against the likeliest, by its name, kind and people alone
+    (no context): the odds the scores stand for, so the likeliest has 1.0."""
+    if not pool:
+        return {}
+    empty = PlaceContext()
+    scores = {c.entry: score(c, pool, empty) for c in pool}
+    best = max(scores.values())
+    return {entry: math.exp(s - best) for entry, s in scores.items()}
+
+
 def prune(candidates: list[Candidate], name: str = "") -> list[Candidate]:
     """Drop loose and fuzzy matches when a real place is spelled exactly that way, and those
     spelled too differently from `name` ("Prisi" is not Bursa, once "Prusa")."""
@@ -128,6 +151,28 @@ def prune(candidates: list[Candidate], name: str = "") -> list[Candidate]:
     if any(c.entry.population >= _TINY_POPULATION or c.entry.kind != "city" for c in exact):
         return exact
     return [c for c in candidates if c.match != "loose" or _similar(name, c.entry.name)]
+
+
+def _big_keep_their_name(pool: list[Candidate], context: PlaceContext) -> list[Candidate]:
+    """A country, region, continent or sea keeps its own name against towns and counties of
+    fewer than `_NAMESAKE_MAX` people ("California", "Middle East", "Levant"), unless the text
+    says otherwise: "X, Y" or "Y's city of X", "X County", or the town's own region named."""
+    big = any(
+        c.match == "exact"
+        and c.entry.kind in _BIG_KINDS
+        and (c.primary or c.entry.source == "curated" or c.entry.kind == "country")
+        and (c.entry.kind != "admin1" or c.entry.population >= _BIG_REGION)
+        for c in pool
+    )
+    if not big or context.containers or context.wants_county:
+        return pool
+    return [
+        c
+        for c in pool
+        if c.entry.kind not in ("city", "admin2")
+        or c.entry.population >= _NAMESAKE_MAX
+        or (c.entry.country_code, c.entry.admin1 or "") in context.admin1
+    ]
 
 
 def _similar(name: str, other: str) -> bool:
@@ -156,8 +201,9 @@ def _admin_shadow(admin: GazetteerEntry, pool: list[Candidate]) -> float:
     return 0.0
 
 
-def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
-    """True when `entry` lies in `container` (a country or admin-1 region)."""
+def inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """True when `entry` lies in `container`: a country, a region, a county, or within a town's
+    reach ("the Hodan district of Mogadishu")."""
     if container.kind == "country":
         return entry.country_code == container.country_code and entry.kind != "country"
     if container.kind == "admin1":
@@ -165,6 +211,8 @@ def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
     if container.kind == "admin2":
         county = (container.country_code, container.admin1, container.admin2)
         return (entry.country_code, entry.admin1, entry.admin2) == county and entry.kind == "city"
+    if container.kind in _POINTS and entry.kind not in ("country", "admin1", "continent"):
+        return distance_km(entry, container) <= _TOWN_REACH_KM
     return False
 
 

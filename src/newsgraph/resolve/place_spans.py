@@ -9,6 +9,7 @@ Pentagon") are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from rapidfuzz import fuzz
 from newsgraph.model import Doc, EntityMention, Person
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
 from newsgraph.resolve.place_cues import (
+    NOT_ALONE,
     listed_with_places,
     mislabelled_places,
     person_words,
@@ -44,6 +46,13 @@ _CAPITALISED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -](?:(?:al|el|ez|az|as|ad|ar|an|at|ash|es|ed|ul|un)-)?[A-Z][a-z]+){1,3}\b"
 )
 _STRONG_POPULATION = 100_000
+# What joins two halves of one name NER cut: "... of the" / "... of" and a space.
+_OF_GLUE = re.compile(r".*\sof(?:\s+the)?\s*", re.S)
+_OF_AHEAD = re.compile(r"\s+of\b")
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north east", "north west", "south east", "south west"}
+)
 _SIMILAR_SPELLING = 80.0
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "ic", "n")
 _DEMONYM_ENDINGS = ("", "a", "ia", "e", "y")
@@ -67,6 +76,8 @@ def find_spans(
     the name of one of `people` (people.v1 asks with none known yet)."""
     blocked = _blocked_ranges(doc, people)
     spans = [s for e in doc.entities if e.label in PLACE_LABELS if (s := _from_entity(e, names))]
+    spans += _well_known_nationalities(doc, gazetteer, names)
+    spans += _names_of(doc, gazetteer)
     spans += _curated_spans(doc, names)
     spans += _gazetteer_spans(doc, gazetteer, spans)
     kept = [s for s in _without_overlaps(spans, doc.entities) if not _blocked(s, blocked)]
@@ -76,8 +87,56 @@ def find_spans(
     named = person_words(doc)
     kept = [s for s in kept if not is_demonym(s.text, gazetteer, names)]
     kept = [s for s in kept if s.text not in named or _major(s.text, gazetteer)]
+    kept = [s for s in kept if not _direction(doc.text, s)]
     kept += _repeated(doc, kept, blocked, gazetteer)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _well_known_nationalities(doc: Doc, gazetteer: Gazetteer, names: PlaceNames) -> list[PlaceSpan]:
+    """Names the parser called a nationality that the gazetteer spells exactly as a well-known
+    place: a country, a region, or a city of `_STRONG_POPULATION` by its own name ("Aleppo"
+    is often a NORP); a demonym is no such spelling ("Aleppan", "Syrian")."""
+    out: list[PlaceSpan] = []
+    for e in doc.entities:
+        if e.label != "NORP" or (span := _from_entity(e, names)) is None:
+            continue
+        if names.demonym_country(span.text) is not None:  # "Somali" is a region of Ethiopia too
+            continue
+        if exact_key(span.text) in NOT_ALONE:  # "Western initiatives", "American"
+            continue
+        if any(well_known(c) for c in gazetteer.exact(span.text)):
+            out.append(span)
+    return out
+
+
+def well_known(candidate: Candidate) -> bool:
+    """A country or region by its own name, or a city of `_STRONG_POPULATION`."""
+    entry = candidate.entry
+    if entry.kind == "city":
+        return candidate.primary and entry.population >= _STRONG_POPULATION
+    return entry.kind in ("country", "admin1") and candidate.primary
+
+
+def _names_of(doc: Doc, gazetteer: Gazetteer) -> list[PlaceSpan]:
+    """Place names NER cut at "of": "the Democratic Republic of the" and "Congo" are one
+    country, when the gazetteer spells the whole as a country or a region."""
+    out: list[PlaceSpan] = []
+    places = [e for e in doc.entities if e.label in PLACE_LABELS]
+    for first, second in itertools.pairwise(places):
+        between = doc.text[first.end : second.start]
+        if not _OF_GLUE.fullmatch(first.text[-8:] + between):
+            continue
+        lead = _LEADING_THE.match(first.text)
+        start = first.start + (lead.end() if lead else 0)
+        text = doc.text[start : second.end]
+        if any(c.entry.kind in ("country", "admin1", "region") for c in gazetteer.exact(text)):
+            out.append(PlaceSpan(start, second.end, text, "ner"))
+    return out
+
+
+def _direction(text: str, span: PlaceSpan) -> bool:
+    """A compass word before "of": "Northeast of Aleppo" is a direction, no place."""
+    return exact_key(span.text) in _COMPASS and bool(_OF_AHEAD.match(text, span.end))
 
 
 def _span(doc: Doc, found: tuple[int, int], origin: str) -> PlaceSpan:
@@ -219,6 +278,12 @@ def _curated_allowed(span: PlaceSpan, entities: tuple[EntityMention, ...]) -> bo
 def _overlap(a: PlaceSpan, b: PlaceSpan) -> bool:
     """True when the two spans share a character."""
     return a.start < b.end and b.start < a.end
+
+
+def party_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges that name parties the actor lexicon knows (armed groups, outlets,
+    organisations), where no place is looked for."""
+    return _blocked_ranges(doc, (), ner_organisations=False)
 
 
 def _blocked_ranges(

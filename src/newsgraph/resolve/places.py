@@ -10,18 +10,39 @@ resolved entry becomes one `Place` carrying all its spellings as mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from newsgraph.model import Doc, Place, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_containers import (
+    Blocked,
+    Placed,
+    links,
+    new_spans,
+    placed_at,
+    placed_within,
+)
 from newsgraph.resolve.place_cues import STREET
+from newsgraph.resolve.place_layout import (
+    Layout,
+    Resolution,
+    containers,
+    layout_outers,
+    listed_with_regions,
+)
 from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_nearby import support
-from newsgraph.resolve.place_rank import PlaceContext, prune, rank
-from newsgraph.resolve.place_spans import PlaceSpan, demonym_place, find_spans
+from newsgraph.resolve.place_rank import PlaceContext, inside, prior_shares, prune, rank
+from newsgraph.resolve.place_spans import (
+    PlaceSpan,
+    demonym_place,
+    find_spans,
+    is_demonym,
+    party_ranges,
+    well_known,
+)
 from newsgraph.resolve.placenames import exact_key, name_key
 from newsgraph.resources import Resources
 
@@ -36,20 +57,26 @@ _COUNTY_WORDS = re.compile(
     r"\s+(?i:counties|parishes)\b"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+# What a name is when the text calls it "the village of X", "the neighbourhood of X".
+_LOCAL_OF = re.compile(
+    r"\b(?:village|town|hamlet|neighbou?rhood|quarter|suburb|camp)s?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_LOST_APOSTROPHE = re.compile(r"^\w{3,}[^s\W]s$")
 _COUNTY_ABBREVIATION = re.compile(r"\s+Co\.?$")
 _NAMED_AFTER = re.compile(
-    r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro))$"
+    r"^(?:Port of\s+(?P<port>.+)|(?P<name>.+?)\s+(?:Township|Twp\.?|Valley|Harbou?r|Metro"
+    r"|(?i:province|governorate|countryside)))$"
 )
-# What lies between X and Y in "X, Y" (from X's end, Y may start anywhere in "after")
-_COMMA_AHEAD = re.compile(r"\s*,(?P<after>\s*)")
-# ... and in "Y's eastern city of X" (matched whole, from Y's end to X's start)
-_OF_CONTAINER = re.compile(
-    r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}"
-    r"(?:city|town|village|province|governorate|region|district|state|capital|port|base) of\s+"
-)
-_WORD = re.compile(r"\S+")
+# A span that takes in the word after its region's name: "Hama province" as NER found it.
+_ADMIN_SPAN = re.compile(r"\s(?i:province|governorate)$")
+# Spans kept without coordinates when unresolved: NER's and streets (a name only a container
+# rule found is kept only where its container is found: "Observatory of Human Rights (SOHR)").
+_KEPT_ORIGINS = frozenset({"ner", "street"})
 
-Resolution = dict[str, tuple[GazetteerEntry, float]]
+# For each name (exact key), its containers by the container rules: (outer key, rule name),
+# most specific first.
+Ruled = dict[str, list[tuple[str, str]]]
 Votes = tuple[set[str], set[tuple[str, str]], set[tuple[str, str, str]]]
 
 
@@ -57,6 +84,14 @@ def resolve_places(doc: Doc, res: Resources) -> Doc:
     """Stage: fill `doc.places` with the places the article names."""
     gazetteer, names = res.gazetteer, res.place_names
     spans = find_spans(doc, gazetteer, names, doc.people)
+    people = [(m.start, m.end) for p in doc.people for m in p.mentions]
+    spans += new_spans(
+        doc,
+        spans,
+        Blocked(party_ranges(doc), people),
+        lambda text: not is_demonym(text, gazetteer, names) and not names.is_not_place(text),
+        lambda text: any(c.entry.kind != "city" or c.primary for c in gazetteer.exact(text)),
+    )
     return replace(doc, places=resolve_spans(doc, spans, gazetteer, names))
 
 
@@ -75,20 +110,33 @@ def resolve_spans(
     named = {key: _named(cands) for key, cands in candidates.items()}
     actors = _actor_countries(doc, gazetteer)
     chosen: Resolution = {}
-    layout = _Layout.of(doc.text, groups)
+    layout = Layout.of(doc.text, groups)
+    ruled = _ruled(doc.text, spans, gazetteer)
     for _round in range(2):
         votes = {
             **named,
             **{k: _votes(e) for k, (e, c) in chosen.items() if c >= _CONTEXT_CONFIDENCE},
         }
-        chosen = _resolve_round(doc, layout, groups, candidates, votes, actors, chosen)
-    return _places(groups, chosen)
+        chosen = _resolve_round(doc, layout, groups, candidates, votes, actors, chosen, ruled)
+    placed = _contain(groups, chosen, ruled, layout, gazetteer)
+    return _places(groups, chosen, placed)
 
 
 def _candidates(gazetteer: Gazetteer, names: PlaceNames, text: str) -> list[Candidate]:
     """The gazetteer's candidates for `text`; for a demonym handed in as a span (the evaluation
-    does; the stage drops demonyms before) the country or region it names."""
+    does; the stage drops demonyms before) the country or region it names; for an abbreviation
+    ("NSW") the name it stands for; for a name in words the gazetteer writes as one ("Wanla
+    Weyn", "Wanlaweyn") that one."""
+    expanded = names.expand(text)
+    if expanded is not None:
+        return _candidates(gazetteer, names, expanded)
     found = gazetteer.candidates(text)
+    if _LOST_APOSTROPHE.match(text) and not any(c.match == "exact" for c in found):
+        stem = text[:-1]  # "Syrias second city": a possessive whose apostrophe was lost
+        if any(well_known(c) for c in gazetteer.exact(stem)):
+            return _candidates(gazetteer, names, stem)
+    if not found and " " in text.strip():
+        found = gazetteer.exact(text.replace(" ", ""))
     if _ACRONYM.match(text):  # "EU" is not the town of Eu
         found = [c for c in found if c.entry.kind != "city"]
     if not found and (namesake := _namesake(text)) is not None:
@@ -101,7 +149,8 @@ def _candidates(gazetteer: Gazetteer, names: PlaceNames, text: str) -> list[Cand
 
 def _namesake(text: str) -> str | None:
     """The place a feature the gazetteer lacks is named after and lies in or at: "Port of Los
-    Angeles", "Jerome Township", "Santa Clara Valley"; "Platte Co." is "Platte County"."""
+    Angeles", "Jerome Township", "Santa Clara Valley", "Hama province" (a span that took in
+    the word after the region's name); "Platte Co." is "Platte County"."""
     county = _COUNTY_ABBREVIATION.sub(" County", text)
     if county != text:
         return county
@@ -111,17 +160,18 @@ def _namesake(text: str) -> str | None:
 
 def _resolve_round(
     doc: Doc,
-    layout: _Layout,
+    layout: Layout,
     groups: dict[str, list[PlaceSpan]],
     candidates: dict[str, list[Candidate]],
     votes: dict[str, Votes],
     actors: dict[str, frozenset[str]],
     previous: Resolution,
+    ruled: Ruled,
 ) -> Resolution:
     """Resolve every group once, each with the other groups' votes as its context."""
     chosen: Resolution = {}
     by_loose: dict[str, list[GazetteerEntry]] = defaultdict(list)
-    nearby = support(_readings(candidates, previous))
+    nearby = support(*_readings(candidates, previous))
     # Exact spellings first, so looser ones can follow the sense they chose.
     order = sorted(groups, key=lambda k: not any(c.match == "exact" for c in candidates[k]))
     for key in order:
@@ -134,10 +184,16 @@ def _resolve_round(
             ),
             admin1=frozenset(set().union(*(a for _, a, _ in others))),
             admin2=frozenset(set().union(*(a for _, _, a in others))),
-            containers=_containers(groups[key], layout, previous),
-            wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key]),
+            containers=containers(groups[key], layout, previous)
+            + tuple(previous[o][0] for o, _rule in ruled.get(key, ()) if o in previous),
+            wants_admin=any(_ADMIN_WORDS.match(doc.text[s.end : s.end + 20]) for s in groups[key])
+            or bool(_ADMIN_SPAN.search(key))
+            or listed_with_regions(groups[key], layout, previous),
             wants_county=any(
                 _COUNTY_WORDS.match(doc.text[s.end : s.end + 80]) for s in groups[key]
+            ),
+            wants_local=all(
+                _LOCAL_OF.search(doc.text[max(0, s.start - 30) : s.start]) for s in groups[key]
             ),
             discourse=tuple(by_loose[name_key(key)]),
             support=nearby,
@@ -151,17 +207,25 @@ def _resolve_round(
 
 def _readings(
     candidates: dict[str, list[Candidate]], previous: Resolution
-) -> dict[str, list[GazetteerEntry]]:
+) -> tuple[dict[str, list[GazetteerEntry]], dict[GazetteerEntry, float]]:
     """What each name (by loose key) may be: the place it was confidently resolved to in the
-    last round, else every candidate ranking would consider."""
+    last round, else every candidate ranking would consider; a reading by an alternate name
+    ("New York" for a hamlet GeoNames lists it for) with its share (how likely it is, by its
+    name, kind and people alone, against the name's likeliest reading)."""
     out: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    shares: dict[GazetteerEntry, float] = {}
     for key, cands in candidates.items():
         hit = previous.get(key)
         if hit is not None and hit[1] >= _CONTEXT_CONFIDENCE:
             out[name_key(key)].append(hit[0])
-        else:
-            out[name_key(key)] += [c.entry for c in prune(cands, key)]
-    return out
+            continue
+        pool = prune(cands, key)
+        out[name_key(key)] += [c.entry for c in pool]
+        odds = prior_shares(pool)
+        for c in pool:  # a town of that very name is as good a neighbour as any
+            share = 1.0 if c.primary else odds[c.entry]
+            shares[c.entry] = max(share, shares.get(c.entry, 0.0))
+    return out, shares
 
 
 def _votes(entry: GazetteerEntry) -> Votes:
@@ -212,67 +276,71 @@ def _names_country(text: str, iso: str, gazetteer: Gazetteer) -> bool:
     return not exact or any(e.kind == "country" and e.country_code == iso for e in exact)
 
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """Every span in text order, found by where it starts or ends, for "X, Y" and "Y's city
-    of X": comparing each span with every other took minutes on one long unbroken text."""
-
-    text: str
-    spans: list[PlaceSpan]  # by start; a span's index here is its order
-    starts: list[int]
-    ends: list[tuple[int, int]]  # (end, order), sorted
-    word_ends: list[int]  # where each run of non-space characters ends
-
-    @classmethod
-    def of(cls, text: str, groups: dict[str, list[PlaceSpan]]) -> _Layout:
-        spans = sorted((s for g in groups.values() for s in g), key=lambda s: s.start)
-        return cls(
-            text,
-            spans,
-            [s.start for s in spans],
-            sorted((s.end, order) for order, s in enumerate(spans)),
-            [m.end() for m in _WORD.finditer(text)],
-        )
-
-    def listed_after(self, span: PlaceSpan) -> list[int]:
-        """Ranks of the spans "X, Y" puts after `span` (X): only a comma between them."""
-        comma = _COMMA_AHEAD.match(self.text, span.end)
-        if comma is None:
-            return []
-        lo = bisect_left(self.starts, comma.start("after"))
-        return list(range(lo, bisect_right(self.starts, comma.end())))
-
-    def containing_before(self, span: PlaceSpan) -> list[int]:
-        """Ranks of the spans "Y's eastern city of X" puts before `span` (X)."""
-        # The words between ("'s", up to three words, "city", "of") are at most six runs of
-        # non-space characters, so Y ends at most that far back.
-        runs = bisect_right(self.word_ends, span.start)
-        lowest = self.word_ends[runs - 6] - 2 if runs >= 6 else 0
-        lo = bisect_left(self.ends, (lowest, -1))
-        hi = bisect_right(self.ends, (span.start, len(self.spans)))
-        return [
-            order
-            for end, order in self.ends[lo:hi]
-            if self.spans[order].start < span.end
-            and _OF_CONTAINER.fullmatch(self.text, end, span.start)
-        ]
+def _ruled(text: str, spans: Sequence[PlaceSpan], gazetteer: Gazetteer) -> Ruled:
+    """The containers the container rules give each name. "The Damascus suburb of Jobar" puts
+    the other way round what "the Hodan district of Mogadishu" puts: when the first name is a
+    well-known place and the second is not, the second lies in the first."""
+    out: Ruled = defaultdict(list)
+    for inner, outers, rule in links(text, spans):
+        reverse = rule == "district-of" and _well_known(inner.text, gazetteer)
+        if reverse and not _well_known(outers[0].text, gazetteer):
+            out[exact_key(outers[0].text)].append((exact_key(inner.text), rule))
+            continue
+        key = exact_key(inner.text)
+        out[key] += [(k, rule) for o in outers if (k := exact_key(o.text)) != key]
+    return out
 
 
-def _containers(
-    group: list[PlaceSpan], layout: _Layout, previous: Resolution
-) -> tuple[GazetteerEntry, ...]:
-    """Entries the text puts these spans inside: "X, Y" and "Y's eastern city of X"."""
-    out: list[GazetteerEntry] = []
-    for span in group:
-        for order in sorted({*layout.containing_before(span), *layout.listed_after(span)}):
-            hit = previous.get(exact_key(layout.spans[order].text))
-            if hit is not None and hit[0].kind in ("country", "admin1", "admin2"):
-                out.append(hit[0])
-    return tuple(out)
+def _well_known(text: str, gazetteer: Gazetteer) -> bool:
+    return any(well_known(c) for c in gazetteer.exact(text))
 
 
-def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Place, ...]:
-    """One Place per chosen entry, with the mentions of every group that chose it."""
+def _contain(
+    groups: dict[str, list[PlaceSpan]],
+    chosen: Resolution,
+    ruled: Ruled,
+    layout: Layout,
+    gazetteer: Gazetteer,
+) -> dict[str, tuple[Placed, str]]:
+    """Names the text puts inside a resolved place: a resolution outside it is dropped (never
+    guessed elsewhere; but a well-known place of the container's country stays itself:
+    "the Damascus suburb of Eastern Ghouta"), and a name
+    without one is kept at its container's point. Names in
+    "X, Y" or "Y's city of X" the gazetteer lacks are kept so too. Each with its rule."""
+    for key, outers in ruled.items():
+        entry = chosen.get(key)
+        held = [chosen[o][0] for o, _rule in outers if o in chosen]
+        if entry is None or not held or any(inside(entry[0], h) for h in held):
+            continue
+        same_country = any(entry[0].country_code == h.country_code for h in held)
+        if not (same_country and _well_known(groups[key][0].text, gazetteer)):
+            del chosen[key]
+    placed: dict[str, tuple[Placed, str]] = {}
+    for _pass in range(3):  # "Tchamonga (Cobli, Atacora)": Cobli first, then Tchamonga
+        for key in groups:
+            if key in chosen or key in placed or _street(groups[key]):
+                continue
+            outers = ruled.get(key) or (
+                [] if groups[key][0].text.isupper() else layout_outers(groups[key], layout, chosen)
+            )
+            for outer, rule in outers:
+                if outer in chosen:
+                    placed[key] = (placed_at(*chosen[outer]), rule)
+                elif outer in placed:
+                    placed[key] = (placed_within(placed[outer][0]), rule)
+                else:
+                    continue
+                break
+    return placed
+
+
+def _places(
+    groups: dict[str, list[PlaceSpan]],
+    chosen: Resolution,
+    placed: dict[str, tuple[Placed, str]],
+) -> tuple[Place, ...]:
+    """One Place per chosen entry, with the mentions of every group that chose it; and one
+    per name kept at its container's point."""
     mentions: dict[GazetteerEntry, list[Span]] = defaultdict(list)
     confidence: dict[GazetteerEntry, float] = defaultdict(float)
     for key, (entry, conf) in chosen.items():
@@ -290,14 +358,34 @@ def _places(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> tuple[Pla
             confidence=confidence[entry],
             origin=entry.source,
             stage=STAGE,
+            precision=1,
         )
         for entry, ms in mentions.items()
     ]
-    places += _unresolved(groups, chosen)
+    places += [_kept(groups[key], at, rule) for key, (at, rule) in placed.items()]
+    places += _unresolved(groups, {**chosen, **dict.fromkeys(placed)})
     return tuple(sorted(places, key=lambda p: p.mentions[0].start))
 
 
-def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[Place]:
+def _kept(spans: list[PlaceSpan], at: Placed, rule: str) -> Place:
+    """A name the gazetteer lacks, kept at the point of the place the text puts it in."""
+    return Place(
+        name=spans[0].text,
+        geonames_id=None,
+        lat=at.lat,
+        lon=at.lon,
+        country_code=at.country_code,
+        kind="locality",
+        mentions=tuple(Span(s.start, s.end, s.text) for s in spans),
+        confidence=at.confidence,
+        origin=rule,
+        stage=STAGE,
+        precision=at.precision,
+        within=at.within,
+    )
+
+
+def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Mapping[str, object]) -> list[Place]:
     """Places NER names but the gazetteer cannot place ("Kanawha County"), and streets: kept,
     without coordinates, so an analyst sees them and the map does not guess."""
     return [
@@ -314,58 +402,10 @@ def _unresolved(groups: dict[str, list[PlaceSpan]], chosen: Resolution) -> list[
             stage=STAGE,
         )
         for key, spans in groups.items()
-        if key not in chosen and all(s.origin in ("ner", "street") for s in spans)
+        if key not in chosen and all(s.origin in _KEPT_ORIGINS for s in spans)
     ]
 
 
 def _street(spans: Sequence[PlaceSpan]) -> bool:
     """True for a street or numbered road ("Wichita Drive", "Highway 19"), however found."""
     return all(s.origin == "street" or STREET.fullmatch(s.text) for s in spans)
-
-
-# Most specific first: a town or feature before its region, its country, its continent; a
-# street, which has no coordinates, only when nothing else is named.
-_SPECIFICITY = {
-    "admin2": 1,
-    "admin1": 2,
-    "region": 3,
-    "sea": 3,
-    "country": 4,
-    "continent": 5,
-    "street": 6,
-}
-# "BAGHDAD, Oct 3 (Reuters) -" or "Deir ez-Zor, Syria —" at the start of a line.
-_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][\w.'\u2019 -]{1,40}?(?:,[\w.'\u2019 ]{1,30}?)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?"
-    r"\s*[-\u2014\u2013]+\s",
-    re.M,
-)
-_DATELINE_REACH = 400
-
-
-def place_for(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    """The most specific places for evidence at [start, end): its sentence, paragraph, dateline."""
-    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
-    if sentence is not None:
-        found = places_within(doc, sentence.start, max(sentence.end, end))
-        if found:
-            return found
-        para = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-        found = places_within(doc, para[0].start, para[-1].end)
-        if found:
-            return found
-    dateline = _DATELINE.search(doc.text[:_DATELINE_REACH])
-    if dateline is None:
-        return ()
-    return places_within(doc, dateline.start(), dateline.end())
-
-
-def places_within(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    """Names of places mentioned in [start, end), most specific first, then in text order."""
-    hits: list[tuple[int, int, str]] = []
-    for place in doc.places:
-        first = next((m.start for m in place.mentions if start <= m.start and m.end <= end), None)
-        if first is not None:
-            hits.append((_SPECIFICITY.get(place.kind, 0), first, place.name))
-    return tuple(name for _rank, _first, name in sorted(hits))

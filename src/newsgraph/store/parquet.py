@@ -32,7 +32,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "people": pa.schema([("id", _S), ("name", _S), ("title", _S), ("affiliation", _S)]),
     "places": pa.schema(
         [("id", _S), ("name", _S), ("geonames_id", pa.int64()), ("lat", pa.float64()),
-         ("lon", pa.float64()), ("country_code", _S), ("kind", _S), ("origin", _S)]
+         ("lon", pa.float64()), ("country_code", _S), ("kind", _S), ("origin", _S),
+         ("precision", pa.int32()), ("within", _S)]
     ),
     "mentions": pa.schema(
         [("doc_id", _S), ("entity_type", _S), ("entity_id", _S), ("start", _I), ("end", _I),

@@ -68,6 +68,7 @@ _EVENTS = """
 SELECT c.id AS event, c.type, any_value(e.mode) FILTER (WHERE e.mode IS NOT NULL) AS mode,
        c.first_day AS date, coalesce(c.place, any_value(e.place)) AS place,
        any_value(p.lat) AS lat, any_value(p.lon) AS lon, any_value(p.country_code) AS country,
+       any_value(p.kind) AS place_kind, any_value(p.precision) AS precision,
        list_sort(list_distinct(flatten(list(e.actors)))) AS actors,
        list_sort(list_distinct(flatten(list(e.recipients)))) AS recipients,
        max(e.fatalities) AS fatalities, max(e.injuries) AS injuries,
@@ -122,6 +123,7 @@ GROUP BY ALL ORDER BY documents DESC, mentions DESC, a.name
 """
 _PLACES = """
 SELECT p.id AS place, p.name, p.kind, p.country_code AS country, p.lat, p.lon, p.geonames_id,
+       p.precision, p.within,
        count(DISTINCT m.doc_id) AS documents, count(*) AS mentions
 FROM places p JOIN mentions m ON m.entity_id = p.id JOIN documents d ON d.id = m.doc_id
 WHERE 1 = 1 {where}

@@ -285,7 +285,7 @@ _MAP = (
     "WITH e AS (SELECT DISTINCT id, cluster_id, type, place_id FROM ("
     + _EVENTS_IN
     + """))
-SELECT p.id AS place_id, p.name AS place, p.lat, p.lon, e.type,
+SELECT p.id AS place_id, p.name AS place, p.lat, p.lon, p.kind, p.precision, e.type,
        count(DISTINCT e.cluster_id) AS events
 FROM e JOIN places p ON p.id = e.place_id
 WHERE p.lat IS NOT NULL

@@ -64,6 +64,8 @@ def person_id(name: str) -> str:
 def place_id(place: Place) -> str:
     if place.geonames_id is not None:
         return f"place:{place.origin or 'geonames'}:{place.geonames_id}"
+    if place.within:  # two villages of one name in different districts are two places
+        return f"place:{place.kind}:{place.name.casefold()}@{place.within.casefold()}"
     return f"place:{place.kind}:{place.name.casefold()}"
 
 
@@ -134,6 +136,8 @@ def _entities(doc: Doc, rows: DocRows) -> None:
                 place.country_code,
                 place.kind,
                 place.origin,
+                place.precision,
+                place.within,
             )
         )
         rows.mentions += [(doc.id, "place", eid, m.start, m.end, m.text) for m in place.mentions]

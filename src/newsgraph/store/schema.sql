@@ -35,7 +35,10 @@ CREATE TABLE IF NOT EXISTS people (
 
 CREATE TABLE IF NOT EXISTS places (
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, geonames_id BIGINT, lat DOUBLE, lon DOUBLE,
-    country_code VARCHAR, kind VARCHAR, origin VARCHAR
+    country_code VARCHAR, kind VARCHAR, origin VARCHAR,
+    -- ACLED's geo_precision: 1 the place itself, 2 its town or district, 3 its region;
+    -- `within` names the container whose coordinates a place the gazetteer lacks carries
+    precision INTEGER, within VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS mentions (

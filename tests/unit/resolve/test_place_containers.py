@@ -12,9 +12,11 @@ import textwrap
 from collections import defaultdict
 
 from newsgraph.resolve.gazetteer import GazetteerEntry
+from newsgraph.resolve.place_layout import Layout as _Layout
+from newsgraph.resolve.place_layout import Resolution
+from newsgraph.resolve.place_layout import containers as _containers
 from newsgraph.resolve.place_spans import PlaceSpan
 from newsgraph.resolve.placenames import exact_key
-from newsgraph.resolve.places import Resolution, _containers, _Layout
 
 _COMMA = re.compile(r"^\s*,\s*$")
 _OF_CONTAINER = re.compile(

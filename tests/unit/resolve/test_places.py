@@ -10,10 +10,11 @@ import pytest
 
 from newsgraph.model import Actor, Doc, EntityMention, Sentence, Span
 from newsgraph.resolve.gazetteer import Candidate, Gazetteer, GazetteerEntry
+from newsgraph.resolve.place_focus import place_for
 from newsgraph.resolve.place_lexicon import PlaceNames
 from newsgraph.resolve.place_rank import PlaceContext, rank
 from newsgraph.resolve.place_spans import PlaceSpan
-from newsgraph.resolve.places import STAGE, place_for, resolve_places, resolve_spans
+from newsgraph.resolve.places import STAGE, resolve_places, resolve_spans
 from newsgraph.resources import Resources
 
 

@@ -21,7 +21,7 @@ ALEPPO = Place("Aleppo", 170063, 36.2, 37.16, "SY", "city", origin="geonamescach
 
 def _aleppo(text: str) -> Place:
     at = text.index("Aleppo")
-    return replace(ALEPPO, mentions=(Span(at, at + 6, "Aleppo"),))
+    return replace(ALEPPO, mentions=(Span(at, at + 6, "Aleppo"),), precision=1)
 
 
 HOSTILE = '<script>alert(1)</script> Russia said <img src=x onerror="alert(2)"> jets hit Aleppo.'
@@ -127,6 +127,10 @@ def test_who_is_who_search_and_map(client: TestClient) -> None:
     assert [p["name"] for p in found["places"]] == ["Aleppo"]
     spots = client.get("/api/map").json()
     assert {(s["place"], s["type"]) for s in spots} == {("Aleppo", "ASSAULT"), ("Aleppo", "ACCUSE")}
+    # how closely each circle is placed, for the page to draw district- and region-level apart
+    assert {(s["kind"], s["precision"]) for s in spots} == {("city", 1)}
+    [aleppo] = client.get("/api/places", params={"q": "aleppo"}).json()["items"]
+    assert (aleppo["precision"], aleppo["within"]) == (1, None)
     days = client.get("/api/timeline", params={"type": "ACCUSE"}).json()
     assert [(str(d["day"]), d["events"]) for d in days] == [("2017-04-03", 1), ("2017-04-05", 1)]
 

@@ -116,6 +116,14 @@ function setFilter(name, value) {
 // --- map -------------------------------------------------------------------------------
 
 let countries = null;
+// How closely a circle is placed (ACLED's geo_precision): the place itself, its district, its region.
+const PRECISION_NOTE = { 1: "", 2: " (placed at its town or district)", 3: " (placed at its region)" };
+const WIDE_KINDS = new Set(["admin1", "region", "country", "sea", "continent"]);
+
+function placedAt(place) {
+  const kind = place.kind === "admin2" ? 2 : WIDE_KINDS.has(place.kind) ? 3 : 1;
+  return Math.max(place.precision || 1, kind);
+}
 
 async function drawMap() {
   const svg = document.getElementById("map");
@@ -140,11 +148,12 @@ async function drawMap() {
   const scale = Math.sqrt(state.view[2] / 360);
   for (const place of state.places) {
     const top = Object.entries(place.types).sort((a, b) => b[1] - a[1])[0][0];
+    const level = placedAt(place);
     const circle = el("svg:circle", {
       cx: (place.lon + 180).toFixed(2), cy: (90 - place.lat).toFixed(2),
       r: ((1 + Math.sqrt(place.total) * 0.9) * scale).toFixed(2), fill: COLOURS[top] || "#777",
-      class: "place", "data-place": place.place,
-    }, el("svg:title", { text: `${place.place}: ${place.total} event(s), mostly ${top}` }));
+      class: `place precision-${level}`, "data-place": place.place, "data-precision": String(level),
+    }, el("svg:title", { text: `${place.place}: ${place.total} event(s), mostly ${top}${PRECISION_NOTE[level]}` }));
     circle.addEventListener("click", () => setFilter("place", place.place));
     dots.append(circle);
   }
@@ -152,6 +161,10 @@ async function drawMap() {
   applyView();
   const legend = document.getElementById("legend");
   legend.replaceChildren(...TYPES.filter((t) => rows.some((r) => r.type === t)).map((t) => el("span", { style: `--c:${COLOURS[t]}`, text: t })));
+  const levels = new Set(state.places.map(placedAt));
+  for (const level of [2, 3].filter((l) => levels.has(l))) {
+    legend.append(el("span", { class: `ring precision-${level}`, text: level === 2 ? "at its district" : "at its region" }));
+  }
 }
 
 function applyView() {
