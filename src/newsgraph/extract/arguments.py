@@ -100,6 +100,9 @@ GROUP_NOUNS = frozenset(
         "envoy",
         "ambassador",
         "prosecutor",
+        "community",
+        "organization",
+        "organisation",
     ]
 )
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep"})
@@ -116,8 +119,9 @@ class Arguments:
         self.sides = sides  # parties named by role words ("regime forces"), when known
         self._starts = [t.start for t in doc.tokens]
 
-    def names(self, tok: Token, whole: bool = True) -> tuple[str, ...]:
-        """Parties named by the phrase headed by `tok` (its core first, else its whole subtree)."""
+    def names(self, tok: Token, whole: bool = True, by_name: bool = False) -> tuple[str, ...]:
+        """Parties named by the phrase headed by `tok` (its core first, else its whole subtree);
+        `by_name`: only where a name names them, not role words ("terrorists", "the army")."""
         said = pronoun(tok)
         if said is not None and said.a_group:
             return self.recent_subjects(tok.start, 1)
@@ -126,9 +130,9 @@ class Arguments:
         if said is not None and said.a_thing and tok.dep in {"nsubj", "nsubjpass", "poss"}:
             return self._recent_party(tok.start)  # "Syria says *it* is willing to withdraw"
         core = self._core(tok)
-        found = self._parties(core)
+        found = self._parties(core, by_name)
         if not found and whole:
-            found = self._parties(self.tree.subtree(tok.i))
+            found = self._parties(self.tree.subtree(tok.i), by_name)
         return found
 
     def names_or_phrase(self, tok: Token, victims: bool = False) -> tuple[str, ...]:
@@ -140,6 +144,8 @@ class Arguments:
         if found := self.side(tok, victims):
             return found
         if found := self.names(tok):
+            return found
+        if victims and (found := self._holder(tok)):
             return found
         if tok.pos == "PROPN" and self._entity_at(tok) is not None:
             if self._locative(tok):
@@ -197,6 +203,15 @@ class Arguments:
             return ()
         return self.sides.party(role)
 
+    def _holder(self, tok: Token) -> tuple[str, ...]:
+        """ "bombed rebel-held areas": the side that holds the place struck."""
+        if self.sides is None:
+            return ()
+        held = [
+            self.doc.tokens[i] for i in self._core(tok) if self._holds_place(self.doc.tokens[i])
+        ]
+        return self.sides.party(self.sides.role_of(held)) if held else ()
+
     def _holds_place(self, tok: Token) -> bool:
         """ "rebel" in "rebel-held", "regime" in "regime-controlled": who holds a place."""
         nxt = self.doc.tokens[tok.i + 1 : tok.i + 3]
@@ -227,6 +242,14 @@ class Arguments:
         """The party whose name takes in `tok` and the words before it ("USA-led coalition")."""
         refs = [r for r in self.refs.at(tok.start, tok.end, "actor") if r.start < tok.start]
         return (max(refs, key=lambda r: r.end - r.start).name,) if refs else ()
+
+    def named_in(self, tok: Token) -> tuple[str, ...]:
+        """Parties named in the subtree of `tok`, wherever it stands: the owner of an act
+        ("killed in a *terrorist* attack") is no place for sitting under "in"."""
+        indices = self.tree.subtree(tok.i)
+        start, end = self.doc.tokens[indices[0]].start, self.doc.tokens[indices[-1]].end
+        refs = self.refs.within(start, end, "actor", "person")
+        return tuple(dict.fromkeys(n for r in _outermost(refs) for n in self._expand(r)))
 
     def in_range(self, indices: Iterable[int], exclude: Sequence[str] = ()) -> tuple[str, ...]:
         """Parties named anywhere in the given tokens, except `exclude`."""
@@ -267,14 +290,16 @@ class Arguments:
                 kept += self.tree.subtree(child.i)
         return sorted(kept)
 
-    def _parties(self, indices: Sequence[int]) -> tuple[str, ...]:
+    def _parties(self, indices: Sequence[int], by_name: bool = False) -> tuple[str, ...]:
         tokens = self.doc.tokens
         allowed = {i for i in indices if not self._locative(tokens[i])}
         if not allowed:
             return ()
         start, end = tokens[min(allowed)].start, tokens[max(allowed)].end
         refs = [
-            r for r in self.refs.within(start, end, "actor", "person") if self._covers(r, allowed)
+            r
+            for r in self.refs.within(start, end, "actor", "person")
+            if self._covers(r, allowed) and not (by_name and self._role_words(r))
         ]
         out: list[str] = []
         for ref in _outermost(refs):
@@ -282,6 +307,10 @@ class Arguments:
                 if name not in out:
                     out.append(name)
         return tuple(out)
+
+    def _role_words(self, ref: Reference) -> bool:
+        """A mention in common words ("terrorists", "regime forces"): a party named by role."""
+        return not any(c.isupper() for c in self.doc.text[ref.start : ref.end])
 
     def _covers(self, ref: Reference, allowed: set[int]) -> bool:
         tok = self._token_at(ref.start)

@@ -252,7 +252,7 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
             continue
         accused = tuple(
             n
-            for n in _others(scene.args.names(subject, whole=False), side)
+            for n in _others(scene.args.names(subject, whole=False, by_name=True), side)
             if scene.refs.kind_of_actor.get(n) in PARTY_KINDS
         )
         if not accused:

@@ -30,8 +30,14 @@ CIVILIANS = "civilians"
 
 
 def home_state(doc: Doc) -> str | None:
-    """The country the document is about: the one whose places it names most (its towns
+    """The country the document is about: the one actors.v1 took for it where it named a side
+    by role ("regime forces", "rebels"); else the one whose places it names most (its towns
     count for it), then the one it names most as a party."""
+    for actor in doc.actors:
+        if "rule:state-forces" in actor.origin:
+            return actor.name
+        if actor.side == "opposition" and "rule:" in actor.origin and actor.country:
+            return actor.country
     names = {p.country_code: p.name for p in doc.places if p.kind == "country" and p.country_code}
     counts: Counter[str] = Counter()
     for place in doc.places:
@@ -169,6 +175,7 @@ class Parties:
         self.kinds = {a.name: a.kind for a in doc.actors}
         self.sources = {a.name: a.origin for a in doc.actors}
         self.countries = {a.name: a.country for a in doc.actors}
+        self.side_of = {a.name: a.side for a in doc.actors}
         known = [a.name for a in doc.actors] + [p.name for p in doc.people]
         self.known = {n.casefold(): n for n in known}
         self.places = {p.name.casefold() for p in doc.places}
@@ -184,7 +191,7 @@ class Parties:
             name = self._stem(name)
             if self._not_a_party(name, victims) or (acting and self._witness(name)):
                 continue
-            if self.sources.get(name, "ner") == "ner" and name not in self.people:
+            if self.sources.get(name, "ner").split("+")[0] == "ner" and name not in self.people:
                 name = self.sides.canonical(name)  # a lexicon's own entry keeps its name
             elif self._forces_of_a_state(name):
                 name = self.countries[name] or name  # "Syrian Arab Army": the Syrian state
@@ -199,11 +206,13 @@ class Parties:
         return bool({w.casefold() for w in name.split()} & WITNESSES)
 
     def _forces_of_a_state(self, name: str) -> bool:
-        """A state's army, ministry or police as the lexicon files them (a government body of
-        a country, named as one): not a region's government ("Kurdistan Regional Government")."""
+        """A state's army, air force, ministry or police as the lexicon files them (a
+        government body on the state's side, or named as one): not a region's government
+        ("Kurdistan Regional Government")."""
         if self.kinds.get(name) != "government_body" or not self.countries.get(name):
             return False
-        return bool({w.casefold() for w in name.split()} & STATE_BODIES)
+        state_side = self.side_of.get(name) == "state"
+        return state_side or bool({w.casefold() for w in name.split()} & STATE_BODIES)
 
     def _stem(self, name: str) -> str:
         """ "Assads" -> "Assad", "Bashar Assads" -> "Bashar Assad": an apostrophe the source

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from newsgraph.data_files import read_bytes
-from newsgraph.model import ActorKind, Token
+from newsgraph.data_files import read_bytes, read_text
+from newsgraph.model import ActorKind, Side, Token
 
 DATA_DIR = "actors"
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014]+")
@@ -30,6 +30,8 @@ _WORD = re.compile(r"[\w.'\u2019&/+]+")
 _SILENT = re.compile(r"[-\u2010-\u2014'\u2019]+")  # tokens that join words rather than part them
 _BARRIER = "\x00"  # a piece no alias contains: punctuation and sentence breaks
 _EXACT_MAX = 4  # all-caps aliases this short are acronyms that must match case
+# Kinds whose one-word names take a possessive: "Syrias army", "Daeshs fighters".
+_OWNERS = frozenset({"country", "armed_group", "government_body", "organisation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +45,13 @@ class ActorEntry:
     patrons: tuple[str, ...]
     led_by: str | None
     source: str
+    side: Side | None = None  # as the entry's source documents it
 
 
 @dataclass(frozen=True, slots=True)
 class LexiconMatch:
-    """Tokens `[first, last)` name `entry`; `start`/`end` are character offsets of the words."""
+    """Tokens `[first, last)` name `entry`; `start`/`end` are character offsets of the words.
+    A shared acronym ("SNA") names one of `alternatives` as well; the article settles which."""
 
     first: int
     last: int
@@ -55,6 +59,7 @@ class LexiconMatch:
     text: str
     start: int
     end: int
+    alternatives: tuple[ActorEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +163,13 @@ class ActorLexicon:
         self,
         entries: Iterable[tuple[ActorEntry, Sequence[str]]],
         demonyms: Iterable[tuple[str, str, str]] = (),
+        state_outlets: Iterable[tuple[str, Sequence[str], str]] = (),
     ) -> None:
+        self._state_outlets = {
+            alias_key(alias): state
+            for outlet, aliases, state in state_outlets
+            for alias in (outlet, *aliases)
+        }
         self._by_key: dict[tuple[str, ...], list[_Variant]] = {}
         self._by_name: dict[str, ActorEntry] = {}
         self._lengths: dict[str, set[int]] = {}
@@ -177,16 +188,18 @@ class ActorLexicon:
         data = _read_gz("actors.json.gz")
         entries = [(_entry(a), cast(list[str], a["aliases"])) for a in data["actors"]]
         demonyms = [(w, c, f) for w, c, f in data["demonyms"]]
-        return cls(entries, demonyms)
+        return cls(entries, demonyms, _state_outlets())
 
     def _add(self, entry: ActorEntry, alias: str) -> None:
         key = tuple(alias_pieces(alias))
-        if not key:
-            return
+        if not key or not any(c.isalpha() for c in alias):
+            return  # "313": a number names no one
         variants = self._by_key.setdefault(key, [])
-        if any(v.entry.name != entry.name for v in variants):
+        variant = _variant(entry, alias)
+        others = [v for v in variants if v.entry.name != entry.name]
+        if others and not (variant.exact and all(v.exact for v in others)):
             return  # the data settles conflicts; the first owner keeps an alias added later
-        variants.append(_variant(entry, alias))
+        variants.append(variant)  # an acronym the data leaves to several owners
         self._lengths.setdefault(key[0], set()).add(len(key))
 
     def _add_demonym(self, word: str, country: str, form: str) -> None:
@@ -209,23 +222,47 @@ class ActorLexicon:
             if found is None:
                 i += 1
                 continue
-            length, entry = found
+            length, entries = found
             span = pieces[i : i + length]
-            out.append(_match(tokens, span, entry))
+            out.append(_match(tokens, span, entries))
             i += length
         return out
 
     def _longest(
         self, pieces: Sequence[_Piece], norms: Sequence[str], i: int
-    ) -> tuple[int, ActorEntry] | None:
+    ) -> tuple[int, list[ActorEntry]] | None:
         for length in sorted(self._lengths.get(norms[i], ()), reverse=True):
-            variants = self._by_key.get(tuple(norms[i : i + length]))
-            if not variants or i + length > len(norms):
+            if i + length > len(norms):
                 continue
-            for variant in variants:
-                if _accepts(variant, pieces[i : i + length]):
-                    return length, variant.entry
+            key = tuple(norms[i : i + length])
+            variants = self._by_key.get(key)
+            if not variants:
+                variants = self._lost_apostrophe(pieces, key, i)
+            entries = [v.entry for v in variants if _accepts(v, pieces[i : i + length])]
+            if entries:
+                return length, list(dict.fromkeys(entries))
+        if len(norms[i]) > 4 and norms[i].endswith("s") and norms[i][:-1] in self._lengths:
+            variants = self._lost_apostrophe(pieces, (norms[i],), i)
+            if variants:
+                return 1, list(dict.fromkeys(v.entry for v in variants))
         return None
+
+    def _lost_apostrophe(
+        self, pieces: Sequence[_Piece], key: tuple[str, ...], i: int
+    ) -> list[_Variant]:
+        """ "Syrias army", "the Syrian National Coalitions vice-president": a name whose
+        possessive lost its apostrophe (copy that stripped punctuation); a one-word name only
+        before a word and after no "the" ("the Americas" are no one's)."""
+        last = i + len(key) - 1
+        raw = pieces[last].raw
+        follows = len(key) > 1 or (last + 1 < len(pieces) and pieces[last + 1].norm != _BARRIER)
+        after_the = len(key) == 1 and i > 0 and pieces[i - 1].norm == "the"
+        if not (raw.endswith("s") and raw[:1].isupper() and follows) or after_the:
+            return []
+        variants = self._by_key.get((*key[:-1], key[-1][:-1]), [])
+        return [
+            v for v in variants if v.exact is None and (len(key) > 1 or v.entry.kind in _OWNERS)
+        ]
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry whose canonical name or alias is `name` ("is" is not "IS")."""
@@ -251,12 +288,21 @@ class ActorLexicon:
         """The usual adjective of a canonical country name: "Iran" -> "Iranian"."""
         return self._adjective.get(country)
 
+    def state_of_outlet(self, outlet: str) -> str | None:
+        """The state that owns or runs the outlet named `outlet` ("SANA", "sana.sy"), if any."""
+        site = outlet.strip().removeprefix("www.").split(".")[0]  # "sana.sy" -> "sana"
+        return self._state_outlets.get(alias_key(outlet)) or self._state_outlets.get(
+            alias_key(site)
+        )
+
     def entries(self) -> Iterator[ActorEntry]:
         """Every entry, in name order."""
         return iter(sorted(self._by_name.values(), key=lambda e: e.name))
 
 
-def _match(tokens: Sequence[Token], span: Sequence[_Piece], entry: ActorEntry) -> LexiconMatch:
+def _match(
+    tokens: Sequence[Token], span: Sequence[_Piece], entries: Sequence[ActorEntry]
+) -> LexiconMatch:
     """A match over pieces as token indices, character offsets and the words as written."""
     first, last = span[0].token, span[-1].token + 1
     start, end = span[0].start, span[-1].end
@@ -265,7 +311,7 @@ def _match(tokens: Sequence[Token], span: Sequence[_Piece], entry: ActorEntry) -
         if first <= tok.i < last:
             chars.update(enumerate(tok.text, tok.start))
     text = "".join(chars.get(i, " ") for i in range(start, end))
-    return LexiconMatch(first, last, entry, text, start, end)
+    return LexiconMatch(first, last, entries[0], text, start, end, tuple(entries[1:]))
 
 
 def _entry(data: dict[str, Any]) -> ActorEntry:
@@ -278,7 +324,19 @@ def _entry(data: dict[str, Any]) -> ActorEntry:
         patrons=tuple(data["patrons"]),
         led_by=data["led_by"],
         source=data["source"],
+        side=data.get("side"),
     )
+
+
+def _state_outlets() -> list[tuple[str, list[str], str]]:
+    """Rows of state_outlets.tsv: outlet, its other names, the state that runs it."""
+    text = read_text(f"{DATA_DIR}/state_outlets.tsv")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = []
+    for line in lines[1:]:  # under the header
+        outlet, aliases, state, _source = line.split("\t")
+        rows.append((outlet, aliases.split("|"), state))
+    return rows
 
 
 def _read_gz(name: str) -> dict[str, Any]:
