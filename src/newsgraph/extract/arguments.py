@@ -247,7 +247,11 @@ class Arguments:
         """Parties named in the subtree of `tok`, wherever it stands: the owner of an act
         ("killed in a *terrorist* attack") is no place for sitting under "in"."""
         indices = self.tree.subtree(tok.i)
-        start, end = self.doc.tokens[indices[0]].start, self.doc.tokens[indices[-1]].end
+        return self.named_between(indices[0], indices[-1] + 1)
+
+    def named_between(self, first: int, last: int) -> tuple[str, ...]:
+        """Parties named in tokens [first, last), wherever they stand."""
+        start, end = self.doc.tokens[first].start, self.doc.tokens[last - 1].end
         refs = self.refs.within(start, end, "actor", "person")
         return tuple(dict.fromkeys(n for r in _outermost(refs) for n in self._expand(r)))
 

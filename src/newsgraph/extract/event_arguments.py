@@ -20,6 +20,7 @@ _RECIPIENT_PREPS = frozenset(
     {"against", "on", "at", "upon", "between", "with", "of", "into", "to", "for", "from"}
 )
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+_OWNER_REACH = 4  # tokens from "in" to the attack: "in intensive Syrian air strikes"
 # Acts a passive victim dies "in": "killed in rebel shelling", "wounded in Russian air strikes".
 ATTACK_NOUNS = words(
     "strike strikes airstrike airstrikes raid raids shelling bombing bombings bombardment "
@@ -37,10 +38,12 @@ def gerund_noun(tok: Token, scene: Scene) -> bool:
 
 def verb_arguments(draft: Draft, scene: Scene) -> None:
     tree, args, tok = scene.tree, scene.args, draft.tok
-    passive = tree.child(tok.i, "nsubjpass") is not None
     subject = tree.subject(tok.i)
+    # "six people were reported *killed*": a participle under a passive is passive too
+    inherited = tok.tag == "VBN" and subject is not None and subject.dep == "nsubjpass"
+    passive = tree.child(tok.i, "nsubjpass") is not None or inherited
     if passive:
-        patient = tree.child(tok.i, "nsubjpass")
+        patient = tree.child(tok.i, "nsubjpass") or subject
         agent = tree.child(tok.i, "agent")
         pobj = tree.child(agent.i, "pobj") if agent else None
         draft.actor = args.names_or_phrase(pobj) if pobj else _attack_owner(tok, scene)
@@ -100,13 +103,19 @@ def _acl_controller(tok: Token, scene: Scene) -> Token | None:
 
 def _attack_owner(tok: Token, scene: Scene) -> tuple[str, ...]:
     """ "six people were killed *in rebel shelling*", "died in Russian air strikes": whose the
-    attack is that a passive victim was killed in."""
+    attack is that a passive victim was killed in (the words between "in" and the attack,
+    however the parser hung them)."""
     for prep in scene.tree.children(tok.i, "prep"):
         if prep.text.casefold() not in {"in", "during", "by"}:
             continue
-        for pobj in scene.tree.children(prep.i, "pobj"):
-            if pobj.text.casefold() in ATTACK_NOUNS and (found := owner_of(pobj, scene)):
-                return found
+        window = scene.doc.tokens[prep.i + 1 : prep.i + 1 + _OWNER_REACH]
+        attack = next((t for t in window if t.text.casefold() in ATTACK_NOUNS), None)
+        if attack is None or attack.sent != prep.sent:
+            continue
+        if attack.i > prep.i + 1 and (found := scene.args.named_between(prep.i + 1, attack.i)):
+            return found
+        if found := owner_of(attack, scene):
+            return found
     return ()
 
 

@@ -45,6 +45,9 @@ OPPOSITION_MODIFIERS = words("moderate armed main mainstream political exiled is
 TIES = words(
     "affiliate affiliated link linked ally allied belong belonging associate associated tie"
 )
+QUOTE_MARKS = frozenset({'"', "\u201c", "'", "\u2018"})
+# Words that set a term apart as someone else's: "what it called", "so called".
+WORDING_CUES = frozenset({("called", "it"), ("called", "they"), ("calls", "it"), ("called", "so")})
 HELD = words("held controlled besieged run dominated occupied")
 # Names too generic for their last word alone to name them ("the Forces", "the Army").
 GENERIC_LAST_WORDS = words(
@@ -217,14 +220,21 @@ def _rebels(tok: Token, ctx: Context) -> Found | None:
 
 def _outlet_wording(tok: Token, ctx: Context) -> Found | None:
     """ "terrorists" where a state's outlet writes or is quoted: in the outlet of the state
-    the article is about, that state's opposition; in another state's, the one jihadist
-    group the article names ("the terrorists" of a Russian official in Syria: IS)."""
-    if _role_word(tok, ctx) not in WORDING_WORDS or ctx.voice is None:
+    the article is about, or in the state's own words in the sentence ("the army blamed
+    'terrorists'", "what it called terrorist groups"), that state's opposition; in another
+    state's outlet, the one jihadist group the article names ("the terrorists" of a Russian
+    official in Syria: IS)."""
+    if _role_word(tok, ctx) not in WORDING_WORDS:
+        return None
+    voice = ctx.voice
+    if voice != ctx.state and _state_speaks(tok, ctx):
+        voice = ctx.state
+    if voice is None:
         return None
     first, last = _phrase(tok, ctx)
     if first < 0:
         return None
-    if ctx.voice == ctx.state and ctx.opposition is not None:
+    if voice == ctx.state and ctx.opposition is not None:
         name = ctx.opposition
         return _made(
             ctx, first, last, name, "armed_group", ctx.state, "opposition", "outlet-wording"
@@ -234,6 +244,19 @@ def _outlet_wording(tok: Token, ctx: Context) -> Found | None:
         return None
     g = groups[0]
     return _made(ctx, first, last, g.name, g.kind, g.country, g.side, "outlet-wording")
+
+
+def _state_speaks(tok: Token, ctx: Context) -> bool:
+    """The word is the state's, set apart as such ("what it called terrorist groups", the
+    army blaming "terrorists"), and the state is named before it in the sentence."""
+    doc = ctx.doc
+    before = [_word_at(doc, tok.i - k) for k in (1, 2)]
+    marked = before[0] in QUOTE_MARKS or before[0] == "so-called" or tuple(before) in WORDING_CUES
+    if not marked or ctx.state is None:
+        return False
+    sent = [t for t in doc.tokens[max(0, tok.i - 40) : tok.i] if t.sent == tok.sent]
+    states = {i for f in ctx.found if f.name == ctx.state for i in range(f.first, f.last)}
+    return any(t.i in states or t.text.lower() in STATE_WORDS for t in sent)
 
 
 PARTY_RULES: tuple[tuple[str, Rule], ...] = (
