@@ -207,9 +207,8 @@ class Arguments:
         """ "bombed rebel-held areas": the side that holds the place struck."""
         if self.sides is None:
             return ()
-        held = [
-            self.doc.tokens[i] for i in self._core(tok) if self._holds_place(self.doc.tokens[i])
-        ]
+        mods = [i for c in self.tree.children(tok.i, "amod") for i in self.tree.subtree(c.i)]
+        held = [self.doc.tokens[i] for i in mods if self._holds_place(self.doc.tokens[i])]
         return self.sides.party(self.sides.role_of(held)) if held else ()
 
     def _holds_place(self, tok: Token) -> bool:

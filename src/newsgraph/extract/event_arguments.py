@@ -191,7 +191,9 @@ def _prep_parties(tok: Token, scene: Scene) -> tuple[str, ...]:
         if prep.text.casefold() not in _RECIPIENT_PREPS:
             continue
         for obj in scene.tree.children(prep.i, "pobj"):
-            found += [n for n in scene.args.names(obj) if n not in found]
+            # "fired missiles *at rebels*": whom an act is aimed at, not where it happened
+            named = scene.args.named_in(obj) if prep.text.casefold() == "at" else ()
+            found += [n for n in named or scene.args.names(obj) if n not in found]
     return tuple(found)
 
 

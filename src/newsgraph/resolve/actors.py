@@ -205,18 +205,22 @@ def _proper_after(doc: Doc, i: int) -> bool:
 def _led_coalitions(
     doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon
 ) -> list[Found]:
-    """ "Turkey-led coalition" -> an alliance led by that country (the curated one if it exists)."""
+    """ "Turkey-led coalition", "the US-led anti-Daesh coalition" -> an alliance led by that
+    country (the curated one if it exists); whom it is against is no party to its name."""
     out = []
     leads = {e.led_by: e for e in lexicon.entries() if e.kind == "alliance" and e.led_by}
     for m in matches:
         country = _country_of(m)
-        after = next_words(doc, m.last, 2)
+        after = next_words(doc, m.last, 4)
         words = words_of(after)
-        if country is None or len(words) < 2 or words[0] != "led" or words[1] not in LED_GROUPS:
+        if country is None or len(words) < 2 or words[0] != "led":
             continue
-        last = after[1][0] + 1
-        entry = leads.get(country) if words[1] == "coalition" else None
-        name = entry.name if entry else f"{country}-led {words[1]}"
+        group = _against(words)
+        if group >= len(words) or words[group] not in LED_GROUPS:
+            continue
+        last = after[group][0] + 1
+        entry = leads.get(country) if words[group] == "coalition" else None
+        name = entry.name if entry else f"{country}-led {words[group]}"
         origin = _origin(entry) if entry else "rule:led-coalition"
         end = doc.tokens[last - 1].end
         side = entry.side if entry else "coalition"
@@ -224,6 +228,14 @@ def _led_coalitions(
             Found(m.start, end, m.first, last, name, "alliance", country, None, origin, side)
         )
     return out
+
+
+def _against(words: Sequence[str]) -> int:
+    """Where the group word stands after "led": past "anti-Daesh" ("anti", "daesh") or a
+    joined "anti-isis" between."""
+    if len(words) > 1 and words[1] == "anti":
+        return 3
+    return 2 if len(words) > 1 and words[1].startswith("anti") else 1
 
 
 def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[Found]:

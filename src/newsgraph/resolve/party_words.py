@@ -48,6 +48,7 @@ TIES = words(
 QUOTE_MARKS = frozenset({'"', "\u201c", "'", "\u2018"})
 # Words that set a term apart as someone else's: "what it called", "so called".
 WORDING_CUES = frozenset({("called", "it"), ("called", "they"), ("calls", "it"), ("called", "so")})
+OF_FILLERS = words("the so called so-called - a")  # "of the so-called X"
 HELD = words("held controlled besieged run dominated occupied")
 # Names too generic for their last word alone to name them ("the Forces", "the Army").
 GENERIC_LAST_WORDS = words(
@@ -305,6 +306,8 @@ def _phrase(tok: Token, ctx: Context, adjective: bool = False) -> tuple[int, int
     top = head if before_head else tok
     if _names_a_party(top, ctx) or (before_head and _names_a_party(tok, ctx)):
         return -1, -1
+    if _named_beside(doc, first, tok.i, ctx):
+        return -1, -1
     last = head.i + 1 if modifies_party and _contiguous(doc, tok.i, head.i) else tok.i + 1
     return first, last
 
@@ -323,6 +326,24 @@ def _names_a_party(node: Token, ctx: Context) -> bool:
             continue
         if any(i in ctx.taken or i in ctx.people for i in ctx.tree.subtree(child.i)):
             return True
+    return False
+
+
+def _named_beside(doc: Doc, first: int, i: int, ctx: Context) -> bool:
+    """A party named right before the role word ("Russian troops") or in an "of" right after
+    it ("terrorists of the so-called Army of Islam"), whatever the parser made of them."""
+    before = first - 1
+    while before >= 0 and doc.tokens[before].text in ("-", "'s", "\u2019s"):
+        before -= 1
+    if before >= 0 and (before in ctx.taken or before in ctx.people):
+        return True
+    if _word_at(doc, i + 1) != "of":
+        return False
+    for j in range(i + 2, min(len(doc.tokens), i + 6)):
+        if j in ctx.taken:
+            return True
+        if _word_at(doc, j) not in OF_FILLERS:
+            return False
     return False
 
 
