@@ -106,6 +106,9 @@ GROUP_NOUNS = frozenset(
     ]
 )
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep"})
+COUNTS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "tens"}
+)
 _HELD = frozenset({"held", "controlled", "besieged", "run", "dominated", "occupied"})
 
 
@@ -139,6 +142,9 @@ class Arguments:
         """Parties named by the phrase, else the side its role words name ("regime forces",
         and for `victims` "residents" as civilians), else the phrase itself when it names a
         group or an office no lexicon knows ("Darfur rebels"); else nothing."""
+        counted = self._counted(tok)
+        if counted is not None:
+            return self.names_or_phrase(counted, victims)  # "dozens of civilians"
         if found := self.names(tok, whole=False):
             return found
         if found := self.side(tok, victims):
@@ -202,6 +208,13 @@ class Arguments:
         if role == "civilians" and not victims:
             return ()
         return self.sides.party(role)
+
+    def _counted(self, tok: Token) -> Token | None:
+        """ "civilians" in "dozens of civilians", "hundreds of fighters": what a count counts."""
+        if tok.lemma.casefold() not in COUNTS:
+            return None
+        of = next((p for p in self.tree.children(tok.i, "prep") if p.text.casefold() == "of"), None)
+        return self.tree.child(of.i, "pobj") if of is not None else None
 
     def _holder(self, tok: Token) -> tuple[str, ...]:
         """ "bombed rebel-held areas": the side that holds the place struck."""

@@ -78,12 +78,20 @@ def owner_of(tok: Token, scene: Scene, pronouns: bool = True) -> tuple[str, ...]
         for c in scene.tree.children(tok.i, "poss", "compound", "amod", "nmod")
         if c.lemma.casefold() not in RELATIONS  # the backer in "Russian-backed offensive"
         and (pronouns or c.pos != "PRON")
+        and not _where(c, scene)
     ]
     names = tuple(n for c in owners for n in scene.args.names(c, whole=True))
     names = names or tuple(n for c in owners if c.pos != "PRON" for n in scene.args.named_in(c))
     if not names:
         names = tuple(n for c in owners for n in scene.args.side(c))
     return names
+
+
+def _where(mod: Token, scene: Scene) -> bool:
+    """ "the Syria attack": the article's own country by its name before an act is where it
+    happened ("Syrian attack", "US strikes" stay whose)."""
+    state = scene.args.sides.state if scene.args.sides else None
+    return mod.dep == "compound" and mod.pos == "PROPN" and mod.text == state
 
 
 def _owner(tok: Token, scene: Scene) -> Found:

@@ -20,6 +20,7 @@ _RECIPIENT_PREPS = frozenset(
     {"against", "on", "at", "upon", "between", "with", "of", "into", "to", "for", "from"}
 )
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+CALLING = words("call urge appeal press")  # "called on X": X is whom the call is addressed to
 _OWNER_REACH = 4  # tokens from "in" to the attack: "in intensive Syrian air strikes"
 # Acts a passive victim dies "in": "killed in rebel shelling", "wounded in Russian air strikes".
 ATTACK_NOUNS = words(
@@ -193,8 +194,18 @@ def _prep_parties(tok: Token, scene: Scene) -> tuple[str, ...]:
         for obj in scene.tree.children(prep.i, "pobj"):
             # "fired missiles *at rebels*": whom an act is aimed at, not where it happened
             named = scene.args.named_in(obj) if prep.text.casefold() == "at" else ()
-            found += [n for n in named or scene.args.names(obj) if n not in found]
+            named = named or scene.args.names(obj) or _addressee(prep, obj, scene)
+            found += [n for n in named if n not in found]
     return tuple(found)
+
+
+def _addressee(prep: Token, obj: Token, scene: Scene) -> tuple[str, ...]:
+    """ "called on *the international community*", "calls on human rights organizations":
+    whom a call is addressed to, named by what it is when no lexicon names it."""
+    verb = scene.doc.tokens[prep.head]
+    if prep.text.casefold() != "on" or verb.lemma.casefold() not in CALLING:
+        return ()
+    return scene.args.names_or_phrase(obj)
 
 
 def _is_event_noun(tok: Token, scene: Scene) -> bool:

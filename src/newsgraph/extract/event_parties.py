@@ -236,8 +236,8 @@ class Parties:
             words = {w.casefold() for w in name.replace("-", " ").split()}
             if words & TOPONYM_WORDS or self.is_place(name):
                 return True  # "Khan Sheikhoun" taken for a person: a town
-        if victims and self.kinds.get(name) == "media":
-            return True  # an outlet reporting is no victim
+        if victims and (self.kinds.get(name) == "media" or self.side_of.get(name) == "monitor"):
+            return True  # an outlet or a monitor reporting is no victim
         if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":
             words = {w.casefold() for w in name.replace("-", " ").split()}
             if words & TOPONYM_WORDS:

@@ -307,6 +307,9 @@ def _describe(
             t, a = _from_description(appos, doc, tree, refs, titles)
             draft.title = draft.title or t
             draft.affiliation = draft.affiliation or a
+    if draft.affiliation is None and (after := _title_after(doc, last, refs, titles)):
+        draft.title = draft.title or after[0]
+        draft.affiliation = after[1]
     head_tok = doc.tokens[last - 1]
     if head_tok.dep in {"nsubj", "nsubjpass"} and draft.affiliation is None:
         draft.affiliation = _predicate_affiliation(head_tok.head, doc, tree, refs)
@@ -352,6 +355,31 @@ def _title_of(
         if found:
             return tokens[j - 1].text, found[0].name
     return None
+
+
+def _title_after(
+    doc: Doc, last: int, refs: References, titles: TitleWords
+) -> tuple[str, str] | None:
+    """("president", "Syrian National Coalition") from "Hadi al-Bahra, president of the
+    Syrian Coalition": a title and its party right after the name, with or without the
+    comma (copy that lost its punctuation is read the same)."""
+    tokens = doc.tokens
+    i = last
+    while i < len(tokens) and tokens[i].text.lower() in {",", "the", "a", "an"}:
+        i += 1
+    first = i
+    while i < len(tokens) and i - first < 3 and titles.is_title_word(tokens[i].text):
+        i += 1
+    words = tokens[first:i]
+    if not any(titles.is_head_title(t.text) for t in words) or i >= len(tokens):
+        return None
+    if tokens[i].text.lower() not in _AFFILIATION_PREPS:
+        return None
+    j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text.lower() == "the")
+    found = refs.at(tokens[j].start, tokens[j].end, "actor") if j < len(tokens) else []
+    if not found:
+        return None
+    return doc.text[words[0].start : words[-1].end], _widest(found).name
 
 
 def _actor_at(tok: Token, refs: References) -> str | None:

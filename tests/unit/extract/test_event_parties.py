@@ -264,3 +264,100 @@ def test_role_words_are_no_name_for_an_allegation() -> None:
     assert args.names(rebels) == ("Syrian opposition",)
     assert args.names(rebels, by_name=True) == ()
     assert args.names(russia, by_name=True) == ("Russia",)
+
+
+CALLED_ON = """
+Russia Russia PROPN NNP nsubj 1
+called call VERB VBD ROOT 1
+on on ADP IN prep 1
+the the DET DT det 5
+international international ADJ JJ amod 5
+community community NOUN NN pobj 2
+to to PART TO aux 7
+act act VERB VB xcomp 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_call_on_a_body_no_lexicon_names(res: Resources) -> None:
+    doc = build_doc(CALLED_ON)
+    doc = replace(doc, actors=(party(doc, "Russia", "country", "Russia"),))
+    (event,) = extract_events(doc, res).events
+    assert (event.type, event.actor, event.recipient) == (
+        "REQUEST",
+        ("Russia",),
+        ("international community",),
+    )
+
+
+DOZENS = """
+Russian Russian ADJ JJ amod 1
+jets jet NOUN NNS nsubj 2
+killed kill VERB VBD ROOT 2
+dozens dozen NOUN NNS dobj 2
+of of ADP IN prep 3
+civilians civilian NOUN NNS pobj 4
+. . PUNCT . punct 2
+"""
+
+
+def test_a_count_of_victims_names_whom_it_counts(res: Resources) -> None:
+    doc = build_doc(DOZENS)
+    doc = replace(doc, actors=(party(doc, "Russia", "country", "Russian"),))
+    (event,) = assaults(doc, res)
+    assert (event.actor, event.recipient) == (("Russia",), ("civilians",))
+
+
+MONITOR_TOLD = """
+Syrian Syrian ADJ JJ amod 1
+jets jet NOUN NNS nsubj 2
+bombed bomb VERB VBD ROOT 2
+Douma Douma PROPN NNP dobj 2
+, , PUNCT , punct 2
+the the DET DT det 6
+Observatory Observatory PROPN NNP nsubj 7
+told tell VERB VBD ccomp 2
+AFP AFP PROPN NNP dobj 7
+. . PUNCT . punct 2
+"""
+
+
+def test_a_monitor_telling_of_an_attack_is_no_victim(res: Resources) -> None:
+    doc = build_doc(MONITOR_TOLD)
+    sohr = party(
+        doc, "Syrian Observatory for Human Rights", "organisation", "Observatory", "monitor"
+    )
+    town = party(doc, "Douma Council", "organisation", "Douma")
+    doc = replace(doc, actors=(party(doc, "Syria", "country", "Syrian"), sohr, town))
+    (event,) = assaults(doc, res)
+    assert "Syrian Observatory for Human Rights" not in event.recipient
+
+
+SYRIA_ATTACK = """
+The the DET DT det 2
+Syria Syria PROPN NNP compound 2
+attack attack NOUN NN ROOT 2
+on on ADP IN prep 2
+IS IS PROPN NNP pobj 3
+in in ADP IN prep 2
+Idlib Idlib PROPN NNP pobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_the_articles_country_before_an_act_is_where_it_happened(res: Resources) -> None:
+    doc = build_doc(SYRIA_ATTACK)
+    syria = party(doc, "Syria", "country", "Syria", "state", "rule:state-forces")
+    islamic_state = party(doc, "Islamic State", "armed_group", "IS")
+    idlib = Place("Idlib", 169389, 35.9, 36.6, "SY", "city", (mention(doc, "Idlib"),))
+    (event,) = assaults(replace(doc, actors=(syria, islamic_state), places=(idlib,)), res)
+    assert event.actor == ()
+
+
+def test_a_foreign_country_before_an_act_is_whose_it_is(res: Resources) -> None:
+    doc = build_doc(SYRIA_ATTACK.replace("Syria Syria", "Russia Russia"))
+    syria = party(doc, "Syria", "country", "IS", "state", "rule:state-forces")
+    russia = party(doc, "Russia", "country", "Russia")
+    islamic_state = party(doc, "Islamic State", "armed_group", "IS")
+    (event,) = assaults(replace(doc, actors=(syria, russia, islamic_state)), res)
+    assert event.actor == ("Russia",)

@@ -178,3 +178,18 @@ def test_a_curated_figures_own_affiliation_wins() -> None:
     found = people(text, [("Assad", "PERSON")], actors=actors, known=[ASSAD])
     person = found["Bashar al-Assad"]
     assert (person.title, person.affiliation) == ("President", "Syria")
+
+
+def test_a_title_of_a_party_after_the_name_without_its_comma() -> None:
+    text = "Hadi al-Bahra president of the Syrian Coalition warns ."
+    actors = [("Syrian National Coalition", "organisation", "Syrian Coalition")]
+    found = people(text, [("Hadi al-Bahra", "PERSON")], actors=actors)
+    person = found["Hadi al-Bahra"]
+    assert (person.title, person.affiliation) == ("president", "Syrian National Coalition")
+
+
+def test_a_party_after_a_name_with_no_title_is_no_affiliation() -> None:
+    text = "Hadi al-Bahra of the Syrian Coalition warns ."
+    actors = [("Syrian National Coalition", "organisation", "Syrian Coalition")]
+    found = people(text, [("Hadi al-Bahra", "PERSON")], actors=actors)
+    assert found["Hadi al-Bahra"].affiliation is None
