@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
-from newsgraph.model import Doc, Token
+from newsgraph.model import Actor, Doc, Token
 from newsgraph.words import words
 
 Role = Literal["state", "opposition", "civilians"]
@@ -162,6 +162,20 @@ TOPONYM_WORDS = words(
 )
 
 
+# People an outlet sends: "an Al-Jazeera team was targeted" makes the outlet a victim.
+STAFF = words("team teams crew crews journalist journalists reporter reporters correspondent "
+              "correspondents cameraman photographer staff office offices")  # fmt: skip
+
+
+def _staffed(outlet: Actor, doc: Doc) -> bool:
+    """Whether the article names the outlet's own people ("the Al-Jazeera team")."""
+    for m in outlet.mentions:
+        after = doc.text[m.end : m.end + 16].split()
+        if after and after[0].lower() in STAFF:
+            return True
+    return False
+
+
 class Parties:
     """The party names an event record may carry: a state's bodies as the state, stripped
     possessives ("Assads", "Syrias") as the name, and never a place or an outlet as a victim."""
@@ -176,6 +190,7 @@ class Parties:
         self.sources = {a.name: a.origin for a in doc.actors}
         self.countries = {a.name: a.country for a in doc.actors}
         self.side_of = {a.name: a.side for a in doc.actors}
+        self.newsrooms = {a.name for a in doc.actors if a.kind == "media" and _staffed(a, doc)}
         known = [a.name for a in doc.actors] + [p.name for p in doc.people]
         self.known = {n.casefold(): n for n in known}
         self.places = {p.name.casefold() for p in doc.places}
@@ -236,7 +251,8 @@ class Parties:
             words = {w.casefold() for w in name.replace("-", " ").split()}
             if words & TOPONYM_WORDS or self.is_place(name):
                 return True  # "Khan Sheikhoun" taken for a person: a town
-        if victims and (self.kinds.get(name) == "media" or self.side_of.get(name) == "monitor"):
+        media = self.kinds.get(name) == "media" and name not in self.newsrooms
+        if victims and (media or self.side_of.get(name) == "monitor"):
             return True  # an outlet or a monitor reporting is no victim
         if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":
             words = {w.casefold() for w in name.replace("-", " ").split()}

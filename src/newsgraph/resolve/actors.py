@@ -20,6 +20,7 @@ from newsgraph.model import Actor, Doc, EntityMention, Span, Token
 from newsgraph.resolve import group_names, party_words
 from newsgraph.resolve.actor_found import Found, next_words, token_at, words_of
 from newsgraph.resolve.actor_lexicon import ActorEntry, ActorLexicon, LexiconMatch
+from newsgraph.resolve.not_people import Name, used_as_place
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -266,9 +267,11 @@ def _ner_orgs(
     doc: Doc, found: Sequence[Found], people: dict[int, EntityMention], res: Resources
 ) -> list[Found]:
     """NER ORG spans no other source explains, minus titles, ranks, single common words and
-    places the model took for organisations ("Daraa", "Homs": the gazetteer's own names)."""
+    places the model took for organisations ("Daraa", "Homs": the gazetteer's own names;
+    "Rityan", which the article calls a village elsewhere)."""
     taken = {i for f in found for i in range(f.first, f.last)}
     surnames = _surnames(doc)
+    placed = _placed(doc, res)
     out = []
     for e in doc.entities:
         if e.label != "ORG" or any(i in taken or i in people for i in range(e.first, e.last)):
@@ -281,9 +284,21 @@ def _ner_orgs(
             continue
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
         name = doc.text[start:end]
-        if not (set(name.lower().split()) & INSTITUTIONS) and res.gazetteer.exact(name):
+        institution = set(name.lower().split()) & INSTITUTIONS
+        if not institution and (name in placed or res.gazetteer.exact(name)):
             continue
         out.append(Found(start, end, first, last, name, "organisation", None, None, "ner"))
+    return out
+
+
+def _placed(doc: Doc, res: Resources) -> set[str]:
+    """Names the article uses as places somewhere: NER's places, and names the words around
+    make places ("the village of Rityan", "Maaret al-Numan, a city south of Idlib")."""
+    out = {e.text for e in doc.entities if e.label in ("GPE", "LOC", "FAC")}
+    for e in doc.entities:
+        name = Name(doc, e.first, e.last)
+        if e.label in ("ORG", "PERSON") and used_as_place(name, res.gazetteer, res.titles):
+            out.add(e.text)
     return out
 
 

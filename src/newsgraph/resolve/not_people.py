@@ -182,6 +182,13 @@ NOT_PEOPLE: tuple[tuple[str, Rule], ...] = (
 )
 
 
+def used_as_place(name: Name, gazetteer: Gazetteer, titles: TitleWords) -> bool:
+    """Whether the words around the name make it a place, whoever the model took it for
+    ("the village of X", "X, a city south of Y", "Bab al-Nasr")."""
+    checks = Checks(gazetteer, titles, lambda text: False, frozenset(), frozenset())
+    return _place_word(name, checks) or _toponym(name, checks)
+
+
 def not_a_person(name: Name, checks: Checks) -> str | None:
     """The rule that finds the name no person of the story, if any."""
     for rule_name, rule in NOT_PEOPLE:

@@ -1,6 +1,6 @@
-"""Parties named by what they are, not by name: "the Syrian opposition", "regime forces",
-"rebels", "terrorists" in a state outlet's copy, "the Observatory" once the Syrian Observatory
-for Human Rights is named.
+"""Parties named by what they are, not by name: "the Syrian opposition", "Kurdish fighters",
+"regime forces", "rebels", "terrorists" in a state outlet's copy, "the Observatory" once the
+Syrian Observatory for Human Rights is named.
 
 An ordered table of named rules (`PARTY_RULES`); the first that fires at a word makes the
 mention, and its name is the mention's `origin` (`rule:rebels`), so a reader sees that
@@ -49,6 +49,7 @@ QUOTE_MARKS = frozenset({'"', "\u201c", "'", "\u2018"})
 # Words that set a term apart as someone else's: "what it called", "so called".
 WORDING_CUES = frozenset({("called", "it"), ("called", "they"), ("calls", "it"), ("called", "so")})
 OF_FILLERS = words("the so called so-called - a")  # "of the so-called X"
+ARMED_HEADS = words("forces fighters militants militia militias militiamen troops guerrillas")
 HELD = words("held controlled besieged run dominated occupied")
 # Names too generic for their last word alone to name them ("the Forces", "the Army").
 GENERIC_LAST_WORDS = words(
@@ -151,6 +152,17 @@ def _opposition_of(tok: Token, ctx: Context) -> Found | None:
     name = f"{ctx.lexicon.adjective(country.name) or country.name} opposition"
     kind: ActorKind = "organisation" if last == i + 1 and word == "opposition" else "armed_group"
     return _made(ctx, tok.i, last, name, kind, country.name, "opposition", "opposition-of")
+
+
+def _ethnic_forces(tok: Token, ctx: Context) -> Found | None:
+    """ "Kurdish fighters", "Turkmen militias": the armed men of a people, as analysts file
+    them when no group is named ("Kurdish forces"), not the whole people."""
+    people = next((f for f in ctx.found if f.first == tok.i and f.kind == "ethnic_group"), None)
+    if people is None or _word_at(ctx.doc, people.last) not in ARMED_HEADS:
+        return None
+    word = ctx.doc.text[people.start : people.end]
+    name = f"{word} forces"
+    return _made(ctx, tok.i, people.last + 1, name, "armed_group", None, None, "ethnic-forces")
 
 
 def _short_name(tok: Token, ctx: Context) -> Found | None:
@@ -262,6 +274,7 @@ def _state_speaks(tok: Token, ctx: Context) -> bool:
 
 PARTY_RULES: tuple[tuple[str, Rule], ...] = (
     ("opposition-of", _opposition_of),
+    ("ethnic-forces", _ethnic_forces),
     ("short-name", _short_name),
     ("state-forces", _state_forces),
     ("rebels", _rebels),

@@ -361,3 +361,33 @@ def test_a_foreign_country_before_an_act_is_whose_it_is(res: Resources) -> None:
     islamic_state = party(doc, "Islamic State", "armed_group", "IS")
     (event,) = assaults(replace(doc, actors=(syria, russia, islamic_state)), res)
     assert event.actor == ("Russia",)
+
+
+TEAM = """
+An an DET DT det 2
+Al-Jazeera Al-Jazeera PROPN NNP compound 2
+team team NOUN NN nsubjpass 4
+was be AUX VBD auxpass 4
+targeted target VERB VBN ROOT 4
+by by ADP IN agent 4
+Russian Russian ADJ JJ amod 7
+jets jet NOUN NNS pobj 5
+. . PUNCT . punct 4
+"""
+
+
+def test_an_outlets_own_team_can_be_a_victim(res: Resources) -> None:
+    doc = build_doc(TEAM)
+    outlet = party(doc, "Al Jazeera", "media", "Al-Jazeera")
+    doc = replace(doc, actors=(outlet, party(doc, "Russia", "country", "Russian")))
+    (event,) = assaults(doc, res)
+    assert (event.actor, event.recipient) == (("Russia",), ("Al Jazeera",))
+
+
+def test_an_outlet_reporting_is_no_victim(res: Resources) -> None:
+    doc = build_doc(MONITOR_TOLD.replace("Observatory Observatory", "Reuters Reuters"))
+    outlet = party(doc, "Reuters", "media", "Reuters")
+    town = party(doc, "Douma Council", "organisation", "Douma")
+    doc = replace(doc, actors=(party(doc, "Syria", "country", "Syrian"), outlet, town))
+    (event,) = assaults(doc, res)
+    assert "Reuters" not in event.recipient

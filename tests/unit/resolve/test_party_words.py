@@ -222,3 +222,21 @@ def test_a_coalition_against_a_group_is_not_that_group(res: Resources) -> None:
     found = actors(res, "The US-led anti-Daesh coalition killed Daesh ministers.")
     coalition = found["US-led coalition"]
     assert texts(coalition) == ["US-led anti-Daesh coalition"]
+
+
+def test_an_organisation_the_article_calls_a_village_is_no_party(res: Resources) -> None:
+    text = "Troops took the village of Rityan. The seizure of Rityan failed."
+    found = actors(res, text, [("Rityan", "PERSON"), ("Rityan", "ORG")])
+    assert "Rityan" not in found
+    found = actors(res, "The seizure of Rityan failed.", [("Rityan", "ORG")])
+    assert "Rityan" in found
+
+
+# --- ethnic-forces ----------------------------------------------------------------------------
+
+
+def test_a_peoples_fighters_are_its_forces_not_the_people(res: Resources) -> None:
+    found = actors(res, "Kurdish fighters and Kurdish families fled.")
+    assert texts(found["Kurdish forces"]) == ["Kurdish fighters"]
+    assert found["Kurdish forces"].origin == "rule:ethnic-forces"
+    assert texts(found["Kurds"]) == ["Kurdish"]
