@@ -76,7 +76,7 @@ def resolve_actors(doc: Doc, res: Resources) -> Doc:
     matches = [
         m
         for m in lexicon.match(doc.tokens)
-        if not _in_person(m, people, lexicon) and not _as_place(doc, m)
+        if not _in_person(m, people, lexicon) and not _as_place(doc, m, res)
     ]
     countries = _countries(doc, matches, lexicon, res)
     matches = [_by_country(m, countries) for m in matches]
@@ -141,9 +141,23 @@ def _in_person(m: LexiconMatch, people: dict[int, EntityMention], lexicon: Actor
     return not (m.first == entity.first and lexicon.demonym(m.text) is not None)
 
 
-def _as_place(doc: Doc, m: LexiconMatch) -> bool:
-    """ "a Baghdad-based spokesman": the country or its capital as a location, not a party."""
-    return m.entry.kind == "country" and words_of(next_words(doc, m.last, 1)) == ("based",)
+def _as_place(doc: Doc, m: LexiconMatch, res: Resources) -> bool:
+    """ "a Baghdad-based spokesman", "Damascus Terrorists of ... fired" (a dateline that lost
+    its comma): the country or its capital as a location, not a party."""
+    if m.entry.kind != "country":
+        return False
+    if words_of(next_words(doc, m.last, 1)) == ("based",):
+        return True
+    return _dateline(doc, m) and any(c.entry.kind == "city" for c in res.gazetteer.exact(m.text))
+
+
+def _dateline(doc: Doc, m: LexiconMatch) -> bool:
+    """A city opening its sentence before a capitalised word or a comma: "Damascus, SANA -",
+    "Damascus Terrorists of ..." (not "Damascus said", where the city speaks for its state)."""
+    first = doc.tokens[m.first]
+    opens = m.first == 0 or doc.tokens[m.first - 1].sent != first.sent
+    nxt = token_at(doc, m.last)
+    return opens and nxt is not None and (nxt.text == "," or nxt.text[:1].isupper())
 
 
 def _origin(entry: ActorEntry) -> str:
@@ -287,6 +301,8 @@ def _ner_orgs(
         institution = set(name.lower().split()) & INSTITUTIONS
         if not institution and (name in placed or res.gazetteer.exact(name)):
             continue
+        if name.split()[-1].lower() in party_words.ROLE_WORDS:
+            continue  # "Damascus Terrorists": a role word, which party_words reads
         out.append(Found(start, end, first, last, name, "organisation", None, None, "ner"))
     return out
 

@@ -32,6 +32,7 @@ STATE_WORDS = words(
 OPPOSITION_WORDS = words("rebel rebels insurgent insurgents opposition anti-government anti-regime")
 # A state's word for its armed enemies: whose enemies, the outlet that writes it settles.
 WORDING_WORDS = words("terrorist terrorists takfiri takfiris")
+ROLE_WORDS = STATE_WORDS | OPPOSITION_WORDS | WORDING_WORDS
 # Words an adjective-only role word ("military") must modify to name a party.
 PARTY_HEADS = words(
     "forces force troops units unit fighters militia militias militiamen warplanes jets aircraft "

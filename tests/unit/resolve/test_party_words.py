@@ -240,3 +240,15 @@ def test_a_peoples_fighters_are_its_forces_not_the_people(res: Resources) -> Non
     assert texts(found["Kurdish forces"]) == ["Kurdish fighters"]
     assert found["Kurdish forces"].origin == "rule:ethnic-forces"
     assert texts(found["Kurds"]) == ["Kurdish"]
+
+
+def test_a_capital_opening_a_dateline_is_where_not_who() -> None:
+    damascus = Gazetteer.from_entries([(_place("Damascus", "SY", population=1_500_000), [])])
+    res = Resources(actors=ActorLexicon.load(), gazetteer=damascus)
+    assert "Syria" not in actors(res, "Damascus Terrorists fired shells.")
+    assert "Syria" in actors(res, "Damascus said the shells came from rebels.")
+
+
+def test_an_organisation_named_by_a_role_word_is_left_to_the_role(res: Resources) -> None:
+    found = actors(res, "The Aleppo Rebels fired.", [("Aleppo Rebels", "ORG")])
+    assert "Aleppo Rebels" not in found
