@@ -19,25 +19,35 @@ GOLD_FILES = ("articles.jsonl", "events.json", "quotes.json")
 DEVELOPMENT_SHA256 = "542337a2a740218f2457ed106285c2de75b124c29c3dae87a2d2790885fdeba5"
 HELD_OUT = ROOT / "eval" / "conflict_more"
 HELD_OUT_SHA256 = "cf5b10c7e1cb7539340a56a40805bf986d8cb2a76fdada044232ef45101abf1c"
-# Measured on the development set: event F1 0.564 (P 0.489, R 0.667), 1.36 records per
-# incident, strict 0.067; on matched records mode 0.852, actor 0.566, recipient 0.604,
-# location 0.615, day 0.868, killed 0.885, status 0.824.
+# Measured on the development set: event F1 0.556 (P 0.471, R 0.678), 1.44 records per
+# incident, strict 0.094; on matched records mode 0.854, actor 0.681, recipient 0.735,
+# location 0.627, day 0.876, killed 0.881, status 0.816.
 DEVELOPMENT_FLOORS = {
     "event_f1": 0.555,
     "mode": 0.84,
-    "actor": 0.55,
-    "recipient": 0.59,
+    "actor": 0.67,
+    "recipient": 0.72,
     "location": 0.60,
     "day": 0.855,
     "killed": 0.875,
     "status": 0.81,
 }
-# Measured on the held-out set: event F1 0.532 (P 0.446, R 0.661), 1.48 records per incident;
-# mode 0.905, day 0.851, killed 0.878, status 0.824.
-HELD_OUT_FLOORS = {"event_f1": 0.52, "mode": 0.89, "day": 0.84, "killed": 0.86, "status": 0.81}
+# Measured on the held-out set: event F1 0.523 (P 0.432, R 0.661), 1.53 records per incident;
+# mode 0.905, actor 0.595, recipient 0.676, day 0.851, killed 0.878, status 0.811.
+HELD_OUT_FLOORS = {
+    "event_f1": 0.52,
+    "mode": 0.89,
+    "actor": 0.58,
+    "recipient": 0.66,
+    "day": 0.84,
+    "killed": 0.86,
+    "status": 0.81,
+}
 # Records per incident: the shipped pipeline gave 2.75 (development) and 3.00 (held out) before
-# events became incidents.
-MAX_RATIO = {"development": 1.4, "held out": 1.55}
+# events became incidents; 1.36 and 1.48 before parties named by role ("regime forces",
+# "rebels") and armed groups no lexicon knew became actors: with more parties named, fewer
+# mentions are too thin to load and fewer merge, mostly acts the annotators left uncoded.
+MAX_RATIO = {"development": 1.45, "held out": 1.56}
 
 
 def check(folder, digest, floors, resources, name, pipeline=None):

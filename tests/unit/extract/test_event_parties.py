@@ -13,7 +13,7 @@ from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.extract.event_parties import home_state
 from newsgraph.extract.events import extract_events
-from newsgraph.model import Actor, Doc, Event, Place, Side
+from newsgraph.model import Actor, Doc, Event, Place, Quote, Side
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.references import References
 from newsgraph.resources import Resources
@@ -391,3 +391,37 @@ def test_an_outlet_reporting_is_no_victim(res: Resources) -> None:
     doc = replace(doc, actors=(party(doc, "Syria", "country", "Syrian"), outlet, town))
     (event,) = assaults(doc, res)
     assert "Reuters" not in event.recipient
+
+
+SAID_LIED = """
+The the DET DT det 1
+Observatory Observatory PROPN NNP nsubj 2
+said say VERB VBD ROOT 2
+Russia Russia PROPN NNP nsubj 4
+lied lie VERB VBD ccomp 2
+. . PUNCT . punct 2
+"""
+
+
+def _allegations(speaker: str, side: Side | None, res: Resources) -> list[Event]:
+    doc = build_doc(SAID_LIED)
+    start, end = mention(doc, "Russia lied").start, mention(doc, "Russia lied").end
+    quote = Quote(start, end, doc.text[start:end], "indirect", "said", speaker)
+    doc = replace(
+        doc,
+        actors=(
+            party(doc, speaker, "organisation", "Observatory", side),
+            party(doc, "Russia", "country", "Russia"),
+        ),
+        quotes=(quote,),
+    )
+    return [e for e in extract_events(doc, res).events if e.method == "allegation"]
+
+
+def test_a_monitor_reporting_accuses_no_one(res: Resources) -> None:
+    assert _allegations("Syrian Observatory for Human Rights", "monitor", res) == []
+
+
+def test_a_party_saying_another_lied_accuses_it(res: Resources) -> None:
+    (event,) = _allegations("Syrian National Coalition", "opposition", res)
+    assert (event.actor, event.recipient) == (("Syrian National Coalition",), ("Russia",))
