@@ -214,6 +214,11 @@ class Parties:
                 out.append(name)
         return tuple(out)
 
+    def _unresolved(self, name: str) -> bool:
+        """A name as written that no stage made an actor, a person or an affiliation of one."""
+        known = name in self.kinds or name in self.people
+        return not known and all(p.affiliation != name for p in self.people.values())
+
     def _witness(self, name: str) -> bool:
         """An outlet or a monitor counting the dead: it reports force, it never uses it."""
         if self.kinds.get(name) == "media":
@@ -246,6 +251,8 @@ class Parties:
             return False
         if key in self.places:
             return True  # "shelled Bab Qensrin": a place, never a side
+        if self._unresolved(name) and self.is_place(name):
+            return True  # "shelled Goma": a name no stage resolved that the gazetteer knows
         person = self.people.get(name)
         if person is not None and not (person.title or person.affiliation):
             words = {w.casefold() for w in name.replace("-", " ").split()}

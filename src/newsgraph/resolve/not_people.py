@@ -44,6 +44,11 @@ TOPONYM_WORDS = words(
     "bab khan kafr kfar tal tell deir ain jabal jebel masaken maaret maarat khirbet khirbat "
     "qaryat beit jisr marj wadi harat qasr jubb souq bir tall madhamiyat"
 )
+# Of those, the words that open no person's name at all ("Maaret Masrin", "Kafr Zita").
+PLACE_ONLY = words(
+    "kafr kfar deir jabal jebel masaken maaret maarat khirbet khirbat qaryat jisr madhamiyat"
+)
+ARTICLES = words("al el ash as ad at an ar az")
 LIST_WORDS = frozenset({",", "and", "or", "&"})
 _MAJOR = 100_000  # a city this big is named apart from any person
 
@@ -132,8 +137,10 @@ def _toponym(name: Name, checks: Checks) -> bool:
     words = [t.text for t in name.tokens]
     if len(words) < 2 or words[0].lower() not in TOPONYM_WORDS or checks.titled & set(words):
         return False
-    article = words[1].lower() in ("al", "el", "ash", "as", "ad", "at", "an", "ar", "az")
-    return article or bool(checks.gazetteer.exact(name.text))
+    second = words[1].lower()
+    article = second in ARTICLES or (second.split("-")[0] in ARTICLES and "-" in second)
+    strong = words[0].lower() in PLACE_ONLY
+    return article or strong or bool(checks.gazetteer.exact(name.text))
 
 
 def _place_after_preposition(name: Name, checks: Checks) -> bool:

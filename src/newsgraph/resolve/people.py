@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 STAGE = "people.v1"
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
+_HEADLINE_POS = frozenset({"NOUN", "VERB", "ADJ"})  # "Calls", "Death", "Ill" in a headline
 _TITLE_REACH = 10  # tokens back from a name to the title of "Secretary of the X ... Name"
 # Small words inside a name: "Hadi al-Bahra", "Ursula von der Leyen", "Osama bin Laden".
 NAME_PARTICLES = words(
@@ -157,8 +158,11 @@ def _strip_common_words(
     tokens: Sequence[Token], first: int, last: int, common: set[str]
 ) -> tuple[int, int]:
     """A name without the headline words NER ran it into ("Aleppo Death", "Alhassan Calls",
-    "Subscribe TRT World"): capitalised words the article also writes in lower case."""
-    while last - first > 1 and tokens[last - 1].text.lower() in common:
+    "Subscribe TRT World"): capitalised words the article also writes in lower case, and a
+    last word the parser reads as a common word."""
+    while last - first > 1 and (
+        tokens[last - 1].text.lower() in common or tokens[last - 1].pos in _HEADLINE_POS
+    ):
         last -= 1
     while last - first > 1 and tokens[first].text.lower() in common:
         first += 1

@@ -13,8 +13,9 @@ from newsgraph.extract.arguments import Arguments
 from newsgraph.extract.event_lexicon import EventLexicon
 from newsgraph.extract.event_parties import home_state
 from newsgraph.extract.events import extract_events
-from newsgraph.model import Actor, Doc, Event, Place, Quote, Side
+from newsgraph.model import Actor, Doc, Event, Person, Place, Quote, Side
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
 from newsgraph.resolve.references import References
 from newsgraph.resources import Resources
 
@@ -425,3 +426,32 @@ def test_a_monitor_reporting_accuses_no_one(res: Resources) -> None:
 def test_a_party_saying_another_lied_accuses_it(res: Resources) -> None:
     (event,) = _allegations("Syrian National Coalition", "opposition", res)
     assert (event.actor, event.recipient) == (("Syrian National Coalition",), ("Russia",))
+
+
+ASSAD_BOMBED = """
+Assad Assad PROPN NNP nsubj 1
+bombed bomb VERB VBD ROOT 1
+IS IS PROPN NNP dobj 1
+. . PUNCT . punct 1
+"""
+
+
+def test_a_persons_country_is_a_party_though_the_article_names_it_not() -> None:
+    res = Resources(events=EventLexicon.load(), gazetteer=_SYRIA)
+    doc = build_doc(ASSAD_BOMBED)
+    assad = Person("Bashar al-Assad", affiliation="Syria", mentions=(mention(doc, "Assad"),))
+    islamic_state = party(doc, "Islamic State", "armed_group", "IS")
+    (event,) = assaults(replace(doc, actors=(islamic_state,), people=(assad,)), res)
+    assert event.actor == ("Bashar al-Assad", "Syria")
+
+
+_SYRIA = Gazetteer.from_entries(
+    [
+        (
+            GazetteerEntry(
+                163843, "Syria", 35.0, 38.0, "SY", "country", 18_000_000, None, "curated"
+            ),
+            [],
+        )
+    ]
+)

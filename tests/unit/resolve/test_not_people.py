@@ -193,3 +193,19 @@ def test_a_party_after_a_name_with_no_title_is_no_affiliation() -> None:
     actors = [("Syrian National Coalition", "organisation", "Syrian Coalition")]
     found = people(text, [("Hadi al-Bahra", "PERSON")], actors=actors)
     assert found["Hadi al-Bahra"].affiliation is None
+
+
+def test_a_word_that_opens_only_places() -> None:
+    assert people("Shells hit Maaret Masrin .", [("Maaret Masrin", "PERSON")]) == {}
+    assert people("Shells hit Madhamiyat el-Sham .", [("Madhamiyat el-Sham", "PERSON")]) == {}
+
+
+def test_a_common_word_the_parser_sees_ends_no_name() -> None:
+    doc = make_doc("Aleppo Death toll rose .", [("Aleppo Death", "PERSON")])
+    tokens = list(doc.tokens)
+    tokens[1] = replace(tokens[1], pos="NOUN")
+    doc = replace(doc, tokens=tuple(tokens))
+    res = Resources(people=PeopleLexicon([]), gazetteer=PLACES)
+    assert resolve_people(doc, res).people == ()  # "Aleppo" alone is the city
+    doc = make_doc("Oliver Holmes said .", [("Oliver Holmes", "PERSON")])
+    assert [p.name for p in resolve_people(doc, res).people] == ["Oliver Holmes"]
