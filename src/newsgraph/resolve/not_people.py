@@ -6,6 +6,7 @@ claims. Each rule has a handmade parse it fires on and one it must not (tests/un
 
 - `byline`: "By John Smith", "Reporting by ...; Editing by ...", "Posted on ... by ...": the
   writers of the article, not people in it;
+- `sign-off`: the writer's name alone on the last line;
 - `place-word`: "the village of Rityan", "Rityan village", "Maaret al-Numan, a city south of
   Idlib": a word of place next to the name;
 - `toponym`: "Bab al-Nasr", "Khan Sheikhoun": an Arabic word of place opens the name;
@@ -103,6 +104,16 @@ def _byline(name: Name, checks: Checks) -> bool:
     return False
 
 
+def _sign_off(name: Name, checks: Checks) -> bool:
+    """The writer's name alone on the article's last line ("... from prosecution. Nazeer Rida")."""
+    doc = name.doc
+    sent = doc.tokens[name.first].sent
+    if sent != doc.tokens[-1].sent:
+        return False
+    rest = [t for t in doc.tokens if t.sent == sent and not name.first <= t.i < name.last]
+    return all(t.pos == "PUNCT" for t in rest)
+
+
 def _credit_before(name: Name, by: int) -> bool:
     """A credit word before "by", dates and numbers allowed between ("Posted on ... 2013 by")."""
     for i in range(by - 1, max(-1, by - 8), -1):
@@ -181,6 +192,7 @@ def _major(word: str, gazetteer: Gazetteer) -> bool:
 
 NOT_PEOPLE: tuple[tuple[str, Rule], ...] = (
     ("byline", _byline),
+    ("sign-off", _sign_off),
     ("place-word", _place_word),
     ("toponym", _toponym),
     ("place-after-preposition", _place_after_preposition),

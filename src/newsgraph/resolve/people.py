@@ -82,8 +82,9 @@ def _know(draft: _Draft, known: KnownPerson) -> None:
 def _story_people(
     doc: Doc, spans: list[tuple[int, int]], res: Resources, titles: TitleWords
 ) -> list[tuple[int, int]]:
-    """The names that are people of the story: not a credit, not a place the article uses
-    as one (`not_people.NOT_PEOPLE`), nor a name listed with such places."""
+    """The names that are people of the story: not a credit (nor the credited name anywhere
+    else), not a place the article uses as one (`not_people.NOT_PEOPLE`), nor a name listed
+    with such places."""
     checks = Checks(
         res.gazetteer,
         titles,
@@ -92,7 +93,9 @@ def _story_people(
         frozenset(e.text for e in doc.entities if e.label in ("GPE", "LOC", "FAC")),
     )
     names = [Name(doc, first, last) for first, last in spans]
-    kept = [n for n in names if not not_a_person(n, checks)]
+    verdicts = {(n.first, n.last): not_a_person(n, checks) for n in names}
+    writers = {n.text for n in names if verdicts[(n.first, n.last)] in ("byline", "sign-off")}
+    kept = [n for n in names if not verdicts[(n.first, n.last)] and n.text not in writers]
     places = {(e.first, e.last) for e in doc.entities if e.label in ("GPE", "LOC")}
     places |= {(n.first, n.last) for n in names if n not in kept}
     listed = listed_places(doc, kept, places)
@@ -106,6 +109,7 @@ def _titled_words(doc: Doc, spans: list[tuple[int, int]], titles: TitleWords) ->
         for first, last in spans
         if first > 0 and titles.is_title_word(doc.tokens[first - 1].text)
         for t in doc.tokens[first:last]
+        if t.text[:1].isupper()  # not the "al" and "-" of "Ahmed al-Jarba"
     )
 
 

@@ -209,3 +209,26 @@ def test_a_common_word_the_parser_sees_ends_no_name() -> None:
     assert resolve_people(doc, res).people == ()  # "Aleppo" alone is the city
     doc = make_doc("Oliver Holmes said .", [("Oliver Holmes", "PERSON")])
     assert [p.name for p in resolve_people(doc, res).people] == ["Oliver Holmes"]
+
+
+def test_the_writers_name_alone_on_the_last_line() -> None:
+    text = "Posted by Nazeer Rida . Fighting raged . Nazeer Rida"
+    assert people(text, [("Nazeer Rida", "PERSON"), ("Nazeer Rida", "PERSON")]) == {}
+    text = "Nazeer Rida said fighting raged ."
+    assert "Nazeer Rida" in people(text, [("Nazeer Rida", "PERSON")])
+
+
+def test_a_titled_name_lends_no_article_to_a_place() -> None:
+    text = "Leader Ahmed al-Jarba spoke of Madhamiyat el-Sham ."
+    entities = [("Ahmed al-Jarba", "PERSON"), ("Madhamiyat el-Sham", "PERSON")]
+    assert set(people(text, entities)) == {"Ahmed al-Jarba"}
+
+
+def test_a_name_alone_on_the_last_line_is_a_sign_off() -> None:
+    doc = make_doc("Fighting raged . Nazeer Rida")
+    doc = replace(doc, tokens=tuple(replace(t, sent=int(t.i > 2)) for t in doc.tokens))
+    checks = Checks(NO_PLACES, TitleWords.load(), lambda text: False, frozenset(), frozenset())
+    assert not_a_person(Name(doc, 3, 5), checks) == "sign-off"
+    doc = make_doc("Nazeer Rida said it . Fighting raged .")
+    doc = replace(doc, tokens=tuple(replace(t, sent=int(t.i > 4)) for t in doc.tokens))
+    assert not_a_person(Name(doc, 0, 2), checks) is None
