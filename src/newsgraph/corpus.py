@@ -106,8 +106,26 @@ def ingest(
     A document over its `budget` is a failure like an unreadable input: nothing of it is
     stored, since only finished documents reach the store."""
     summary = Summary()
-    started = time.perf_counter()
     pending = _to_analyse(expand_sources(sources), options or ReadOptions(), store, summary)
+    return store_docs(pending, store, summary, workers, progress, on_failure, batch_size, budget)
+
+
+def store_docs(
+    pending: Iterator[Doc | Unreadable],
+    store: Store,
+    summary: Summary,
+    workers: int = 1,
+    progress: Progress | None = None,
+    on_failure: Callable[[Unreadable], None] | None = None,
+    batch_size: int = BATCH,
+    budget: Budget | None = None,
+    names: tuple[str, ...] = DEFAULT_PIPELINE,
+) -> Summary:
+    """Analyse cleaned documents with the stages `names` (the default pipeline) and store
+    them in batches, counting into `summary`: the part of a run after reading, shared by
+    `ingest` and `watch`. Ctrl-C drops the batch in hand (what was committed stays) and marks
+    the summary interrupted."""
+    started = time.perf_counter() - summary.seconds
 
     def tell(failure: Unreadable | None) -> None:
         if failure is not None and on_failure is not None:
@@ -120,7 +138,7 @@ def ingest(
     batch: list[Doc] = []
     last_write = time.perf_counter()
     try:
-        for outcome in _analysed(pending, workers, unreadable, budget or Budget()):
+        for outcome in _analysed(pending, workers, unreadable, budget or Budget(), names):
             tell(summary.count(outcome))
             if outcome.doc is not None:
                 batch.append(outcome.doc)
@@ -151,7 +169,7 @@ def _to_analyse(
             if isinstance(item, Unreadable):
                 yield item
                 continue
-            doc = _clean(item)
+            doc = clean_article(item)
             if isinstance(doc, Unreadable):
                 yield doc
             elif doc.id in seen or store.status(doc.id, content_hash(doc)) == "unchanged":
@@ -161,7 +179,8 @@ def _to_analyse(
                 yield doc
 
 
-def _clean(article: Article) -> Doc | Unreadable:
+def clean_article(article: Article) -> Doc | Unreadable:
+    """The article as a cleaned Doc, or Unreadable when cleaning leaves no text."""
     doc = clean(article)
     if not doc.text.strip():
         return Unreadable(article.source, str(EmptyInput("no text after cleaning")))
@@ -209,6 +228,7 @@ def _analysed(
     workers: int,
     failed: Callable[[Unreadable], None],
     budget: Budget,
+    names: tuple[str, ...] = DEFAULT_PIPELINE,
 ) -> Iterator[Outcome]:
     def chunks() -> Iterator[list[Doc]]:
         chunk: list[Doc] = []
@@ -223,7 +243,7 @@ def _analysed(
         if chunk:
             yield chunk
 
-    run = functools.partial(analyse, budget=budget)
+    run = functools.partial(analyse, budget=budget, names=names)
     if workers <= 1:
         for chunk in chunks():
             yield from run(chunk)

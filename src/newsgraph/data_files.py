@@ -39,6 +39,18 @@ def read_bytes(name: str, made_by: str = "") -> bytes:
     return path.read_bytes()
 
 
+def read_package_text(package: str, name: str) -> str:
+    """The text (UTF-8) of a data file shipped by a pinned dependency, e.g. the first-name
+    list of `gender_guesser`; a missing package or file is a `MissingData` naming both."""
+    try:
+        path = resources.files(package).joinpath(*name.split("/"))
+    except ModuleNotFoundError:
+        raise MissingData(f"package {package} is not installed: reinstall newsgraph") from None
+    if not path.is_file():
+        raise MissingData(f"{package}/{name} is missing: reinstall {package}")
+    return path.read_text("utf-8")
+
+
 def _missing(name: str, made_by: str) -> str:
     hint = f": run {made_by}" if made_by else ": reinstall newsgraph"
     return f"packaged data newsgraph/data/{name} is missing{hint}"

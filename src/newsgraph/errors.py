@@ -6,7 +6,9 @@ NewsgraphError
 │   ├── BinaryInput       not text (NUL bytes, control characters)
 │   ├── EncodingError     not in the expected encoding
 │   ├── TooLarge          over the size cap
-│   └── Refused           a URL whose host is not a public address (without --allow-private)
+│   ├── Refused           a URL whose host is not a public address (without --allow-private)
+│   ├── HttpStatus        a server answered with an error status (404, 429, 503, ...)
+│   └── BadDump           a file given to `gazetteer import` is not a readable GeoNames dump
 ├── ResourceError         a model, lexicon or gazetteer is missing or broken
 │   └── MissingData       a file shipped in newsgraph/data is not there (named)
 ├── PipelineError         stages in an order that cannot work
@@ -48,6 +50,20 @@ class TooLarge(InputError):
 
 class Refused(InputError):
     """A URL, or a redirect, leads to an address the run may not connect to."""
+
+
+class HttpStatus(InputError):
+    """A server answered with an error status; `retry_after` is its Retry-After header, if any."""
+
+    def __init__(self, message: str, status: int, retry_after: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class BadDump(InputError):
+    """A file given to `gazetteer import` is not a readable GeoNames dump (the message names
+    the file and, where it can, the line)."""
 
 
 class ResourceError(NewsgraphError):

@@ -165,6 +165,21 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class Coreference:
+    """Words that refer to an entity named elsewhere in the article ("he", "the Observatory",
+    "the foreign minister", "HNC"), and the canonical name they resolve to; `name` None means
+    the rules looked and found no entity the words can refer to. `method` is the rule."""
+
+    start: int
+    end: int
+    text: str
+    kind: Literal["person", "actor"]
+    name: str | None
+    method: str
+    stage: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A real place resolved against the gazetteer, with every spelling used for it."""
 
@@ -195,6 +210,9 @@ class Quote:
     via: tuple[str, ...] = ()  # outlets between the speaker and this article, nearest last
     method: str = ""
     stage: str = ""
+    # The rule that settled `via` (or made an outlet's reporter the outlet): a name of
+    # extract/quotes/outlets.py's VIA_RULES, or "citing" / "according-to"; "" when none did.
+    via_method: str = ""
     # A quote interrupted by its attribution ('"A," she said. "B."') has two parts; then
     # start/end/text span both, attribution included, and `parts` gives the content alone.
     parts: tuple[Span, ...] = ()
@@ -298,6 +316,7 @@ class Doc:
     actors: tuple[Actor, ...] = ()
     people: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()
+    coreferences: tuple[Coreference, ...] = ()  # pronouns, titles, nominals, acronyms
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()

@@ -21,6 +21,7 @@ from newsgraph.nlp.event_classes import classify_events, classify_events_batch
 from newsgraph.nlp.parse import parse, parse_batch
 from newsgraph.normalize.fingerprint import add_fingerprint
 from newsgraph.resolve.actors import resolve_actors
+from newsgraph.resolve.coreference import resolve_references
 from newsgraph.resolve.people import resolve_people
 from newsgraph.resolve.places import resolve_places
 
@@ -75,16 +76,22 @@ STAGES: dict[str, Stage] = {
     "places.v1": _stage(
         "places.v1", resolve_places, "text tokens entities actors people", "places"
     ),
+    "references.v1": _stage(
+        "references.v1",
+        resolve_references,
+        "text tokens actors people",
+        "coreferences",
+    ),
     "quotes.v1": _stage(
         "quotes.v1",
         extract_quotes,
-        "text tokens sentences attribution_marks actors people places",
+        "text tokens sentences attribution_marks actors people places coreferences",
         "quotes",
     ),
     "relations.v1": _stage(
         "relations.v1",
         extract_relations,
-        "text tokens sentences actors people places",
+        "text tokens sentences actors people places coreferences",
         "relations",
     ),
     "quantities.v1": _stage(
@@ -94,7 +101,7 @@ STAGES: dict[str, Stage] = {
         "events.v1",
         extract_events,
         "text title published dateline furniture tokens sentences entities actors people "
-        "places quotes event_classes",
+        "places coreferences quotes event_classes",
         "events",
     ),
 }
@@ -108,6 +115,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "actors.v1",
     "people.v1",
     "places.v1",
+    "references.v1",
     "quotes.v1",
     "relations.v1",
     "quantities.v1",

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from newsgraph.nlp.models import AttributionTagger, EventClassifier, Parser
     from newsgraph.resolve.actor_lexicon import ActorLexicon, PeopleLexicon
     from newsgraph.resolve.gazetteer import Gazetteer
+    from newsgraph.resolve.gender import FirstNames
+    from newsgraph.resolve.outlets import Outlets
     from newsgraph.resolve.place_lexicon import PlaceNames
     from newsgraph.resolve.titles import TitleWords
 
@@ -44,6 +46,8 @@ class Resources:
         quotes: QuoteLexicon | None = None,
         titles: TitleWords | None = None,
         place_names: PlaceNames | None = None,
+        first_names: FirstNames | None = None,
+        outlets: Outlets | None = None,
         *,
         base: Resources | None = None,
     ) -> None:
@@ -61,6 +65,8 @@ class Resources:
                 "quotes": quotes,
                 "titles": titles,
                 "place_names": place_names,
+                "first_names": first_names,
+                "outlets": outlets,
             }.items()
             if value is not None
         }
@@ -136,8 +142,22 @@ class Resources:
         return self._get("titles", TitleWords.load)
 
     @property
+    def first_names(self) -> FirstNames:
+        """First names by gender, for "he" and "she" (resolve/gender.py)."""
+        from newsgraph.resolve.gender import FirstNames
+
+        return self._get("first_names", FirstNames.load)
+
+    @property
     def place_names(self) -> PlaceNames:
         """Curated place names, institutions that are no places, and country demonyms."""
         from newsgraph.resolve.place_lexicon import PlaceNames
 
         return self._get("place_names", PlaceNames.load)
+
+    @property
+    def outlets(self) -> Outlets:
+        """News outlets and monitors: country, kind (state, wire, ...) and owner."""
+        from newsgraph.resolve.outlets import Outlets
+
+        return self._get("outlets", Outlets.load)

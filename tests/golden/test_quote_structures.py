@@ -173,3 +173,49 @@ def test_he_is_not_resolved_to_a_woman(pipeline, resources):
     )
     (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "told"]
     assert quote.speaker == "Keith Scott"
+
+
+def test_said_the_observatory_after_a_clause_without_commas(pipeline, resources):
+    text = (
+        "The Syrian Observatory for Human Rights reported heavy clashes on Monday. "
+        "Air strikes on the market killed 40 people said the Observatory adding that "
+        "nine of them were children."
+    )
+    speakers = {q.speaker for q in quotes(pipeline, resources, text) if q.cue == "said"}
+    assert speakers == {"Syrian Observatory for Human Rights"}
+
+
+def test_said_before_a_clause_keeps_the_clause_subject_out_of_the_speaker(pipeline, resources):
+    text = "Western capitals said the government was responsible for the attack."
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert "government was responsible" in quote.text
+    assert quote.speaker != "Syria"
+
+
+def test_a_phrase_ending_in_a_name_is_that_person(pipeline, resources):
+    text = (
+        "The Norwegian engineer leading the inquiry Lars Holmgren said the findings "
+        "were clear and would be published."
+    )
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert quote.speaker == "Lars Holmgren"
+
+
+def test_the_army_is_not_a_rebel_army_named_before(pipeline, resources):
+    text = (
+        "Free Syrian Army fighters clashed with troops near Hama on Monday. "
+        "The army said it had repelled the attack."
+    )
+    said = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert said and said[0].speaker != "Free Syrian Army"
+    text = (
+        "The Syrian Arab Army shelled the town on Monday. The army said it had repelled an attack."
+    )
+    said = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert said and said[0].speaker == "Syrian Arab Army"
+
+
+def test_the_government_of_a_named_leader_is_his_state(pipeline, resources):
+    text = "The government of President Bashar al-Assad said the attacks would be answered."
+    (quote,) = [q for q in quotes(pipeline, resources, text) if q.cue == "said"]
+    assert quote.speaker == "Syria"  # a person heading the phrase: see the Holmgren test

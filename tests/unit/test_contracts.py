@@ -121,7 +121,7 @@ def test_the_order_follows_the_declarations_not_the_list() -> None:
     c = stage("c.v1", noop, "title", "quotes")
     assert _named(b, c, a) == ["c.v1", "a.v1", "b.v1"]  # c and a are free: given order
     names = ["events.v1", "places.v1", "people.v1", "actors.v1", "parse.v1"]
-    names += ["quotes.v1", "attributions.v1", "event_classes.v1"]
+    names += ["quotes.v1", "attributions.v1", "event_classes.v1", "references.v1"]
     assert [s.name for s in build(names).stages] == [n for n in DEFAULT_PIPELINE if n in names]
 
 

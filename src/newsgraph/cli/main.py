@@ -18,9 +18,11 @@ from newsgraph.cli.errors import (
     write_atomically,
 )
 from newsgraph.cli.eval_cmd import app as eval_app
+from newsgraph.cli.gazetteer_cmds import app as gazetteer_app
 from newsgraph.cli.inputs import expand, read_all
 from newsgraph.cli.serve_cmds import report_command, serve_command
 from newsgraph.cli.store_cmds import export_command, ingest_command, load_command, query_command
+from newsgraph.cli.watch_cmd import watch_command
 from newsgraph.corpus import Summary
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 from newsgraph.model import Doc
@@ -45,12 +47,14 @@ class Format(StrEnum):
 
 
 app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
 app.command("ingest")(ingest_command)
 app.command("query")(query_command)
 app.command("export")(export_command)
 app.command("load")(load_command)
 app.command("serve")(serve_command)
 app.command("report")(report_command)
+app.command("watch")(watch_command)
 
 
 @app.callback()

@@ -24,6 +24,26 @@ _MALE = frozenset([
 ])
 # fmt: on
 _WORD = re.compile(r"[a-z]+\.?")
+# Heads of a phrase that ends in a person's name but names a body, not the person.
+_BODIES = frozenset(
+    {
+        "government",
+        "administration",
+        "regime",
+        "forces",
+        "troops",
+        "army",
+        "authorities",
+        "military",
+        "ministry",
+        "office",
+        "coalition",
+        "group",
+        "council",
+        "committee",
+        "party",
+    }
+)
 _CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case"})
 
 
@@ -49,18 +69,39 @@ class SpeakerResolver:
     def resolve(self, tok: Token, earlier: Sequence[Quote]) -> str | None:
         """Canonical name of the speaker whose phrase is headed by `tok`."""
         said = pronoun(tok)
+        if said is not None:
+            referred = [c for c in self.doc.coreferences if c.start <= tok.start < c.end]
+            if referred:
+                return referred[0].name  # references.v1 resolved it, perhaps to nothing
         if said is not None and said.a_person:
             return self._previous_person(tok.start, earlier, said.gender)
         if said is not None and said.a_group:
             return self._previous_group(tok.start, earlier)
         first, last = self._core(tok)
         found = self._named(first, last, tok)
+        if found not in self.people:
+            found = self._named_last(tok) or found
         if found is None and self.titles.is_head_title(tok.text):
             found = self._by_title(tok)
         if found is None:
             sub_first, sub_last = self.tree.span(tok.i)
             found = self._named(sub_first, sub_last, tok)
         return found
+
+    def _named_last(self, tok: Token) -> str | None:
+        """ "The British ambassador to the UN Matthew Rycroft said", "The Swedish scientist
+        leading the team Ake Sellstrom said": a phrase that ends in a person's name after its
+        head word is that person, whatever party its other words name."""
+        _, last = self.tree.span(tok.i)
+        end = self.doc.tokens[last - 1].end
+        for ref in self.refs.within(tok.end, end, "person"):
+            if ref.end == end and ref.start > tok.start and not ref.method:
+                if tok.lemma.casefold() not in _BODIES:
+                    return ref.name
+                # "the government of President Bashar al-Assad": the state he leads
+                person = self.people.get(ref.name)
+                return person.affiliation if person is not None else None
+        return None
 
     def name_in(self, tok: Token) -> str | None:
         """The person or actor named in the phrase headed by `tok` (no pronoun resolution)."""

@@ -8,10 +8,12 @@ markup; trafilatura is built for whole pages and drops short fragments.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import time
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -31,14 +33,48 @@ _HIDDEN_TAGS = {"script", "style", "noscript", "template"}
 _SPACES = re.compile(r"\s+")
 
 
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One item as a watch sees it: a key that stays the same from poll to poll, the link to
+    its page, a digest of what the feed says of it (it changes when the item is edited), and
+    the feed's own text of it (the fallback when the page cannot be read)."""
+
+    key: str
+    link: str | None
+    digest: str
+    article: Article | Unreadable
+
+
 def read_feed(data: bytes, source: str) -> Iterator[Article | Unreadable]:
     """Each item of the feed as an Article, or Unreadable when it carries no text."""
+    for item in feed_items(data, source):
+        yield item.article
+
+
+def feed_items(data: bytes, source: str, empty_ok: bool = False) -> Iterator[FeedItem]:
+    """Each item of the feed, in the feed's order; InputError when it has none to read (with
+    `empty_ok`, a well-formed feed with no items is just that: a watch sees them come and go)."""
     parsed = feedparser.parse(io.BytesIO(data))
     entries: list[Any] = parsed.get("entries") or []
+    if empty_ok and not entries and parsed.get("version") and not parsed.get("bozo"):
+        return
     _check_feed(parsed, entries, data)
     outlet = _one_line(parsed.get("feed", {}).get("title"))
     for n, entry in enumerate(entries, start=1):
-        yield _read_item(entry, f"{source}#item{n}", outlet)
+        article = _read_item(entry, f"{source}#item{n}", outlet)
+        link = entry.get("link") or None
+        digest = _digest(entry)
+        yield FeedItem(entry.get("id") or link or f"{source}#{digest}", link, digest, article)
+
+
+def _digest(entry: Mapping[str, Any]) -> str:
+    """A hash of what an item says: title, link, dates and text."""
+    contents = entry.get("content") or []
+    # dict.get: feedparser's own get() warns when it maps a missing "updated" to "published"
+    keys = ("title", "link", "published", "updated", "summary")
+    parts = [dict.get(entry, k) or "" for k in keys]  # type: ignore[call-overload]
+    parts += [str(c.get("value") or "") for c in contents]
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 def fragment_text(markup: str) -> str:

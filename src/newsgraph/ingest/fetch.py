@@ -18,28 +18,36 @@ import ssl
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO
 from urllib.parse import urlsplit
 
-from newsgraph.errors import InputError, Refused, TooLarge
+from newsgraph import __version__
+from newsgraph.errors import HttpStatus, InputError, Refused, TooLarge
 from newsgraph.ingest.addresses import PUBLIC_ONLY, AddressPolicy, IPAddress
 from newsgraph.ingest.text import DEFAULT_MAX_BYTES
 
-USER_AGENT = "newsgraph/0.1"
+# Honest: names the program and its version, never a browser's string. Robots rules for
+# "newsgraph" apply to it.
+USER_AGENT = f"newsgraph/{__version__}"
+NOT_MODIFIED = 304
 _SCHEMES = {"http", "https"}
 _CHUNK = 65536
 
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """A downloaded resource: where we asked, where we ended up after redirects, and the body."""
+    """A downloaded resource: where we asked, where we ended up after redirects, and the body;
+    a conditional GET answered 304 has `status` 304 and no body."""
 
     url: str
     final_url: str
     content_type: str | None
     data: bytes
+    status: int = 200
+    etag: str | None = None  # the validators to send next time (If-None-Match, ...)
+    last_modified: str | None = None
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -133,14 +141,19 @@ def fetch(
     timeout: float = 20.0,
     max_bytes: int = DEFAULT_MAX_BYTES,
     policy: AddressPolicy = PUBLIC_ONLY,
+    *,
+    headers: Mapping[str, str] | None = None,
+    user_agent: str = USER_AGENT,
 ) -> Fetched:
     """GET `url`, following redirects, connecting only where `policy` allows; raise TooLarge
-    past `max_bytes`, Refused for an address the policy refuses, InputError on failure."""
+    past `max_bytes`, Refused for an address the policy refuses, HttpStatus for an error
+    status, InputError on any other failure. `headers` may make it conditional
+    (If-None-Match, If-Modified-Since): a 304 comes back as a Fetched with no body."""
     if timeout <= 0:  # a caller's mistake, not the URL's: socket would call it an invalid URL
         raise ValueError(f"timeout must be more than 0 seconds, not {timeout:g}")
     if urlsplit(url).scheme.lower() not in _SCHEMES:
         raise InputError(f"not an http(s) URL: {url}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={**(headers or {}), "User-Agent": user_agent})
     redirects = _HttpOnlyRedirects()
     opener = urllib.request.build_opener(
         urllib.request.ProxyHandler({}),
@@ -152,7 +165,7 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             data = _read_capped(response, max_bytes, time.monotonic() + timeout, timeout)
             final_url = response.geturl()
-            content_type = response.headers.get("Content-Type")
+            answer = response.headers
     except Refused as exc:
         if redirects.location is None:
             raise
@@ -160,7 +173,10 @@ def fetch(
         raise Refused(f"refused redirect to {redirects.location}: {why}") from None
     except urllib.error.HTTPError as exc:
         exc.close()
-        raise InputError(f"HTTP {exc.code} {exc.reason}") from None
+        if exc.code == NOT_MODIFIED:
+            return _not_modified(url, exc)
+        retry_after = exc.headers.get("Retry-After") if exc.headers else None
+        raise HttpStatus(f"HTTP {exc.code} {exc.reason}", exc.code, retry_after) from None
     except urllib.error.URLError as exc:
         raise _connection_error(exc.reason, timeout) from None
     except TimeoutError:
@@ -169,7 +185,28 @@ def fetch(
         raise InputError(f"broken response: {_one_line(exc)}") from None
     except ValueError as exc:  # urllib's word for a URL it cannot parse
         raise InputError(f"invalid URL: {_one_line(exc)}") from None
-    return Fetched(url=url, final_url=final_url, content_type=content_type, data=data)
+    return Fetched(
+        url=url,
+        final_url=final_url,
+        content_type=answer.get("Content-Type"),
+        data=data,
+        etag=answer.get("ETag"),
+        last_modified=answer.get("Last-Modified"),
+    )
+
+
+def _not_modified(url: str, answer: urllib.error.HTTPError) -> Fetched:
+    """A 304: nothing to read; the server may send fresher validators with it."""
+    headers = answer.headers
+    return Fetched(
+        url=url,
+        final_url=answer.geturl() or url,
+        content_type=None,
+        data=b"",
+        status=NOT_MODIFIED,
+        etag=headers.get("ETag") if headers else None,
+        last_modified=headers.get("Last-Modified") if headers else None,
+    )
 
 
 def _read_capped(response: IO[bytes], max_bytes: int, deadline: float, timeout: float) -> bytes:

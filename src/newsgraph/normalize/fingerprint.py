@@ -51,6 +51,11 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
+def doc_fingerprint(doc: Doc) -> tuple[int, ...]:
+    """The signature of a document's title and body: what the store compares."""
+    return fingerprint(f"{doc.title or ''}\n{doc.text}")
+
+
 def add_fingerprint(doc: Doc, res: Resources) -> Doc:
     """Stage: the document's near-duplicate signature (title and body)."""
-    return replace(doc, fingerprint=fingerprint(f"{doc.title or ''}\n{doc.text}"))
+    return replace(doc, fingerprint=doc_fingerprint(doc))

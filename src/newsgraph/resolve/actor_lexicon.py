@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from newsgraph.data_files import read_bytes, read_text
+from newsgraph.data_files import read_bytes
 from newsgraph.model import ActorKind, Side, Token
 
 DATA_DIR = "actors"
@@ -30,8 +30,6 @@ _WORD = re.compile(r"[\w.'\u2019&/+]+")
 _SILENT = re.compile(r"[-\u2010-\u2014'\u2019]+")  # tokens that join words rather than part them
 _BARRIER = "\x00"  # a piece no alias contains: punctuation and sentence breaks
 _EXACT_MAX = 4  # all-caps aliases this short are acronyms that must match case
-# Kinds whose one-word names take a possessive: "Syrias army", "Daeshs fighters".
-_OWNERS = frozenset({"country", "armed_group", "government_body", "organisation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,13 +161,7 @@ class ActorLexicon:
         self,
         entries: Iterable[tuple[ActorEntry, Sequence[str]]],
         demonyms: Iterable[tuple[str, str, str]] = (),
-        state_outlets: Iterable[tuple[str, Sequence[str], str]] = (),
     ) -> None:
-        self._state_outlets = {
-            alias_key(alias): state
-            for outlet, aliases, state in state_outlets
-            for alias in (outlet, *aliases)
-        }
         self._by_key: dict[tuple[str, ...], list[_Variant]] = {}
         self._by_name: dict[str, ActorEntry] = {}
         self._lengths: dict[str, set[int]] = {}
@@ -188,7 +180,7 @@ class ActorLexicon:
         data = _read_gz("actors.json.gz")
         entries = [(_entry(a), cast(list[str], a["aliases"])) for a in data["actors"]]
         demonyms = [(w, c, f) for w, c, f in data["demonyms"]]
-        return cls(entries, demonyms, _state_outlets())
+        return cls(entries, demonyms)
 
     def _add(self, entry: ActorEntry, alias: str) -> None:
         key = tuple(alias_pieces(alias))
@@ -218,7 +210,7 @@ class ActorLexicon:
         out: list[LexiconMatch] = []
         i = 0
         while i < len(pieces):
-            found = self._longest(pieces, norms, i)
+            found = self._longest(pieces, norms, i) or self._stripped_possessive(tokens, pieces, i)
             if found is None:
                 i += 1
                 continue
@@ -235,34 +227,45 @@ class ActorLexicon:
             if i + length > len(norms):
                 continue
             key = tuple(norms[i : i + length])
-            variants = self._by_key.get(key)
-            if not variants:
+            variants = self._by_key.get(key, [])
+            if not variants and length > 1:
                 variants = self._lost_apostrophe(pieces, key, i)
             entries = [v.entry for v in variants if _accepts(v, pieces[i : i + length])]
             if entries:
                 return length, list(dict.fromkeys(entries))
-        if len(norms[i]) > 4 and norms[i].endswith("s") and norms[i][:-1] in self._lengths:
-            variants = self._lost_apostrophe(pieces, (norms[i],), i)
-            if variants:
-                return 1, list(dict.fromkeys(v.entry for v in variants))
         return None
 
     def _lost_apostrophe(
         self, pieces: Sequence[_Piece], key: tuple[str, ...], i: int
     ) -> list[_Variant]:
-        """ "Syrias army", "the Syrian National Coalitions vice-president": a name whose
-        possessive lost its apostrophe (copy that stripped punctuation); a one-word name only
-        before a word and after no "the" ("the Americas" are no one's)."""
-        last = i + len(key) - 1
-        raw = pieces[last].raw
-        follows = len(key) > 1 or (last + 1 < len(pieces) and pieces[last + 1].norm != _BARRIER)
-        after_the = len(key) == 1 and i > 0 and pieces[i - 1].norm == "the"
-        if not (raw.endswith("s") and raw[:1].isupper() and follows) or after_the:
+        """ "the Syrian National Coalitions vice-president": a name of several words whose
+        possessive lost its apostrophe (copy that stripped punctuation)."""
+        raw = pieces[i + len(key) - 1].raw
+        if not (raw.endswith("s") and raw[:1].isupper()):
             return []
         variants = self._by_key.get((*key[:-1], key[-1][:-1]), [])
-        return [
-            v for v in variants if v.exact is None and (len(key) > 1 or v.entry.kind in _OWNERS)
-        ]
+        return [v for v in variants if v.exact is None]
+
+    def _stripped_possessive(
+        self, tokens: Sequence[Token], pieces: Sequence[_Piece], i: int
+    ) -> tuple[int, list[ActorEntry]] | None:
+        """ "Syrias army", "SANAs correspondent": copy that lost its apostrophes. A capitalised
+        word ending in s that is no alias, before the noun it owns, is the one-word alias
+        without that s ("the Americas" owns nothing and stays)."""
+        piece = pieces[i]
+        tok = tokens[piece.token - tokens[0].i] if tokens else None
+        after = piece.token - tokens[0].i + 1 if tokens else 0
+        if tok is None or after >= len(tokens) or piece.end != tok.end:
+            return None
+        if not (piece.raw[:1].isupper() and piece.raw.endswith("s") and len(piece.raw) > 3):
+            return None
+        if tokens[after].pos not in {"NOUN", "ADJ"} or (i and pieces[i - 1].norm == "the"):
+            return None
+        stem = _Piece(piece.token, piece.start, piece.end - 1, piece.raw[:-1], piece.norm[:-1])
+        for variant in self._by_key.get((stem.norm,), []):
+            if _accepts(variant, [stem]):
+                return 1, [variant.entry]
+        return None
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry whose canonical name or alias is `name` ("is" is not "IS")."""
@@ -287,13 +290,6 @@ class ActorLexicon:
     def adjective(self, country: str) -> str | None:
         """The usual adjective of a canonical country name: "Iran" -> "Iranian"."""
         return self._adjective.get(country)
-
-    def state_of_outlet(self, outlet: str) -> str | None:
-        """The state that owns or runs the outlet named `outlet` ("SANA", "sana.sy"), if any."""
-        site = outlet.strip().removeprefix("www.").split(".")[0]  # "sana.sy" -> "sana"
-        return self._state_outlets.get(alias_key(outlet)) or self._state_outlets.get(
-            alias_key(site)
-        )
 
     def entries(self) -> Iterator[ActorEntry]:
         """Every entry, in name order."""
@@ -326,17 +322,6 @@ def _entry(data: dict[str, Any]) -> ActorEntry:
         source=data["source"],
         side=data.get("side"),
     )
-
-
-def _state_outlets() -> list[tuple[str, list[str], str]]:
-    """Rows of state_outlets.tsv: outlet, its other names, the state that runs it."""
-    text = read_text(f"{DATA_DIR}/state_outlets.tsv")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = []
-    for line in lines[1:]:  # under the header
-        outlet, aliases, state, _source = line.split("\t")
-        rows.append((outlet, aliases.split("|"), state))
-    return rows
 
 
 def _read_gz(name: str) -> dict[str, Any]:

@@ -86,7 +86,7 @@ def resolve_actors(doc: Doc, res: Resources) -> Doc:
     found += _agency_names(doc, matches, lexicon)
     found += group_names.find(doc, found, set(people))
     state = countries.most_common(1)[0][0] if countries else None
-    found = party_words.find(doc, lexicon, found, set(people), state)
+    found = party_words.find(doc, lexicon, found, set(people), state, res.outlets)
     found += _ner_orgs(doc, found, people, res)
     return replace(doc, actors=_group(doc, found, res.actors))
 

@@ -4,6 +4,12 @@ Rows live in parallel arrays and names in one dict from loose spelling key to pa
 `(row, exact-key checksum)` integers, so 235k cities with their Latin alternate names fit in
 a compact pickle. `GazetteerEntry` records are only made for the candidates a lookup returns.
 The built index is cached under the user cache dir, keyed by the versions of its sources.
+
+GeoNames rows a user imported (`newsgraph gazetteer import`, gazetteer_imported.py) widen
+`candidates`: for a name the shipped index has no exact entry for, and always for first- and
+second-level regions (the containers places are filed under). `exact` and `country`, which
+decide whether a word is a place at all, keep to the shipped index, so an import changes what
+a found name resolves to, never which words are taken for places.
 """
 
 from __future__ import annotations
@@ -14,12 +20,16 @@ import pickle
 import tempfile
 import zlib
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from newsgraph.resolve.placenames import exact_key, name_key
+
+if TYPE_CHECKING:
+    from newsgraph.resolve.gazetteer_imported import ImportedPlaces, ImportedRow
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +53,7 @@ SOURCES: tuple[str, ...] = (
     "curated",
     "geonames-admin2",
     "us-postal",
+    "geonames-import",
 )
 # Exact keys offered to fuzzy matching: only places big enough to be named (and misspelled)
 # in news; fuzzy matching on top of the loose key would match almost anything.
@@ -174,23 +185,28 @@ class Gazetteer:
         index: dict[str, int | tuple[int, ...]],
         countries: dict[str, int],
         fuzzy_keys: list[str],
+        imported: ImportedPlaces | None = None,
     ) -> None:
         self._table = table
         self._index = index
         self._countries = countries
         self._fuzzy_keys = fuzzy_keys
+        self.imported = imported
+        self._by_id: tuple[array[int], array[int]] | None = None  # built when first needed
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """The full index, from the disk cache when it is there, else built (and cached)."""
+        """The full index, from the disk cache when it is there, else built (and cached),
+        with the user's imported GeoNames rows when there are any."""
         from newsgraph.resolve.gazetteer_build import build_parts, cache_fingerprint
+        from newsgraph.resolve.gazetteer_imported import ImportedPlaces
 
         path = _cache_path(cache_fingerprint())
         parts = _read_cache(path)
         if parts is None:
             parts = build_parts()
             _write_cache(path, parts)
-        return cls(*parts)
+        return cls(*parts, imported=ImportedPlaces.open())
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> Gazetteer:
@@ -200,31 +216,80 @@ class Gazetteer:
             builder.add(entry, [entry.name, *names])
         return cls(*builder.parts())
 
+    def with_imports(self, imported: ImportedPlaces | None) -> Gazetteer:
+        """This shipped index with other imported rows (or none), sharing its tables."""
+        return Gazetteer(self._table, self._index, self._countries, self._fuzzy_keys, imported)
+
+    @staticmethod
+    def cached_at() -> Path:
+        """Where the built shipped index is cached (whether or not it is built yet)."""
+        from newsgraph.resolve.gazetteer_build import cache_fingerprint
+
+        return _cache_path(cache_fingerprint())
+
     def __len__(self) -> int:
         return len(self._table.name)
 
-    def candidates(self, name: str, fuzzy: bool = True) -> list[Candidate]:
+    def candidates(self, name: str, fuzzy: bool = True, imported: bool = True) -> list[Candidate]:
         """Entries named `name`: exact spellings first, then loose ones, fuzzy only if none
-        (and `fuzzy`: a test whether a word is a place name needs no near spellings)."""
+        (and `fuzzy`: a test whether a word is a place name needs no near spellings); the
+        imported GeoNames rows too, unless not `imported`."""
         key = name_key(name)
         if not key:
             return []
         packed = self._index.get(key)
-        if packed is None:
-            return self._fuzzy(name) if fuzzy else []
-        want = checksum(exact_key(name))  # which loose matches are exact ones
+        exact = exact_key(name)
+        want = checksum(exact)  # which loose matches are exact ones
         seen: dict[int, str] = {}
-        for value in (packed,) if isinstance(packed, int) else packed:
+        for value in () if packed is None else (packed,) if isinstance(packed, int) else packed:
             row, check = value >> 32, value & 0xFFFFFFFF
             if check == want or seen.get(row) != "exact":
                 seen[row] = "exact" if check == want else "loose"
-        exact = exact_key(name)
         found = [
             Candidate(entry, match, exact_key(entry.name) == exact)
             for row, match in seen.items()
             if (entry := self._table.entry(row))
         ]
+        if imported and self.imported is not None:
+            found += self._imported(key, want, exact, seen, found)
+        if not found:
+            return self._fuzzy(name) if fuzzy and packed is None else []
         return sorted(found, key=lambda c: (c.match != "exact", -c.entry.population))
+
+    def _imported(
+        self, key: str, want: int, exact: str, seen: dict[int, str], found: list[Candidate]
+    ) -> list[Candidate]:
+        """Imported rows for a spelling: first- and second-level regions always, other places
+        only when the shipped index has no exact entry for it. A row the shipped index holds
+        (same GeoNames id, or the same region by kind, codes and name) is that entry: an
+        exact spelling the import knows makes its shipped loose match exact."""
+        assert self.imported is not None
+        shipped_exact = "exact" in seen.values()
+        same = {_identity(c.entry): i for i, c in enumerate(found)}
+        out: list[Candidate] = []
+        for hit in self.imported.lookup(key, want):
+            if shipped_exact and not hit.container:
+                continue
+            match = "exact" if hit.exact else "loose"
+            row = self._row_of(hit.geonames_id)
+            entry = self._table.entry(row) if row is not None else _entry(hit)
+            at = same.get(_identity(entry), same.get(_identity(replace(entry, geonames_id=None))))
+            if at is None:
+                same[_identity(entry)] = len(found) + len(out)
+                out.append(Candidate(entry, match, exact_key(entry.name) == exact))
+            elif match == "exact" and at < len(found) and found[at].match == "loose":
+                found[at] = Candidate(found[at].entry, "exact", found[at].primary)
+        return out
+
+    def _row_of(self, geonames_id: int) -> int | None:
+        """The shipped row of a GeoNames id, if the shipped index holds it."""
+        if self._by_id is None:
+            order = sorted(range(len(self._table.ids)), key=self._table.ids.__getitem__)
+            ids = array("q", (self._table.ids[r] for r in order))
+            self._by_id = ids, array("q", order)
+        ids, rows = self._by_id
+        at = bisect_left(ids, geonames_id)
+        return rows[at] if at < len(ids) and ids[at] == geonames_id else None
 
     def exact(self, name: str) -> list[Candidate]:
         """The candidates spelled exactly `name` (those `candidates` marks "exact", in its order),
@@ -268,6 +333,29 @@ class Gazetteer:
                 if value & 0xFFFFFFFF == checksum(hit):
                     out.append(Candidate(self._table.entry(value >> 32), "fuzzy"))
         return out
+
+
+def _identity(entry: GazetteerEntry) -> tuple[object, ...]:
+    """What makes two records one place: the GeoNames id, else kind, codes and name."""
+    if entry.geonames_id:
+        return ("id", entry.geonames_id)
+    return (entry.kind, entry.country_code, entry.admin1, exact_key(entry.name))
+
+
+def _entry(row: ImportedRow) -> GazetteerEntry:
+    """The gazetteer entry of an imported row."""
+    return GazetteerEntry(
+        geonames_id=row.geonames_id,
+        name=row.name,
+        lat=row.lat,
+        lon=row.lon,
+        country_code=row.country_code,
+        kind=row.kind,
+        population=row.population,
+        admin1=row.admin1,
+        source="geonames-import",
+        admin2=row.admin2,
+    )
 
 
 def _cache_path(fingerprint: str) -> Path:

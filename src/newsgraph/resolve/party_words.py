@@ -21,6 +21,7 @@ from newsgraph.model import ActorKind, Doc, Side, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.actor_found import Found
 from newsgraph.resolve.actor_lexicon import ActorLexicon
+from newsgraph.resolve.outlets import Outlets
 from newsgraph.words import words
 
 # Words that name a state's side: its government, army and loyal militias.
@@ -89,24 +90,29 @@ Rule = Callable[[Token, Context], Found | None]
 
 
 def context(
-    doc: Doc, lexicon: ActorLexicon, found: Sequence[Found], people: set[int], state: str | None
+    doc: Doc,
+    lexicon: ActorLexicon,
+    found: Sequence[Found],
+    people: set[int],
+    state: str | None,
+    outlets: Outlets,
 ) -> Context:
     """The rules' view of `doc`, given the parties already found in it and its state."""
     taken = frozenset(i for f in found for i in range(f.first, f.last))
-    voice = _voice(doc, lexicon, found)
+    voice = _voice(doc, outlets, found)
     return Context(doc, Tree(doc.tokens), lexicon, found, taken, frozenset(people), state, voice)
 
 
-def _voice(doc: Doc, lexicon: ActorLexicon, found: Sequence[Found]) -> str | None:
+def _voice(doc: Doc, outlets: Outlets, found: Sequence[Found]) -> str | None:
     """The state whose outlet the article is, or quotes: its own outlet first, then state
     media it names ("SANA", "Syrian state TV")."""
-    if doc.outlet and (state := lexicon.state_of_outlet(doc.outlet)):
+    if doc.outlet and (state := outlets.state_of(doc.outlet)):
         return state
     for f in found:
-        if f.kind == "media" and (
-            f.origin == "rule:state-media" or lexicon.state_of_outlet(f.name)
-        ):
-            return lexicon.state_of_outlet(f.name) or f.country
+        if f.kind == "media" and (state := outlets.state_of(f.name)):
+            return state
+        if f.kind == "media" and f.origin == "rule:state-media":
+            return f.country
     return None
 
 
@@ -116,11 +122,12 @@ def find(
     found: Sequence[Found],
     people: set[int],
     state: str | None,
+    outlets: Outlets,
 ) -> list[Found]:
     """Every mention found so far, plus those the rules make; a rule's mention replaces the
     mentions inside it ("Syrian" inside "Syrian opposition"). `state`: the country the
     article is about."""
-    ctx = context(doc, lexicon, found, people, state)
+    ctx = context(doc, lexicon, found, people, state, outlets)
     made: list[Found] = []
     claimed: set[int] = set()
     for tok in doc.tokens:

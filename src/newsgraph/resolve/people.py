@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from newsgraph.model import Doc, Person, Span, Token
 from newsgraph.nlp.tree import Tree
 from newsgraph.resolve.actor_lexicon import KnownPerson, PeopleLexicon
+from newsgraph.resolve.gender import FirstNames
 from newsgraph.resolve.not_people import Checks, Name, listed_places, not_a_person
 from newsgraph.resolve.place_spans import PlaceSpan, find_spans
 from newsgraph.resolve.references import Reference, References
@@ -51,10 +52,11 @@ class _Draft:
 def resolve_people(doc: Doc, res: Resources) -> Doc:
     """Stage: find people, their titles and affiliations, and link surname mentions."""
     tree = Tree(doc.tokens)
-    refs = References(doc, ("actor",))
+    refs = References(doc, ("actor",), coreferences=False)
     titles = res.titles
     places = find_spans(doc, res.gazetteer, res.place_names)
     spans = _name_spans(doc, refs, places, titles)
+    spans += _first_named(doc, spans, refs, places, titles, res.first_names)
     spans = _story_people(doc, spans, res, titles)
     drafts = _cluster(doc.tokens, spans, res.people)
     _link_surnames(doc.tokens, drafts, places)
@@ -151,6 +153,8 @@ def _name_spans(
             continue
         if ent.label != "PERSON" and last - first < 2:
             continue
+        if _the_body(tokens, first, last):
+            continue
         start, end = tokens[first].start, tokens[last - 1].end
         if refs.at(start, end, "actor") or any(_overlaps(start, end, p) for p in places):
             continue
@@ -171,6 +175,166 @@ def _strip_common_words(
     while last - first > 1 and tokens[first].text.lower() in common:
         first += 1
     return first, last
+
+
+# Particles inside Arabic, Dutch, French, ... names ("Abu Malek al-Jayrudi", "de Mistura").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abdel", "abdul", "de", "van", "von"})
+_NAME_OPENERS = frozenset({"abu", "abdel", "abdul", "umm"})  # "Abu Malek al-Jayrudi"
+# Entity labels a name of a person is not inside, and words no person's name has.
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "NORP", "MONEY", "CARDINAL"})
+_BODY_WORDS = frozenset(
+    {
+        "movement",
+        "front",
+        "army",
+        "brigade",
+        "brigades",
+        "council",
+        "party",
+        "committee",
+        "forces",
+        "force",
+        "islamic",
+        "network",
+        "agency",
+        "news",
+        "street",
+        "square",
+        "road",
+        "district",
+        "province",
+        "mosque",
+        "hospital",
+        "school",
+        "university",
+        "airport",
+    }
+)
+_CALENDAR = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_NOT_NAME_WORDS = _BODY_WORDS | _CALENDAR
+
+
+def _first_named(
+    doc: Doc,
+    taken: Sequence[tuple[int, int]],
+    refs: References,
+    places: Sequence[PlaceSpan],
+    titles: TitleWords,
+    first_names: FirstNames,
+) -> list[tuple[int, int]]:
+    """Names the parser missed or called an organisation ("Zakaria Malahifji of ...",
+    "spokeswoman Alessandra Vellucci"): two to four capitalised words that start with a first
+    name of the first-name list (or "Abu", "Abdel" before a name), where no party, place or
+    date is named and no word is an organisation's ("Sham Islamic Movement")."""
+    tokens = doc.tokens
+    covered = {i for a, b in taken for i in range(a, b)}
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if i in covered or not _starts_a_name(tokens, i, titles, first_names):
+            i += 1
+            continue
+        last = i + 1
+        while last < len(tokens) and _words(tokens[i:last]) < 4 and last not in covered:
+            word = tokens[last]
+            if (word.pos == "PROPN" and _is_name_word(word)) or _particle(word.text):
+                last += 1
+                continue
+            break
+        while last > i + 1 and _particle(tokens[last - 1].text):
+            last -= 1
+        run = tokens[i:last]
+        start, end = run[0].start, run[-1].end
+        blocked = (
+            last - i < 2
+            or refs.at(start, end, "actor")
+            or any(_overlaps(start, end, p) for p in places)
+            or any(t.ent_type in _NOT_PEOPLE or t.text.casefold() in _NOT_NAME_WORDS for t in run)
+            or titles.is_title_word(run[-1].text)
+        )
+        if not blocked:
+            out.append((i, last))
+        i = last
+    return out
+
+
+def _starts_a_name(
+    tokens: Sequence[Token], i: int, titles: TitleWords, first_names: FirstNames
+) -> bool:
+    tok = tokens[i]
+    if tok.pos != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    if titles.is_title_word(tok.text):
+        return False
+    if i > 0 and tokens[i - 1].pos == "PROPN" and not titles.is_title_word(tokens[i - 1].text):
+        return False  # inside a longer name ("Bab Qensrin"): not where a name starts
+    if tok.text.casefold() in _NAME_OPENERS:
+        return i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+    return not _particle(tok.text) and first_names.gender(tok.text) is not None
+
+
+def _words(run: Sequence[Token]) -> int:
+    return sum(1 for t in run if not _particle(t.text))
+
+
+def _particle(word: str) -> bool:
+    return word.casefold().rstrip("-") in _NAME_PARTICLES or word in {"-"}
+
+
+def _the_body(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """ "the Observatory said", "the Coalition": a body named by its short name, not a person
+    (while "the Assad regime" names Assad)."""
+    one = tokens[first]
+    return (
+        last - first == 1
+        and first > 0
+        and tokens[first - 1].text.casefold() == "the"
+        and one.dep != "compound"
+    )
 
 
 def _strip_possessive(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -202,6 +366,14 @@ def _is_name_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
 
 
+def _name_of(tokens: Sequence[Token], first: int, last: int) -> str:
+    """The words of a name as written: "al-Jarba" stays one word, spaces become one space."""
+    out = tokens[first].text
+    for prev, tok in zip(tokens[first : last - 1], tokens[first + 1 : last], strict=True):
+        out += ("" if prev.end == tok.start else " ") + tok.text
+    return out
+
+
 def _cluster(
     tokens: Sequence[Token], spans: list[tuple[int, int]], known: PeopleLexicon
 ) -> list[_Draft]:
@@ -214,7 +386,7 @@ def _cluster(
         if last - first == 1:
             singles.append((first, last))
             continue
-        text = _spelled(tokens[first:last])
+        text = _name_of(tokens, first, last)
         draft = next((d for t, d in spelled.items() if t.endswith(" " + text)), None)
         if draft is None:  # "Abdel Rahman" after "Rami Abdel Rahman" is the same man
             name = _known_name(text, known)
@@ -229,14 +401,6 @@ def _cluster(
             owner = drafts.setdefault(name.casefold(), _Draft(name))
         owner.mentions.append((first, last))
     return sorted(drafts.values(), key=lambda d: min(d.mentions))
-
-
-def _spelled(tokens: Sequence[Token]) -> str:
-    """The words as written, a space only where the text has one ("Hadi al-Bahra")."""
-    out = ""
-    for tok, nxt in zip(tokens, [*tokens[1:], None], strict=True):
-        out += tok.text + (" " if nxt is not None and nxt.start > tok.end else "")
-    return out
 
 
 def _known_name(name: str, known: PeopleLexicon) -> str:

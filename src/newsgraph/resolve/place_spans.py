@@ -174,7 +174,9 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, found: list[PlaceSpan]) -> 
     for m in _CAPITALISED.finditer(doc.text):
         if any(m.start() < end and start < m.end() for start, end in taken):
             continue
-        if any(_strong(m.group(), c) for c in gazetteer.candidates(m.group(), fuzzy=False)):
+        # the shipped index alone: an import widens what a place resolves to, not what is one
+        found_here = gazetteer.candidates(m.group(), fuzzy=False, imported=False)
+        if any(_strong(m.group(), c) for c in found_here):
             out.append(PlaceSpan(m.start(), m.end(), m.group(), "gazetteer"))
     return out
 

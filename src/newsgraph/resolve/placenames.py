@@ -47,6 +47,8 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 
 def fold(name: str) -> str:
     """Casefold and strip diacritics, keeping the string's shape."""
+    if name.isascii():  # nothing to decompose (most names, and every one of a dump's ASCII column)
+        return name.casefold()
     decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -59,7 +61,12 @@ def exact_key(name: str) -> str:
 
 def name_key(name: str) -> str:
     """The loose key that all transliterations of one name share: "Deir Ezzor" -> "darzar"."""
-    words = exact_key(name).split()
+    return loose_key(exact_key(name))
+
+
+def loose_key(exact: str) -> str:
+    """`name_key` of a name whose `exact_key` is `exact` (for callers that need both)."""
+    words = exact.split()
     if len(words) > 1:
         kept = [w for w in words if w not in _ARTICLES]
         words = kept or words

@@ -19,13 +19,20 @@ class Reference:
     end: int
     kind: RefKind
     name: str
+    method: str = ""  # the references.v1 rule, for words that refer back ("he", "the group")
 
 
 class References:
     """Mentions of actors, people and places, queryable by character range; of the `kinds`
-    given only, for a stage that runs before the others are resolved."""
+    given only, for a stage that runs before the others are resolved. With `coreferences`,
+    the words references.v1 resolved ("he", "the Observatory") count as mentions too."""
 
-    def __init__(self, doc: Doc, kinds: tuple[RefKind, ...] = ("actor", "person", "place")):
+    def __init__(
+        self,
+        doc: Doc,
+        kinds: tuple[RefKind, ...] = ("actor", "person", "place"),
+        coreferences: bool = True,
+    ):
         refs: list[Reference] = []
         actors = doc.actors if "actor" in kinds else ()
         people = doc.people if "person" in kinds else ()
@@ -36,6 +43,12 @@ class References:
         if "place" in kinds:
             for place in doc.places:
                 refs += [Reference(m.start, m.end, "place", place.name) for m in place.mentions]
+        if coreferences:
+            refs += [
+                Reference(c.start, c.end, c.kind, c.name, c.method)
+                for c in doc.coreferences
+                if c.name is not None and c.kind in kinds
+            ]
         self.refs = sorted(refs, key=lambda r: (r.start, -r.end))
         self._starts = [r.start for r in self.refs]
         self.kind_of_actor = {a.name: a.kind for a in actors}

@@ -27,6 +27,7 @@ from newsgraph.store.read import Item, Reader
 
 MAX_PAGE = 500  # rows per request at most
 MAX_TEXT = 200  # characters of a filter or search string at most
+CHECK_EVERY = 30.0  # seconds between the page's questions whether the store changed
 STATIC = Path(str(resources.files("newsgraph.serve").joinpath("static")))
 COUNTRIES = Path(str(resources.files("newsgraph").joinpath("data/map/countries.json")))
 
@@ -56,9 +57,15 @@ def _day(value: str | None, name: str = "since") -> date | None:
         raise RequestValidationError([{**error, "input": value}]) from None
 
 
-def create_app(db: Path, token: str | None = None, allowed_hosts: Sequence[str] = ()) -> FastAPI:
+def create_app(
+    db: Path,
+    token: str | None = None,
+    allowed_hosts: Sequence[str] = (),
+    check_every: float = CHECK_EVERY,
+) -> FastAPI:
     """The application over the database file `db`, answering to loopback names and
-    `allowed_hosts` (Host header patterns: `news.lan`, `*.corp.example`, `*` for any)."""
+    `allowed_hosts` (Host header patterns: `news.lan`, `*.corp.example`, `*` for any); the
+    page asks every `check_every` seconds whether the store changed."""
     reader = Reader(db)
     app = FastAPI(
         title="newsgraph",
@@ -82,6 +89,7 @@ def create_app(db: Path, token: str | None = None, allowed_hosts: Sequence[str] 
     _lists(app, reader)
     _things(app, reader)
     _aggregates(app, reader)
+    _freshness(app, reader, check_every)
     return app
 
 
@@ -237,3 +245,12 @@ def _aggregates(app: FastAPI, reader: Reader) -> None:
     def disputes(actor: Text = None, since: Day = None, until: Day = None) -> list[Item]:
         """Accusations and rejections between two parties, both directions side by side."""
         return reader.disputes(actor, _day(since), _day(until, "until"))
+
+
+def _freshness(app: FastAPI, reader: Reader, check_every: float) -> None:
+    @app.get("/api/changed", tags=["aggregates"])
+    def changed() -> Item:
+        """When the store last changed (`changed`, UTC), when a watch last polled into it
+        (`last_poll`) and how many URLs it watches; the page asks every `check_every`
+        seconds and reloads its lists when `changed` moves."""
+        return {**reader.changed(), "check_every": check_every}

@@ -8,6 +8,7 @@ Re-ingesting a document whose text changed replaces all its rows (upsert by id).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -30,7 +31,11 @@ from newsgraph.store.rows import (
     doc_rows,
 )
 
-SCHEMA_VERSION = "3"  # 2: events count their dead, day precision, weapon; 3: documents.seq
+# 2: events count their dead, day precision, weapon; 3: documents.seq; 5: the watch tables
+SCHEMA_VERSION = "5"
+# Older schemas this one upgrades in place: version -> the statements that bring it up (the
+# new tables themselves come from schema.sql's CREATE TABLE IF NOT EXISTS).
+MIGRATIONS: dict[str, tuple[str, ...]] = {"3": ()}
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"
 Status = Literal["new", "changed", "unchanged"]
@@ -73,12 +78,25 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if "meta" not in tables:
         return
     found = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if found is not None and found[0] in MIGRATIONS:
+        _migrate(con, str(found[0]))
+        return
     if found is not None and found[0] != SCHEMA_VERSION:
         con.close()
         raise StoreError(
             f"{path}: written by another newsgraph version (store schema {found[0]}, this one "
             f"reads {SCHEMA_VERSION}); ingest into a new file"
         )
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Bring a store of an older schema up to this one, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    con.execute(resources.files("newsgraph.store").joinpath("schema.sql").read_text())
+    for statement in MIGRATIONS[version]:
+        con.execute(statement)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", [SCHEMA_VERSION])
+    con.execute("COMMIT")
 
 
 class Store:
@@ -137,6 +155,7 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             done = [self._write_one(doc, now, pending) for doc in docs]
             self._flush(pending)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('changed_at', ?)", [now])
             self.con.execute("COMMIT")
         except BaseException as exc:  # KeyboardInterrupt too: never leave half a batch
             self._rollback()
@@ -234,6 +253,27 @@ class Store:
             with contextlib.suppress(duckdb.Error):  # keep the insert's own error, if any
                 self.con.unregister("_rows")
 
+    def publish(self, target: Path) -> None:
+        """Replace `target` with a consistent copy of the store, atomically: what `serve`
+        reads while this process keeps writing (DuckDB lets one process write a file, or any
+        number read it, not both)."""
+        if target.resolve() == self.path.resolve():
+            raise StoreError(f"{target}: is the store itself; publish a copy under another name")
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.unlink(missing_ok=True)
+        found = self.con.execute("SELECT current_database()").fetchone()
+        name = str(found[0] if found else "").replace('"', '""')
+        try:
+            self.con.execute(f"ATTACH '{_quoted(tmp)}' AS newsgraph_copy")
+            try:
+                self.con.execute(f'COPY FROM DATABASE "{name}" TO newsgraph_copy')
+            finally:
+                self.con.execute("DETACH newsgraph_copy")
+            os.replace(tmp, target)
+        except (duckdb.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{target}: cannot publish ({str(exc).splitlines()[0]})") from None
+
     def close(self) -> None:
         self.con.close()
 
@@ -242,6 +282,10 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 @dataclass(slots=True)

@@ -6,10 +6,13 @@ filters match as plain text: `%`, `_` and `\\` in them are escaped, never patter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+
+import duckdb
 
 from newsgraph.store.db import connect
 
@@ -170,6 +173,16 @@ def count_sql(what: What, filters: Filters) -> tuple[str, list[Any]]:
     """How many rows `sql_for` gives without its limit: for paging."""
     where, params = conditions(what, filters)
     return f"SELECT count(*) FROM ({_SQL[what].format(where=where)})", params
+
+
+def event_rows(
+    con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any]
+) -> list[dict[str, Any]]:
+    """Merged events as `query events` gives them, for SQL conditions of this module's
+    callers (`where` starts with AND), as dicts."""
+    cur = con.execute(_EVENTS.format(where=where), list(params))
+    names = [c[0] for c in cur.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def run_query(db: Path, what: What, filters: Filters) -> Result:

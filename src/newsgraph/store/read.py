@@ -1,18 +1,19 @@
 """The read side for the web page and the API: pages of rows as dicts, aggregates in DuckDB.
 
 One read-only connection per `Reader`; each call takes its own cursor, so a threaded server
-can share the Reader. Everything is aggregated here (counts per place, per day), never
+can share the Reader. The connection follows its file: a copy that `watch --publish`
+replaced is read from the next question on (store/follow.py). Everything is aggregated here (counts per place, per day), never
 shipped row by row to the browser.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from newsgraph.store.db import connect
+from newsgraph.store.follow import FollowedConnection
 from newsgraph.store.query import (
     MATCHES,
     Filters,
@@ -31,19 +32,16 @@ class Reader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._con = connect(path, read_only=True)
+        self._con = FollowedConnection(path)
 
     def close(self) -> None:
         self._con.close()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Item]:
-        cur = self._con.cursor()
-        try:
+        with self._con.cursor() as cur:
             result = cur.execute(sql, list(params))
             names = [c[0] for c in result.description or ()]
             return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
-        finally:
-            cur.close()
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> Item | None:
         found = self.rows(sql, params)
@@ -177,6 +175,27 @@ class Reader:
 
     # --- aggregates for the page -----------------------------------------------------------
 
+    def changed(self) -> Item:
+        """When the store last changed, and when a watch last polled into it (if one did)."""
+        tables = {r["name"] for r in self.rows("SELECT table_name AS name FROM duckdb_tables()")}
+        changed = (
+            self.one("SELECT value FROM meta WHERE key = 'changed_at'")
+            if "meta" in tables
+            else None
+        )
+        if changed is None:  # a store written before it kept the time: its newest document
+            changed = self.one("SELECT CAST(max(ingested_at) AS VARCHAR) AS value FROM documents")
+        polled = (
+            self.one("SELECT max(last_poll) AS at, count(*) AS feeds FROM watch_feeds")
+            if "watch_feeds" in tables
+            else None
+        )
+        return {
+            "changed": _utc(changed["value"] if changed else None),
+            "last_poll": _utc(polled["at"] if polled else None),
+            "watched": polled["feeds"] if polled else 0,
+        }
+
     def summary(self) -> Item:
         counts = self.one(
             "SELECT (SELECT count(*) FROM documents) AS documents, "
@@ -270,3 +289,13 @@ WHERE x.type IN ('ACCUSE', 'REJECT') OR x.status = 'denied'
 GROUP BY ALL ORDER BY x.day NULLS LAST, x.id
 """
 )
+
+
+def _utc(value: object) -> str | None:
+    """A stored UTC time (a timestamp, or its text) as ISO 8601 with its offset."""
+    if value is None:
+        return None
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return when.replace(
+        tzinfo=UTC
+    ).isoformat()  # to the microsecond: two writes a second apart differ

@@ -80,6 +80,32 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 
 
+-- What `newsgraph watch` knows of each feed or page it polls (store/watch_state.py), so that a
+-- restart resumes: the validators of the next conditional GET, the schedule, the failures.
+CREATE TABLE IF NOT EXISTS watch_feeds (
+    url VARCHAR PRIMARY KEY,
+    kind VARCHAR,                    -- feed or page, once a poll has said which
+    etag VARCHAR,                    -- sent back as If-None-Match
+    last_modified VARCHAR,           -- sent back as If-Modified-Since
+    last_poll TIMESTAMP,
+    last_success TIMESTAMP,
+    next_poll TIMESTAMP,             -- not polled before this (the schedule, or a backoff)
+    failures INTEGER NOT NULL,       -- failed polls in a row
+    last_error VARCHAR
+);
+
+-- Each item a watched feed listed, as last seen: an item seen again with the same digest
+-- costs no request; one whose digest changed (an edited item) is read again.
+CREATE TABLE IF NOT EXISTS watch_items (
+    feed VARCHAR NOT NULL,
+    key VARCHAR NOT NULL,            -- the item's guid, else its link
+    digest VARCHAR NOT NULL,         -- hash of the item's title, link, dates and text
+    doc_id VARCHAR,                  -- the document it is stored as, if it is
+    how VARCHAR NOT NULL,            -- page, feed-text, stored, near-duplicate, failed
+    seen_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (feed, key)
+);
+
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
 CREATE INDEX IF NOT EXISTS evidence_doc ON evidence (doc_id);
 CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);

@@ -194,13 +194,15 @@ def test_a_plural_that_is_no_possessive(lexicon: ActorLexicon) -> None:
     assert names(lexicon, "Syrias") == []  # no word follows: nothing is owned
 
 
-def test_the_state_behind_an_outlet(lexicon: ActorLexicon) -> None:
-    assert lexicon.state_of_outlet("sana") == "Syria"
-    assert lexicon.state_of_outlet("www.sana.sy") == "Syria"
-    assert lexicon.state_of_outlet("RT") == "Russia"
-    assert lexicon.state_of_outlet("reuters") is None
-
-
 def test_a_number_is_no_alias() -> None:
     lex = ActorLexicon([(_entry("313 Brigade", None), ["313"])])
     assert lex.match(make_tokens("And 313 people died")) == []
+
+
+def test_a_possessive_that_lost_its_apostrophe_before_a_noun(lexicon: ActorLexicon) -> None:
+    found = lexicon.match(make_tokens("Syrias army and SANAs correspondent"))
+    assert [m.entry.name for m in found] == ["Syria", "SANA"]
+
+
+def test_the_americas_own_nothing_and_stay_unmatched(lexicon: ActorLexicon) -> None:
+    assert names(lexicon, "across the Americas region") == []

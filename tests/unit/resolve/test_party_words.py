@@ -12,6 +12,7 @@ from newsgraph.model import Actor, Doc
 from newsgraph.resolve.actor_lexicon import ActorLexicon
 from newsgraph.resolve.actors import resolve_actors
 from newsgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
+from newsgraph.resolve.outlets import Outlets
 from newsgraph.resources import Resources
 
 
@@ -150,15 +151,15 @@ def test_terrorists_of_a_named_group_are_that_group(res: Resources) -> None:
 
 
 def test_the_head_word_alone_names_the_party_named_in_full(res: Resources) -> None:
-    text = "The Syrian Observatory for Human Rights counted 40 dead, the Observatory said."
-    found = actors(res, text, [("Observatory", "PERSON")])
-    sohr = found["Syrian Observatory for Human Rights"]
-    assert texts(sohr) == ["Syrian Observatory for Human Rights", "Observatory"]
-    assert "rule:short-name" in sohr.origin
+    text = "The Syrian National Coalition met, the Coalition said."
+    found = actors(res, text, [("Coalition", "PERSON")])
+    snc = found["Syrian National Coalition"]
+    assert texts(snc) == ["Syrian National Coalition", "Coalition"]
+    assert "rule:short-name" in snc.origin
 
 
 def test_the_head_word_alone_names_no_one_when_no_party_has_it(res: Resources) -> None:
-    assert actors(res, "The Observatory said 40 died.", [("Observatory", "PERSON")]) == {}
+    assert actors(res, "The Coalition said 40 died.", [("Coalition", "PERSON")]) == {}
 
 
 # --- acronyms by country --------------------------------------------------------------------
@@ -252,3 +253,12 @@ def test_a_capital_opening_a_dateline_is_where_not_who() -> None:
 def test_an_organisation_named_by_a_role_word_is_left_to_the_role(res: Resources) -> None:
     found = actors(res, "The Aleppo Rebels fired.", [("Aleppo Rebels", "ORG")])
     assert "Aleppo Rebels" not in found
+
+
+def test_the_state_behind_an_outlet() -> None:
+    outlets = Outlets.load()
+    assert outlets.state_of("sana") == "Syria"
+    assert outlets.state_of("www.sana.sy") == "Syria"
+    assert outlets.state_of("Syrian Arab News Agency") == "Syria"
+    assert outlets.state_of("reuters") is None
+    assert outlets.state_of("Al-Manar") is None  # a party's outlet, not a state's

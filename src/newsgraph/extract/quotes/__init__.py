@@ -20,7 +20,9 @@ quotes carry:
     tagger's edges             (moves a reported quote's edges to the tagger's)
     tagger's contents          learned
 
-then the trims every quote gets, then the confidence model (`extract/quote_confidence.py`).
+then the trims every quote gets, then the confidence model (`extract/quote_confidence.py`),
+then the outlets each kept quote came through (`VIA_RULES` in `outlets.py`, whose rule names
+are the `Quote.via_method`: told-outlet, outlet-reported, carried-forward, ...).
 The numbers the rules stop at are named in `limits.py`, and every quote is made by
 `build.make_quote`.
 """

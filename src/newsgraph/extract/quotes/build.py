@@ -18,6 +18,7 @@ def make_quote(
     speaker_mention: Span | None = None,
     *,
     via: tuple[str, ...] = (),
+    via_method: str = "",
     kind: QuoteKind | None = None,
     cue_word: str | None = None,
 ) -> Quote:
@@ -34,6 +35,7 @@ def make_quote(
         speaker_mention=speaker_mention,
         cue_span=cue,
         via=via,
+        via_method=via_method,
         method=method,
         stage=STAGE,
     )

@@ -23,9 +23,14 @@ from newsgraph.extract.quotes.cue_speakers import (
 from newsgraph.extract.quotes.limits import MAX_INTERRUPTION_CHARS, MAX_INTERRUPTION_MARKS
 from newsgraph.extract.quotes.scan import Found, SentenceScan
 from newsgraph.model import Quote, Sentence, Span, Token
+from newsgraph.nlp.pronouns import pronoun
 
 CUE_VERB = "cue-verb"
+CITING_VIA = "citing"  # the `via_method` of "Citing X, Y said": X speaks, via Y
 
+# Verbs of saying that English puts before their subject ("..., said the Observatory");
+# not those whose object is someone else ("told Reuters", "blamed the army").
+INVERTING_VERBS = frozenset({"say", "add", "report", "state", "write", "explain", "note"})
 # Complements that make a weak cue an attribution: a clause, an infinitive, a noun's clause.
 _CLAUSES = ("ccomp", "xcomp", "acl")
 # How far before its sentence's first character a quotation may open and still be in it:
@@ -92,7 +97,8 @@ def _attribute(
         speaker, via = cited, (speaker,)
     cue = Span(tok.start, tok.end, tok.text)
     said_by = mention or ctx.speakers.mention(subject)
-    return make_quote(ctx, content, CUE_VERB, cue, speaker, said_by, via=via)
+    method = CITING_VIA if via else ""
+    return make_quote(ctx, content, CUE_VERB, cue, speaker, said_by, via=via, via_method=method)
 
 
 def _speaker_word(
@@ -102,6 +108,9 @@ def _speaker_word(
     but a name stands beside it, the words of that name."""
     tree = ctx.tree
     subject = noun_owner(tok, tree) if tok.pos == "NOUN" else tree.subject(tok.i)
+    subjects = tree.children(tok.i, "nsubj")
+    if len(subjects) > 1:  # "The Swedish scientist leading the team Ake Sellstrom said"
+        subject = next((s for s in reversed(subjects) if _names_someone(s, ctx)), subject)
     mention = None
     if subject is None and tok.pos == "VERB":
         subject = name_just_before(tok, ctx) or inverted_subject(tok, content, ctx)
@@ -109,11 +118,52 @@ def _speaker_word(
         subject = subject or governing_speaker(tok, ctx)
     if subject is None:
         return None
+    after = _named_after(tok, subject, ctx)
+    if after is not None:
+        return after, Span(after.start, after.end, after.text)
     if content[0] <= subject.start < content[1] and not tree.is_below(subject.i, tok.i):
         subject = participle_subject(tok, ctx)
         if subject is None:
             return None  # the "subject" is part of what was said: not a speaker
     return subject, mention
+
+
+def _named_after(tok: Token, subject: Token, ctx: QuoteContext) -> Token | None:
+    """ "... killed 58 people said the Observatory": text without commas leaves the parse
+    taking the reported clause's noun for the subject. When that "subject" names no one and
+    the noun phrase right after a verb of saying does, the latter speaks."""
+    if tok.pos != "VERB" or tok.lemma.casefold() not in INVERTING_VERBS or subject.i > tok.i:
+        return None
+    if pronoun(subject) is not None or _names_someone(subject, ctx):
+        return None
+    head = None
+    for word in ctx.doc.tokens[tok.i + 1 : ctx.doc.sentences[tok.sent].last]:
+        if word.pos not in {"DET", "ADJ", "PROPN", "NOUN", "PUNCT"} or word.text in {",", "."}:
+            break
+        if word.pos in {"NOUN", "PROPN"}:
+            head = word
+    if head is None or not _after_the_verb(head, tok, ctx):
+        return None
+    return head if _names_someone(head, ctx) else None
+
+
+def _after_the_verb(head: Token, verb: Token, ctx: QuoteContext) -> bool:
+    """Whether the noun after a verb of saying is its subject put after it: its object in the
+    parse ("said the Observatory"), or the subject of a participle it governs ("said the
+    Observatory adding that ..."), not the subject of what was said ("said the government
+    was responsible")."""
+    if head.head == verb.i:
+        return head.dep not in {"nsubj", "nsubjpass", "ccomp"}
+    governor = ctx.doc.tokens[head.head]
+    return head.dep == "nsubj" and governor.tag == "VBG" and governor.head == verb.i
+
+
+def _names_someone(tok: Token, ctx: QuoteContext) -> bool:
+    """Whether the noun phrase core headed by `tok` names a person or party, or refers to one."""
+    core = ctx.speakers.mention(tok)
+    if ctx.refs.within(core.start, core.end, "person", "actor"):
+        return True
+    return any(c.start <= tok.start < c.end and c.name for c in ctx.doc.coreferences)
 
 
 def _part_of_outer(quote: Quote, cue: Token, earlier: list[Quote]) -> bool:

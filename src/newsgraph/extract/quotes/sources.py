@@ -45,7 +45,10 @@ def according_to(sent: Sentence, ctx: QuoteContext, found: list[Quote]) -> list[
         ]
         if relayed:
             if source is not None:
-                found = [replace(q, via=(*q.via, source)) if q in relayed else q for q in found]
+                found = [
+                    replace(q, via=(*q.via, source), via_method=ACCORDING_TO) if q in relayed else q
+                    for q in found
+                ]
             continue
         span = _sourced_sentence(tok, host, sent, ctx)
         if span is None:

@@ -1,5 +1,6 @@
 """Stage quotes.v1 as tables read in order: the passes, the cue rules and vetoes of a sentence's
-scan, the named-source rules, the trims, then the confidence model.
+scan, the named-source rules, the trims, the confidence model, then the outlets each quote
+came through (VIA_RULES, `outlets.py`).
 
 Order matters, and each table says it: quotes outside quotation marks come first, so that a
 quotation's own speaker is known before the cues inside it ("'I think ...,' Tanner said": "I"
@@ -23,6 +24,7 @@ from newsgraph.extract.quotes.build import sentence_of
 from newsgraph.extract.quotes.clauses import HEDGE, PASSIVE, PASSIVE_BY, hedge, passive, passive_by
 from newsgraph.extract.quotes.cue_verb import CUE_VERB, cue_verb
 from newsgraph.extract.quotes.learned import LEARNED, learned_quotes, snap_to_tagged
+from newsgraph.extract.quotes.outlets import with_outlets
 from newsgraph.extract.quotes.quotations import (
     CONTINUATION,
     SIGNED,
@@ -153,6 +155,7 @@ def extract_quotes(doc: Doc, res: Resources) -> Doc:
         quotes = step.run(ctx, quotes)
     quotes = [_trimmed(q, ctx) for q in quotes]
     quotes = lexicon.confidence.judge(quotes, ctx)
+    quotes = with_outlets(quotes, ctx, res.outlets, res.actors)
     return replace(doc, quotes=tuple(sorted(quotes, key=lambda q: (q.start, q.end))))
 
 

@@ -366,9 +366,43 @@ async function refresh() {
   document.body.dataset.ready = "yes";
 }
 
-async function start() {
+async function showSummary() {
   const summary = await api("summary");
   document.getElementById("summary").textContent = `${summary.documents} documents · ${summary.events} events · ${summary.quotes} quotes · ${summary.actors} actors · ${summary.places} places`;
+}
+
+// --- freshness: a watch publishing into the store while the page is open -------------------
+
+function when(iso) {
+  return iso ? new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never";
+}
+
+function showChanged(info) {
+  const parts = [`store last changed ${when(info.changed)}`];
+  if (info.watched) parts.push(`watching ${info.watched} URL(s), last poll ${when(info.last_poll)}`);
+  const line = document.getElementById("changed");
+  line.textContent = parts.join(" · ");
+  line.dataset.changed = info.changed || "";
+}
+
+// Ask whether the store changed; when it did, reload the summary and every list (the
+// filters, the page of events and what the evidence view shows stay as they are).
+async function followChanges(seen) {
+  let info = null;
+  try { info = await api("changed"); } catch (e) { info = null; }
+  if (info) {
+    showChanged(info);
+    if (info.changed !== seen) {
+      await showSummary();
+      await refresh();
+    }
+  }
+  const every = Math.max(0.2, info ? info.check_every : 30);
+  setTimeout(() => followChanges(info ? info.changed : seen), every * 1000);
+}
+
+async function start() {
+  await showSummary();
   const select = document.getElementById("f-type");
   for (const t of TYPES) select.append(el("option", { value: t, text: t }));
   document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); readFilters(); refresh(); });
@@ -381,6 +415,9 @@ async function start() {
   document.getElementById("who-form").addEventListener("submit", (e) => { e.preventDefault(); const q = document.getElementById("who-q").value.trim(); if (q.length >= 2) findEntities(q); });
   enablePan();
   await refresh();
+  const info = await api("changed");
+  showChanged(info);
+  setTimeout(() => followChanges(info.changed), Math.max(0.2, info.check_every) * 1000);
 }
 
 document.addEventListener("DOMContentLoaded", () => { start().catch((e) => { document.getElementById("summary").textContent = `error: ${e.message}`; }); });
