@@ -85,7 +85,7 @@ def resolve_actors(doc: Doc, res: Resources) -> Doc:
     found += _led_coalitions(doc, matches, lexicon)
     found += _agency_names(doc, matches, lexicon)
     found += group_names.find(doc, found, set(people))
-    state = countries.most_common(1)[0][0] if countries else None
+    state = _home_state(countries, matches)
     found = party_words.find(doc, lexicon, found, set(people), state, res.outlets)
     found += _ner_orgs(doc, found, people, res)
     return replace(doc, actors=_group(doc, found, res.actors))
@@ -110,6 +110,14 @@ def _countries(
         if state is not None:
             counts[state.name] += 4
     return counts
+
+
+def _home_state(countries: Counter[str], matches: Sequence[LexiconMatch]) -> str | None:
+    """The country the article is about, among those it names as a party: a meeting in
+    Geneva between "the government and the opposition" is no Swiss affair."""
+    named = {c for m in matches if not m.alternatives and (c := _country_of(m))}
+    ranked = [c for c, _ in countries.most_common() if c in named]
+    return ranked[0] if ranked else None
 
 
 def _by_country(m: LexiconMatch, countries: Counter[str]) -> LexiconMatch:

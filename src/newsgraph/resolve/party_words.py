@@ -221,9 +221,21 @@ def _state_forces(tok: Token, ctx: Context) -> Found | None:
     if word not in STATE_WORDS or ctx.state is None:
         return None
     first, last = _phrase(tok, ctx, adjective=word == "military")
-    if first < 0:
+    if first < 0 or (_word_at(ctx.doc, first - 1) == "the" and _named_body(word, ctx)):
         return None
     return _made(ctx, first, last, ctx.state, "country", ctx.state, "state", "state-forces")
+
+
+def _named_body(word: str, ctx: Context) -> bool:
+    """ "the army" after "the Syrian Arab Army": a definite description of the state body
+    the article named, which references.v1 links it to ("air force strikes" stay the state's)."""
+    words = set(word.replace("-", " ").split())
+    return any(
+        f.kind == "government_body"
+        and f.country == ctx.state
+        and words <= set(f.name.lower().split())
+        for f in ctx.found
+    )
 
 
 def _rebels(tok: Token, ctx: Context) -> Found | None:

@@ -262,3 +262,18 @@ def test_the_state_behind_an_outlet() -> None:
     assert outlets.state_of("Syrian Arab News Agency") == "Syria"
     assert outlets.state_of("reuters") is None
     assert outlets.state_of("Al-Manar") is None  # a party's outlet, not a state's
+
+
+def test_a_country_only_met_in_names_no_state() -> None:
+    geneva = Gazetteer.from_entries([(_place("Geneva", "CH", population=200_000), [])])
+    res = Resources(actors=ActorLexicon.load(), gazetteer=geneva)
+    text = "Delegations from the government and the opposition met in Geneva."
+    assert actors(res, text, [("Geneva", "GPE")]) == {}
+
+
+def test_the_army_after_the_states_named_army_is_left_to_references(res: Resources) -> None:
+    found = actors(res, "The Syrian Arab Army shelled the town. The army said it won.")
+    assert texts(found["Syrian Arab Army"]) == ["Syrian Arab Army"]
+    assert "Syria" not in found
+    found = actors(res, "Syria shelled the town. The army said it won.")
+    assert texts(found["Syria"]) == ["Syria", "army"]
