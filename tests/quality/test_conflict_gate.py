@@ -47,8 +47,10 @@ HELD_OUT_FLOORS = {
     "status": 0.80,
 }
 # Records per incident: the shipped pipeline gave 2.75 (development) and 3.00 (held out) before
-# events became incidents.
-MAX_RATIO = {"development": 1.4, "held out": 1.55}
+# events became incidents; 1.39 and 1.50 before parties named by role ("regime forces",
+# "rebels") and armed groups no lexicon knew became actors: with more parties named, fewer
+# mentions are too thin to load and fewer merge, mostly acts the annotators left uncoded.
+MAX_RATIO = {"development": 1.45, "held out": 1.55}
 
 
 def check(folder, digest, floors, resources, name, pipeline=None):
