@@ -49,6 +49,12 @@ DEFAULT_PHOENIX = ROOT.parent / "shared" / "lexicons" / "phoenix"
 PHOENIX_SOURCE = "phoenix"
 # Phoenix office holders whose every role ended before this are dropped: news after 2000 only.
 PEOPLE_CUTOFF = "2000-01-01"
+STATE_KINDS = ("country", "government_body")  # a state and its own bodies
+OUTLET_SIDES = {"state": "state", "monitor": "monitor"}  # by the outlet table's kind
+SIDES = ("state", "opposition", "jihadist", "kurdish", "coalition", "monitor")
+# The side a CAMEO role documents (CAMEO 1.1b3 codebook, actor roles): rebels, insurgents and
+# the political opposition of a country; human rights organisations.
+SIDE_OF_ROLE = {"REB": "opposition", "INS": "opposition", "OPP": "opposition", "HRI": "monitor"}
 
 
 @dataclass
@@ -63,7 +69,9 @@ class Record:
     code: str | None = None
     patrons: list[str] = field(default_factory=list)
     led_by: str | None = None
+    side: str | None = None
     aliases: set[str] = field(default_factory=set)
+    shared: set[str] = field(default_factory=set)  # acronyms other entries may also claim
 
 
 def country_records(geo: Geography) -> dict[str, Record]:
@@ -120,11 +128,17 @@ def add_actor(
         return
     name, extra = phoenix_name(head[0])
     record = ph.actors.setdefault(name, Record(name, kind, PHOENIX_SOURCE, 2, country, role.code))
+    record.side = record.side or side_of_code(role.code)
     record.aliases.update([name, *extra])
     for alias in head[1:]:
         if not names.is_person(alias) and not names.has_role(alias):
             bare, more = phoenix_name(alias)
             record.aliases.update(a for a in [bare, *more] if short_alias_ok(a))
+
+
+def side_of_code(code: str | None) -> str | None:
+    """The side a CAMEO code documents: SYRREB the Syrian opposition, NGOHRI a rights group."""
+    return SIDE_OF_ROLE.get(code[3:6]) if code else None
 
 
 def add_person(ph: Phoenix, names: NameSets, block: Block, affiliation: str | None) -> None:
@@ -240,6 +254,9 @@ def curated_records(curated: dict[str, Any], geo: Geography) -> dict[str, Record
                 and country not in {a["name"] for a in curated["actors"]}
             ):
                 raise SystemExit(f"curated.json: unknown country {country!r} in {item['name']}")
+        side = item.get("side")
+        if side is not None and side not in SIDES:
+            raise SystemExit(f"curated.json: unknown side {side!r} in {item['name']}")
         record = Record(
             item["name"],
             item["kind"],
@@ -249,8 +266,10 @@ def curated_records(curated: dict[str, Any], geo: Geography) -> dict[str, Record
             code=item.get("code"),
             patrons=list(item.get("patrons", [])),
             led_by=item.get("led_by"),
+            side=side,
         )
         record.aliases.update([item["name"], *item["aliases"]])
+        record.shared.update(alias_key(a) for a in item.get("shared_acronyms", []))
         out[record.name] = record
     return out
 
@@ -264,6 +283,7 @@ def outlet_records(outlets: list[Outlet], known: set[str], geo: Geography) -> di
             if name is not None and name not in geo.official and name not in known:
                 raise SystemExit(f"outlets.tsv: unknown country or owner {name!r} in {outlet.name}")
         record = Record(outlet.name, outlet.actor_kind, outlet.source, 0, country=outlet.country)
+        record.side = OUTLET_SIDES.get(outlet.kind)  # a state's outlet is the state's, a monitor one
         record.aliases.update([outlet.name, *outlet.aliases])
         out[record.name] = record
     return out
@@ -277,13 +297,21 @@ def merge(curated: dict[str, Record], countries: dict[str, Record], ph: Phoenix)
 
 
 def settle_conflicts(records: list[Record]) -> None:
-    """An alias two actors claim goes to the higher-priority one, or to neither on a tie."""
+    """An alias two actors claim goes to the higher-priority one, or to neither on a tie;
+    an acronym every top claimant marks as shared ("SNA": Syria's and Somalia's national
+    armies) stays with all of them, for the article's countries to settle."""
     owners: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         for key in {alias_key(a) for a in record.aliases}:
             owners[key].append(record)
     for key, claim in owners.items():
         if len(claim) < 2:
+            continue
+        sharing = [r for r in claim if key in r.shared]
+        if len(sharing) > 1:
+            for record in claim:
+                if record not in sharing:
+                    record.aliases = {a for a in record.aliases if alias_key(a) != key}
             continue
         best = min(r.priority for r in claim)
         top = [r for r in claim if r.priority == best]
@@ -363,6 +391,7 @@ def actor_json(record: Record, alias_codes: dict[str, str]) -> dict[str, Any]:
         "code": record.code,
         "patrons": sorted(record.patrons),
         "led_by": record.led_by,
+        "side": record.side or ("state" if record.kind in STATE_KINDS else None),
         "source": record.source,
         "aliases": aliases,
         "alias_codes": codes,

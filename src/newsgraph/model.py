@@ -24,6 +24,11 @@ ActorKind = Literal[
     "government_body",
     "other",
 ]
+# Which side of a conflict a party stands on: a state with its forces, bodies and media; the
+# political and armed opposition with its bodies; jihadist groups; Kurdish forces; foreign
+# coalitions; monitors and rights groups. Relative to the party's own country: a country is
+# the `state` of itself, and a foreign state in another country's war is told by `country`.
+Side = Literal["state", "opposition", "jihadist", "kurdish", "coalition", "monitor"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 # `historical`: told as background, on a day long before the article (never on a timeline).
 EventStatus = Literal["asserted", "claimed", "threatened", "denied", "hypothetical", "historical"]
@@ -143,6 +148,7 @@ class Actor:
     stage: str = ""
     patrons: tuple[str, ...] = ()  # documented backers, from the curated lexicon
     led_by: str | None = None  # the leading country of an alliance
+    side: Side | None = None  # where the lexicon documents it, or the rule that named it
 
 
 @dataclass(frozen=True, slots=True)

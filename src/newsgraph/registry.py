@@ -67,7 +67,7 @@ STAGES: dict[str, Stage] = {
         "event_classes",
         classify_events_batch,
     ),
-    "actors.v1": _stage("actors.v1", resolve_actors, "text tokens entities", "actors"),
+    "actors.v1": _stage("actors.v1", resolve_actors, "text outlet tokens entities", "actors"),
     # people before places: a place inside a person's name ("Davis" of "Ouisa Davis") is
     # no place, and people need only where a place may be named, not which place it is
     "people.v1": _stage(

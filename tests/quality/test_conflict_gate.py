@@ -19,36 +19,41 @@ GOLD_FILES = ("articles.jsonl", "events.json", "quotes.json")
 DEVELOPMENT_SHA256 = "542337a2a740218f2457ed106285c2de75b124c29c3dae87a2d2790885fdeba5"
 HELD_OUT = ROOT / "eval" / "conflict_more"
 HELD_OUT_SHA256 = "cf5b10c7e1cb7539340a56a40805bf986d8cb2a76fdada044232ef45101abf1c"
-# Measured on the development set: event F1 0.568 (P 0.487, R 0.681), 1.40 records per
-# incident, strict 0.089; on matched records mode 0.839, actor 0.565, recipient 0.608,
-# location 0.812, day 0.866, killed 0.882, status 0.817. Quotes: overlap F1 0.823, speaker
-# 0.765 (0.651 before references.v1), via 0.882 (0.020 before the outlet rules).
+# Measured on the development set: event F1 0.562 (P 0.475, R 0.689), 1.45 records per
+# incident, strict 0.124; on matched records mode 0.856, actor 0.681, recipient 0.718,
+# location 0.809, day 0.872, killed 0.883, status 0.819. Quotes: overlap F1 0.823, speaker
+# 0.792 (0.651 before references.v1), via 0.882 (0.020 before the outlet rules).
 DEVELOPMENT_FLOORS = {
     "quote_f1": 0.81,
-    "speaker": 0.745,
+    "speaker": 0.78,
     "via": 0.87,
-    "event_f1": 0.56,
-    "mode": 0.83,
-    "actor": 0.555,
-    "recipient": 0.595,
+    "event_f1": 0.555,
+    "mode": 0.84,
+    "actor": 0.67,
+    "recipient": 0.71,
     "location": 0.80,
     "day": 0.855,
     "killed": 0.87,
     "status": 0.80,
 }
-# Measured on the held-out set: event F1 0.538 (P 0.449, R 0.670), 1.49 records per incident;
-# mode 0.907, location 0.827, day 0.853, killed 0.867, status 0.813.
+# Measured on the held-out set: event F1 0.532 (P 0.441, R 0.670), 1.52 records per incident;
+# mode 0.907, actor 0.600, recipient 0.653, location 0.853, day 0.853, killed 0.867,
+# status 0.813.
 HELD_OUT_FLOORS = {
-    "event_f1": 0.53,
+    "event_f1": 0.525,
     "mode": 0.89,
-    "location": 0.81,
+    "actor": 0.59,
+    "recipient": 0.64,
+    "location": 0.84,
     "day": 0.84,
     "killed": 0.855,
     "status": 0.80,
 }
 # Records per incident: the shipped pipeline gave 2.75 (development) and 3.00 (held out) before
-# events became incidents.
-MAX_RATIO = {"development": 1.4, "held out": 1.55}
+# events became incidents; 1.39 and 1.50 before parties named by role ("regime forces",
+# "rebels") and armed groups no lexicon knew became actors: with more parties named, fewer
+# mentions are too thin to load and fewer merge, mostly acts the annotators left uncoded.
+MAX_RATIO = {"development": 1.46, "held out": 1.55}
 
 
 def check(folder, digest, floors, resources, name, pipeline=None):

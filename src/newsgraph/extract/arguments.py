@@ -100,9 +100,15 @@ GROUP_NOUNS = frozenset(
         "envoy",
         "ambassador",
         "prosecutor",
+        "community",
+        "organization",
+        "organisation",
     ]
 )
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep"})
+COUNTS = frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "tens"}
+)
 _HELD = frozenset({"held", "controlled", "besieged", "run", "dominated", "occupied"})
 
 
@@ -116,8 +122,9 @@ class Arguments:
         self.sides = sides  # parties named by role words ("regime forces"), when known
         self._starts = [t.start for t in doc.tokens]
 
-    def names(self, tok: Token, whole: bool = True) -> tuple[str, ...]:
-        """Parties named by the phrase headed by `tok` (its core first, else its whole subtree)."""
+    def names(self, tok: Token, whole: bool = True, by_name: bool = False) -> tuple[str, ...]:
+        """Parties named by the phrase headed by `tok` (its core first, else its whole subtree);
+        `by_name`: only where a name names them, not role words ("terrorists", "the army")."""
         said = pronoun(tok)
         if said is not None and said.a_group:
             return self.recent_subjects(tok.start, 1)
@@ -126,20 +133,25 @@ class Arguments:
         if said is not None and said.a_thing and tok.dep in {"nsubj", "nsubjpass", "poss"}:
             return self._recent_party(tok.start)  # "Syria says *it* is willing to withdraw"
         core = self._core(tok)
-        found = self._parties(core)
+        found = self._parties(core, by_name)
         if not found and whole:
-            found = self._parties(self.tree.subtree(tok.i))
+            found = self._parties(self.tree.subtree(tok.i), by_name)
         return found
 
     def names_or_phrase(self, tok: Token, victims: bool = False) -> tuple[str, ...]:
         """Parties named by the phrase, else the side its role words name ("regime forces",
         and for `victims` "residents" as civilians), else the phrase itself when it names a
         group or an office no lexicon knows ("Darfur rebels"); else nothing."""
+        counted = self._counted(tok)
+        if counted is not None:
+            return self.names_or_phrase(counted, victims)  # "dozens of civilians"
         if found := self.names(tok, whole=False):
             return found
         if found := self.side(tok, victims):
             return found
         if found := self.names(tok):
+            return found
+        if victims and (found := self._holder(tok)):
             return found
         if tok.pos == "PROPN" and self._entity_at(tok) is not None:
             if self._locative(tok):
@@ -197,6 +209,21 @@ class Arguments:
             return ()
         return self.sides.party(role)
 
+    def _counted(self, tok: Token) -> Token | None:
+        """ "civilians" in "dozens of civilians", "hundreds of fighters": what a count counts."""
+        if tok.lemma.casefold() not in COUNTS:
+            return None
+        of = next((p for p in self.tree.children(tok.i, "prep") if p.text.casefold() == "of"), None)
+        return self.tree.child(of.i, "pobj") if of is not None else None
+
+    def _holder(self, tok: Token) -> tuple[str, ...]:
+        """ "bombed rebel-held areas": the side that holds the place struck."""
+        if self.sides is None:
+            return ()
+        mods = [i for c in self.tree.children(tok.i, "amod") for i in self.tree.subtree(c.i)]
+        held = [self.doc.tokens[i] for i in mods if self._holds_place(self.doc.tokens[i])]
+        return self.sides.party(self.sides.role_of(held)) if held else ()
+
     def _holds_place(self, tok: Token) -> bool:
         """ "rebel" in "rebel-held", "regime" in "regime-controlled": who holds a place."""
         nxt = self.doc.tokens[tok.i + 1 : tok.i + 3]
@@ -227,6 +254,18 @@ class Arguments:
         """The party whose name takes in `tok` and the words before it ("USA-led coalition")."""
         refs = [r for r in self.refs.at(tok.start, tok.end, "actor") if r.start < tok.start]
         return (max(refs, key=lambda r: r.end - r.start).name,) if refs else ()
+
+    def named_in(self, tok: Token) -> tuple[str, ...]:
+        """Parties named in the subtree of `tok`, wherever it stands: the owner of an act
+        ("killed in a *terrorist* attack") is no place for sitting under "in"."""
+        indices = self.tree.subtree(tok.i)
+        return self.named_between(indices[0], indices[-1] + 1)
+
+    def named_between(self, first: int, last: int) -> tuple[str, ...]:
+        """Parties named in tokens [first, last), wherever they stand."""
+        start, end = self.doc.tokens[first].start, self.doc.tokens[last - 1].end
+        refs = self.refs.within(start, end, "actor", "person")
+        return tuple(dict.fromkeys(n for r in _outermost(refs) for n in self._expand(r)))
 
     def in_range(self, indices: Iterable[int], exclude: Sequence[str] = ()) -> tuple[str, ...]:
         """Parties named anywhere in the given tokens, except `exclude`."""
@@ -267,14 +306,16 @@ class Arguments:
                 kept += self.tree.subtree(child.i)
         return sorted(kept)
 
-    def _parties(self, indices: Sequence[int]) -> tuple[str, ...]:
+    def _parties(self, indices: Sequence[int], by_name: bool = False) -> tuple[str, ...]:
         tokens = self.doc.tokens
         allowed = {i for i in indices if not self._locative(tokens[i])}
         if not allowed:
             return ()
         start, end = tokens[min(allowed)].start, tokens[max(allowed)].end
         refs = [
-            r for r in self.refs.within(start, end, "actor", "person") if self._covers(r, allowed)
+            r
+            for r in self.refs.within(start, end, "actor", "person")
+            if self._covers(r, allowed) and not (by_name and self._role_words(r))
         ]
         out: list[str] = []
         for ref in _outermost(refs):
@@ -282,6 +323,10 @@ class Arguments:
                 if name not in out:
                     out.append(name)
         return tuple(out)
+
+    def _role_words(self, ref: Reference) -> bool:
+        """A mention in common words ("terrorists", "regime forces"): a party named by role."""
+        return not any(c.isupper() for c in self.doc.text[ref.start : ref.end])
 
     def _covers(self, ref: Reference, allowed: set[int]) -> bool:
         tok = self._token_at(ref.start)

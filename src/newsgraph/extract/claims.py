@@ -45,6 +45,11 @@ class Scene:
     args: Arguments
     is_place: Callable[[str], bool] = lambda name: False  # the gazetteer knows it as a place
 
+    @property
+    def monitors(self) -> frozenset[str]:
+        """Monitors and rights groups the article names: they count and report."""
+        return frozenset(a.name for a in self.doc.actors if a.side == "monitor")
+
 
 @dataclass(slots=True)
 class Draft:
@@ -225,12 +230,18 @@ def find_allegations(drafts: list[Draft], scene: Scene) -> list[Draft]:
             continue
         if quote.speaker is None:
             quote = _speaker_from_mention(quote, scene)
-        if quote.speaker is None:
+        if quote.speaker is None or _witness(quote.speaker, scene):
             continue
         draft = _allegation(quote, scene)
         if draft is not None:
             found.append(draft)
     return found
+
+
+def _witness(speaker: str, scene: Scene) -> bool:
+    """A monitor or an outlet telling what happened reports; it does not accuse ("the
+    Observatory said 48 people were executed by government forces")."""
+    return scene.refs.kind_of_actor.get(speaker) == "media" or speaker in scene.monitors
 
 
 def _speaker_from_mention(quote: Quote, scene: Scene) -> Quote:
@@ -253,7 +264,7 @@ def _allegation(quote: Quote, scene: Scene) -> Draft | None:
             continue
         accused = tuple(
             n
-            for n in _others(scene.args.names(subject, whole=False), side)
+            for n in _others(scene.args.names(subject, whole=False, by_name=True), side)
             if scene.refs.kind_of_actor.get(n) in PARTY_KINDS
         )
         if not accused:

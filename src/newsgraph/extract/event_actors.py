@@ -14,6 +14,7 @@ from collections.abc import Callable
 from newsgraph.extract.claims import Draft, Scene
 from newsgraph.extract.relations import RELATIONS
 from newsgraph.model import Token
+from newsgraph.words import words
 
 # Verbs that carry an act named by their object: "launched air strikes", "carried out a raid".
 LIGHT_VERBS = frozenset(
@@ -57,6 +58,10 @@ DOING_VERBS = frozenset(
         "drop",
     ]
 )
+COUNT_NOUNS = words(
+    "number series wave barrage volley string spate round dozen dozens hundred hundreds "
+    "score scores couple salvo"
+)
 SUSPECTING = frozenset({"believe", "suspect", "think", "thought", "blame", "attribute"})
 MEANS_PREPS = frozenset({"with", "using", "through"})
 
@@ -65,17 +70,40 @@ Rule = Callable[[Token, Scene], Found]
 NONE: Found = ((), False)
 
 
-def _owner(tok: Token, scene: Scene) -> Found:
-    """ "Russian air strikes", "the regime's shelling", "rebel fire": who owns the act."""
+def owner_of(tok: Token, scene: Scene, pronouns: bool = True) -> tuple[str, ...]:
+    """Who owns the act `tok` names: "Russian air strikes", "the regime's shelling", "rebel
+    fire"; a possessive pronoun ("their bombing") only with `pronouns`."""
     owners = [
         c
         for c in scene.tree.children(tok.i, "poss", "compound", "amod", "nmod")
         if c.lemma.casefold() not in RELATIONS  # the backer in "Russian-backed offensive"
+        and (pronouns or c.pos != "PRON")
+        and not _where(c, scene)
     ]
     names = tuple(n for c in owners for n in scene.args.names(c, whole=True))
+    names = names or tuple(n for c in owners if c.pos != "PRON" for n in scene.args.named_in(c))
     if not names:
         names = tuple(n for c in owners for n in scene.args.side(c))
-    return names, False
+    return names
+
+
+def _where(mod: Token, scene: Scene) -> bool:
+    """ "the Syria attack": the article's own country by its name before an act is where it
+    happened ("Syrian attack", "US strikes" stay whose)."""
+    state = scene.args.sides.state if scene.args.sides else None
+    return mod.dep == "compound" and mod.pos == "PROPN" and mod.text == state
+
+
+def _owner(tok: Token, scene: Scene) -> Found:
+    """ "Russian air strikes", "the regime's shelling", "rebel fire": who owns the act (a
+    pronoun's owner is left to the last rule, `owner-pronoun`: "X and Y intensified their
+    bombing" is X's and Y's, which `light-verb` reads)."""
+    return owner_of(tok, scene, pronouns=False), False
+
+
+def _pronoun_owner(tok: Token, scene: Scene) -> Found:
+    """ "its bombardment": the party the possessive pronoun stands for."""
+    return owner_of(tok, scene), False
 
 
 def _agent(tok: Token, scene: Scene) -> Found:
@@ -186,14 +214,31 @@ NOUN_ACTORS: tuple[tuple[str, Rule], ...] = (
     ("light-verb", _light_verb),
     ("means", _means),
     ("governing-subject", _governing_subject),
+    ("owner-pronoun", _pronoun_owner),
 )
 
 
 def noun_actor(draft: Draft, scene: Scene) -> None:
-    """Fill in the actor of a noun mention from the first rule that finds one."""
+    """Fill in the actor of a noun mention from the first rule that finds one; an act counted
+    out ("carried out *a number of* strikes") is read where its count stands."""
+    nouns = [draft.tok]
+    if (count := _count_of(draft.tok, scene)) is not None:
+        nouns.append(count)
     for name, rule in NOUN_ACTORS:
-        found, suspected = rule(draft.tok, scene)
-        if found:
-            draft.actor, draft.suspected = found, suspected
-            draft.method = f"trigger+{name}"
-            return
+        for tok in nouns:
+            found, suspected = rule(tok, scene)
+            if found:
+                draft.actor, draft.suspected = found, suspected
+                draft.method = f"trigger+{name}"
+                return
+
+
+def _count_of(tok: Token, scene: Scene) -> Token | None:
+    """ "a number of strikes", "a barrage of rockets": the noun that counts the act."""
+    if tok.dep != "pobj":
+        return None
+    prep = scene.doc.tokens[tok.head]
+    noun = scene.doc.tokens[prep.head]
+    if prep.text.casefold() != "of" or noun.lemma.casefold() not in COUNT_NOUNS:
+        return None
+    return noun

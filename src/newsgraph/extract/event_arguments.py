@@ -10,13 +10,23 @@ the party of a threat's condition is whom it threatens; a noun's doer comes from
 from __future__ import annotations
 
 from newsgraph.extract.claims import Draft, Scene
-from newsgraph.extract.event_actors import LIGHT_VERBS, noun_actor
+from newsgraph.extract.event_actors import LIGHT_VERBS, noun_actor, owner_of
 from newsgraph.model import Token
+from newsgraph.words import words
 
 WOUND_LEMMAS = frozenset({"wound", "injure", "hurt", "maim"})
 KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot"})
 _RECIPIENT_PREPS = frozenset(
     {"against", "on", "at", "upon", "between", "with", "of", "into", "to", "for", "from"}
+)
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+CALLING = words("call urge appeal press")  # "called on X": X is whom the call is addressed to
+_OWNER_REACH = 4  # tokens from "in" to the attack: "in intensive Syrian air strikes"
+# Acts a passive victim dies "in": "killed in rebel shelling", "wounded in Russian air strikes".
+ATTACK_NOUNS = words(
+    "strike strikes airstrike airstrikes raid raids shelling bombing bombings bombardment "
+    "attack attacks fire assault offensive barrage shell shells rocket rockets missile missiles "
+    "sortie sorties"
 )
 
 
@@ -29,16 +39,19 @@ def gerund_noun(tok: Token, scene: Scene) -> bool:
 
 def verb_arguments(draft: Draft, scene: Scene) -> None:
     tree, args, tok = scene.tree, scene.args, draft.tok
-    passive = tree.child(tok.i, "nsubjpass") is not None
     subject = tree.subject(tok.i)
+    # "six people were reported *killed*": a participle under a passive is passive too
+    inherited = tok.tag == "VBN" and subject is not None and subject.dep == "nsubjpass"
+    passive = tree.child(tok.i, "nsubjpass") is not None or inherited
     if passive:
-        patient = tree.child(tok.i, "nsubjpass")
+        patient = tree.child(tok.i, "nsubjpass") or subject
         agent = tree.child(tok.i, "agent")
         pobj = tree.child(agent.i, "pobj") if agent else None
-        draft.actor = args.names_or_phrase(pobj) if pobj else ()
+        draft.actor = args.names_or_phrase(pobj) if pobj else _attack_owner(tok, scene)
     else:
         patient = tree.child(tok.i, "dobj", "obj")
-        subject = subject or _object_controller(tok, scene)
+        subject = _antecedent(subject, tok, scene) if subject is not None else None
+        subject = subject or _object_controller(tok, scene) or _acl_controller(tok, scene)
         if subject is not None and not _is_event_noun(subject, scene):
             draft.actor = args.names_or_phrase(subject)
         elif subject is not None:
@@ -68,6 +81,43 @@ def protest_target(draft: Draft, scene: Scene) -> tuple[str, ...]:
     clause = scene.doc.tokens[tok.head] if tok.pos != "VERB" and tok.dep in {"dobj", "obj"} else tok
     after = [i for i in scene.tree.subtree(clause.i) if i > tok.i]
     return scene.args.in_range(after, exclude=draft.actor)
+
+
+def _antecedent(subject: Token, verb: Token, scene: Scene) -> Token:
+    """ "Russia, *which* fired missiles at rebels": a relative clause's subject is the noun
+    the clause describes."""
+    if subject.text.casefold() in RELATIVE_PRONOUNS and verb.dep == "relcl":
+        return scene.doc.tokens[verb.head]
+    return subject
+
+
+def _acl_controller(tok: Token, scene: Scene) -> Token | None:
+    """ "the Air Force conducted sorties *targeting* sites": a participle describing a verb's
+    object acts with that verb's subject."""
+    if tok.dep != "acl" or tok.tag != "VBG":
+        return None
+    noun = scene.doc.tokens[tok.head]
+    if noun.dep not in {"dobj", "obj"}:
+        return None
+    return scene.tree.child(noun.head, "nsubj")
+
+
+def _attack_owner(tok: Token, scene: Scene) -> tuple[str, ...]:
+    """ "six people were killed *in rebel shelling*", "died in Russian air strikes": whose the
+    attack is that a passive victim was killed in (the words between "in" and the attack,
+    however the parser hung them)."""
+    for prep in scene.tree.children(tok.i, "prep"):
+        if prep.text.casefold() not in {"in", "during", "by"}:
+            continue
+        window = scene.doc.tokens[prep.i + 1 : prep.i + 1 + _OWNER_REACH]
+        attack = next((t for t in window if t.text.casefold() in ATTACK_NOUNS), None)
+        if attack is None or attack.sent != prep.sent:
+            continue
+        if attack.i > prep.i + 1 and (found := scene.args.named_between(prep.i + 1, attack.i)):
+            return found
+        if found := owner_of(attack, scene):
+            return found
+    return ()
 
 
 def _object_controller(tok: Token, scene: Scene) -> Token | None:
@@ -142,8 +192,20 @@ def _prep_parties(tok: Token, scene: Scene) -> tuple[str, ...]:
         if prep.text.casefold() not in _RECIPIENT_PREPS:
             continue
         for obj in scene.tree.children(prep.i, "pobj"):
-            found += [n for n in scene.args.names(obj) if n not in found]
+            # "fired missiles *at rebels*": whom an act is aimed at, not where it happened
+            named = scene.args.named_in(obj) if prep.text.casefold() == "at" else ()
+            named = named or scene.args.names(obj) or _addressee(prep, obj, scene)
+            found += [n for n in named if n not in found]
     return tuple(found)
+
+
+def _addressee(prep: Token, obj: Token, scene: Scene) -> tuple[str, ...]:
+    """ "called on *the international community*", "calls on human rights organizations":
+    whom a call is addressed to, named by what it is when no lexicon names it."""
+    verb = scene.doc.tokens[prep.head]
+    if prep.text.casefold() != "on" or verb.lemma.casefold() not in CALLING:
+        return ()
+    return scene.args.names_or_phrase(obj)
 
 
 def _is_event_noun(tok: Token, scene: Scene) -> bool:

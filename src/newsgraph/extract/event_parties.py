@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
-from newsgraph.model import Doc, Token
+from newsgraph.model import Actor, Doc, Token
 from newsgraph.words import words
 
 Role = Literal["state", "opposition", "civilians"]
@@ -30,8 +30,14 @@ CIVILIANS = "civilians"
 
 
 def home_state(doc: Doc) -> str | None:
-    """The country the document is about: the one whose places it names most (its towns
+    """The country the document is about: the one actors.v1 took for it where it named a side
+    by role ("regime forces", "rebels"); else the one whose places it names most (its towns
     count for it), then the one it names most as a party."""
+    for actor in doc.actors:
+        if "rule:state-forces" in actor.origin:
+            return actor.name
+        if actor.side == "opposition" and "rule:" in actor.origin and actor.country:
+            return actor.country
     names = {p.country_code: p.name for p in doc.places if p.kind == "country" and p.country_code}
     counts: Counter[str] = Counter()
     for place in doc.places:
@@ -156,6 +162,20 @@ TOPONYM_WORDS = words(
 )
 
 
+# People an outlet sends: "an Al-Jazeera team was targeted" makes the outlet a victim.
+STAFF = words("team teams crew crews journalist journalists reporter reporters correspondent "
+              "correspondents cameraman photographer staff office offices")  # fmt: skip
+
+
+def _staffed(outlet: Actor, doc: Doc) -> bool:
+    """Whether the article names the outlet's own people ("the Al-Jazeera team")."""
+    for m in outlet.mentions:
+        after = doc.text[m.end : m.end + 16].split()
+        if after and after[0].lower() in STAFF:
+            return True
+    return False
+
+
 class Parties:
     """The party names an event record may carry: a state's bodies as the state, stripped
     possessives ("Assads", "Syrias") as the name, and never a place or an outlet as a victim."""
@@ -169,6 +189,8 @@ class Parties:
         self.kinds = {a.name: a.kind for a in doc.actors}
         self.sources = {a.name: a.origin for a in doc.actors}
         self.countries = {a.name: a.country for a in doc.actors}
+        self.side_of = {a.name: a.side for a in doc.actors}
+        self.newsrooms = {a.name for a in doc.actors if a.kind == "media" and _staffed(a, doc)}
         known = [a.name for a in doc.actors] + [p.name for p in doc.people]
         self.known = {n.casefold(): n for n in known}
         self.places = {p.name.casefold() for p in doc.places}
@@ -184,13 +206,18 @@ class Parties:
             name = self._stem(name)
             if self._not_a_party(name, victims) or (acting and self._witness(name)):
                 continue
-            if self.sources.get(name, "ner") == "ner" and name not in self.people:
+            if self.sources.get(name, "ner").split("+")[0] == "ner" and name not in self.people:
                 name = self.sides.canonical(name)  # a lexicon's own entry keeps its name
             elif self._forces_of_a_state(name):
                 name = self.countries[name] or name  # "Syrian Arab Army": the Syrian state
             if name not in out:
                 out.append(name)
         return tuple(out)
+
+    def _unresolved(self, name: str) -> bool:
+        """A name as written that no stage made an actor, a person or an affiliation of one."""
+        known = name in self.kinds or name in self.people
+        return not known and all(p.affiliation != name for p in self.people.values())
 
     def _witness(self, name: str) -> bool:
         """An outlet or a monitor counting the dead: it reports force, it never uses it."""
@@ -199,11 +226,13 @@ class Parties:
         return bool({w.casefold() for w in name.split()} & WITNESSES)
 
     def _forces_of_a_state(self, name: str) -> bool:
-        """A state's army, ministry or police as the lexicon files them (a government body of
-        a country, named as one): not a region's government ("Kurdistan Regional Government")."""
+        """A state's army, air force, ministry or police as the lexicon files them (a
+        government body on the state's side, or named as one): not a region's government
+        ("Kurdistan Regional Government")."""
         if self.kinds.get(name) != "government_body" or not self.countries.get(name):
             return False
-        return bool({w.casefold() for w in name.split()} & STATE_BODIES)
+        state_side = self.side_of.get(name) == "state"
+        return state_side or bool({w.casefold() for w in name.split()} & STATE_BODIES)
 
     def _stem(self, name: str) -> str:
         """ "Assads" -> "Assad", "Bashar Assads" -> "Bashar Assad": an apostrophe the source
@@ -222,13 +251,16 @@ class Parties:
             return False
         if key in self.places:
             return True  # "shelled Bab Qensrin": a place, never a side
+        if self._unresolved(name) and self.is_place(name):
+            return True  # "shelled Goma": a name no stage resolved that the gazetteer knows
         person = self.people.get(name)
         if person is not None and not (person.title or person.affiliation):
             words = {w.casefold() for w in name.replace("-", " ").split()}
             if words & TOPONYM_WORDS or self.is_place(name):
                 return True  # "Khan Sheikhoun" taken for a person: a town
-        if victims and self.kinds.get(name) == "media":
-            return True  # an outlet reporting is no victim
+        media = self.kinds.get(name) == "media" and name not in self.newsrooms
+        if victims and (media or self.side_of.get(name) == "monitor"):
+            return True  # an outlet or a monitor reporting is no victim
         if self.sources.get(name) == "ner" and self.kinds.get(name) == "organisation":
             words = {w.casefold() for w in name.replace("-", " ").split()}
             if words & TOPONYM_WORDS:

@@ -96,6 +96,14 @@ def _named_places(doc: Doc, scene: Scene, start: int, end: int) -> tuple[str, ..
         if scene.is_place(person.name):
             seen.add(person.name.casefold())  # "shelled Goma": a town the parser took for a man
             hits.append((SPECIFICITY["named"], said.start, said.text))
+    for entity in doc.entities:  # "shelled Goma": a town people.v1 found no man in
+        inside = start <= entity.start and entity.end <= end and entity.label == "PERSON"
+        if not inside or entity.text.casefold() in seen:
+            continue
+        unresolved = not scene.refs.at(entity.start, entity.end, "actor", "person", "place")
+        if unresolved and scene.is_place(entity.text):
+            seen.add(entity.text.casefold())
+            hits.append((SPECIFICITY["named"], entity.start, entity.text))
     for name, offset in _after_locatives(scene, start, end):
         if name.casefold() not in seen and _name_like(doc, name, offset):
             seen.add(name.casefold())  # "dropped on al-Jalloum": a name the gazetteer lacks

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from newsgraph.data_files import read_bytes
-from newsgraph.model import ActorKind, Token
+from newsgraph.model import ActorKind, Side, Token
 
 DATA_DIR = "actors"
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014]+")
@@ -43,11 +43,13 @@ class ActorEntry:
     patrons: tuple[str, ...]
     led_by: str | None
     source: str
+    side: Side | None = None  # as the entry's source documents it
 
 
 @dataclass(frozen=True, slots=True)
 class LexiconMatch:
-    """Tokens `[first, last)` name `entry`; `start`/`end` are character offsets of the words."""
+    """Tokens `[first, last)` name `entry`; `start`/`end` are character offsets of the words.
+    A shared acronym ("SNA") names one of `alternatives` as well; the article settles which."""
 
     first: int
     last: int
@@ -55,6 +57,7 @@ class LexiconMatch:
     text: str
     start: int
     end: int
+    alternatives: tuple[ActorEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +184,14 @@ class ActorLexicon:
 
     def _add(self, entry: ActorEntry, alias: str) -> None:
         key = tuple(alias_pieces(alias))
-        if not key:
-            return
+        if not key or not any(c.isalpha() for c in alias):
+            return  # "313": a number names no one
         variants = self._by_key.setdefault(key, [])
-        if any(v.entry.name != entry.name for v in variants):
+        variant = _variant(entry, alias)
+        others = [v for v in variants if v.entry.name != entry.name]
+        if others and not (variant.exact and all(v.exact for v in others)):
             return  # the data settles conflicts; the first owner keeps an alias added later
-        variants.append(_variant(entry, alias))
+        variants.append(variant)  # an acronym the data leaves to several owners
         self._lengths.setdefault(key[0], set()).add(len(key))
 
     def _add_demonym(self, word: str, country: str, form: str) -> None:
@@ -209,27 +214,41 @@ class ActorLexicon:
             if found is None:
                 i += 1
                 continue
-            length, entry = found
+            length, entries = found
             span = pieces[i : i + length]
-            out.append(_match(tokens, span, entry))
+            out.append(_match(tokens, span, entries))
             i += length
         return out
 
     def _longest(
         self, pieces: Sequence[_Piece], norms: Sequence[str], i: int
-    ) -> tuple[int, ActorEntry] | None:
+    ) -> tuple[int, list[ActorEntry]] | None:
         for length in sorted(self._lengths.get(norms[i], ()), reverse=True):
-            variants = self._by_key.get(tuple(norms[i : i + length]))
-            if not variants or i + length > len(norms):
+            if i + length > len(norms):
                 continue
-            for variant in variants:
-                if _accepts(variant, pieces[i : i + length]):
-                    return length, variant.entry
+            key = tuple(norms[i : i + length])
+            variants = self._by_key.get(key, [])
+            if not variants and length > 1:
+                variants = self._lost_apostrophe(pieces, key, i)
+            entries = [v.entry for v in variants if _accepts(v, pieces[i : i + length])]
+            if entries:
+                return length, list(dict.fromkeys(entries))
         return None
+
+    def _lost_apostrophe(
+        self, pieces: Sequence[_Piece], key: tuple[str, ...], i: int
+    ) -> list[_Variant]:
+        """ "the Syrian National Coalitions vice-president": a name of several words whose
+        possessive lost its apostrophe (copy that stripped punctuation)."""
+        raw = pieces[i + len(key) - 1].raw
+        if not (raw.endswith("s") and raw[:1].isupper()):
+            return []
+        variants = self._by_key.get((*key[:-1], key[-1][:-1]), [])
+        return [v for v in variants if v.exact is None]
 
     def _stripped_possessive(
         self, tokens: Sequence[Token], pieces: Sequence[_Piece], i: int
-    ) -> tuple[int, ActorEntry] | None:
+    ) -> tuple[int, list[ActorEntry]] | None:
         """ "Syrias army", "SANAs correspondent": copy that lost its apostrophes. A capitalised
         word ending in s that is no alias, before the noun it owns, is the one-word alias
         without that s ("the Americas" owns nothing and stays)."""
@@ -245,7 +264,7 @@ class ActorLexicon:
         stem = _Piece(piece.token, piece.start, piece.end - 1, piece.raw[:-1], piece.norm[:-1])
         for variant in self._by_key.get((stem.norm,), []):
             if _accepts(variant, [stem]):
-                return 1, variant.entry
+                return 1, [variant.entry]
         return None
 
     def lookup(self, name: str) -> ActorEntry | None:
@@ -277,7 +296,9 @@ class ActorLexicon:
         return iter(sorted(self._by_name.values(), key=lambda e: e.name))
 
 
-def _match(tokens: Sequence[Token], span: Sequence[_Piece], entry: ActorEntry) -> LexiconMatch:
+def _match(
+    tokens: Sequence[Token], span: Sequence[_Piece], entries: Sequence[ActorEntry]
+) -> LexiconMatch:
     """A match over pieces as token indices, character offsets and the words as written."""
     first, last = span[0].token, span[-1].token + 1
     start, end = span[0].start, span[-1].end
@@ -286,7 +307,7 @@ def _match(tokens: Sequence[Token], span: Sequence[_Piece], entry: ActorEntry) -
         if first <= tok.i < last:
             chars.update(enumerate(tok.text, tok.start))
     text = "".join(chars.get(i, " ") for i in range(start, end))
-    return LexiconMatch(first, last, entry, text, start, end)
+    return LexiconMatch(first, last, entries[0], text, start, end, tuple(entries[1:]))
 
 
 def _entry(data: dict[str, Any]) -> ActorEntry:
@@ -299,6 +320,7 @@ def _entry(data: dict[str, Any]) -> ActorEntry:
         patrons=tuple(data["patrons"]),
         led_by=data["led_by"],
         source=data["source"],
+        side=data.get("side"),
     )
 
 

@@ -1,19 +1,26 @@
 """Stage actors.v1: every party the article names, resolved to one canonical actor each.
 
-Sources, in order: the actor lexicon (aliases, demonyms), then rules for names the lexicon
-cannot hold ("Iranian state TV", "Turkey-led coalition", "news agency X"), then NER ORG spans
-that match nothing (kept conservative). A person's name is never an actor; places are left
-to places.v1.
+Sources, in order: the actor lexicon (aliases, demonyms; an acronym two parties share, such
+as "SNA", goes to the one of the article's countries), then rules for names the lexicon
+cannot hold ("Iranian state TV", "Turkey-led coalition", "news agency X", armed groups named
+with group words: `group_names.py`), then parties named by what they are ("regime forces",
+"rebels", "terrorists" in a state outlet: `party_words.py`), then NER ORG spans that match
+nothing (kept conservative). A person's name is never an actor; places are left to places.v1.
+An actor's `origin` names every source of its mentions, the first one first.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsgraph.model import Actor, ActorKind, Doc, EntityMention, Span, Token
+from newsgraph.model import Actor, Doc, EntityMention, Span, Token
+from newsgraph.resolve import group_names, party_words
+from newsgraph.resolve.actor_found import Found, next_words, token_at, words_of
 from newsgraph.resolve.actor_lexicon import ActorEntry, ActorLexicon, LexiconMatch
+from newsgraph.resolve.not_people import Name, used_as_place
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
@@ -54,19 +61,12 @@ GENERIC_ORGS = _wordset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """One mention of one party, before mentions are grouped into actors."""
-
-    start: int
-    end: int
-    first: int  # token indices [first, last)
-    last: int
-    name: str
-    kind: ActorKind
-    country: str | None
-    code: str | None
-    origin: str
+# Words that make a name an institution even where a place shares it ("Aleppo Health Directorate").
+INSTITUTIONS = _wordset(
+    """directorate hospital school university council command ministry police company bank
+    party office center centre committee agency group forces army front brigade brigades
+    movement organisation organization union institute court department authority"""
+)
 
 
 def resolve_actors(doc: Doc, res: Resources) -> Doc:
@@ -76,14 +76,58 @@ def resolve_actors(doc: Doc, res: Resources) -> Doc:
     matches = [
         m
         for m in lexicon.match(doc.tokens)
-        if not _in_person(m, people, lexicon) and not _as_place(doc, m)
+        if not _in_person(m, people, lexicon) and not _as_place(doc, m, res)
     ]
+    countries = _countries(doc, matches, lexicon, res)
+    matches = [_by_country(m, countries) for m in matches]
     found = [_from_lexicon(doc, m, lexicon) for m in matches]
     found += _state_media(doc, matches, lexicon)
     found += _led_coalitions(doc, matches, lexicon)
     found += _agency_names(doc, matches, lexicon)
-    found += _ner_orgs(doc, found, people)
+    found += group_names.find(doc, found, set(people))
+    state = _home_state(countries, matches)
+    found = party_words.find(doc, lexicon, found, set(people), state, res.outlets)
+    found += _ner_orgs(doc, found, people, res)
     return replace(doc, actors=_group(doc, found, res.actors))
+
+
+def _countries(
+    doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon, res: Resources
+) -> Counter[str]:
+    """The countries the article is about, most first: a place of the country it names counts
+    four (where things happen), the country or a state body named as a party two, one of its
+    people or things ("Russian jets": a foreign hand, often) one; "UK-based" is where a
+    monitor sits. Ties go to the one named first."""
+    counts: Counter[str] = Counter()
+    for m in sorted(matches, key=lambda m: m.start):
+        if not m.alternatives and (country := _country_of(m)):
+            counts[country] += 1 if lexicon.demonym(m.text) else 2
+    for e in doc.entities:
+        if e.label not in ("GPE", "LOC") or words_of(next_words(doc, e.last, 1)) == ("based",):
+            continue
+        places = res.gazetteer.exact(e.text)
+        state = res.gazetteer.country(places[0].entry.country_code) if places else None
+        if state is not None:
+            counts[state.name] += 4
+    return counts
+
+
+def _home_state(countries: Counter[str], matches: Sequence[LexiconMatch]) -> str | None:
+    """The country the article is about, among those it names as a party: a meeting in
+    Geneva between "the government and the opposition" is no Swiss affair."""
+    named = {c for m in matches if not m.alternatives and (c := _country_of(m))}
+    ranked = [c for c, _ in countries.most_common() if c in named]
+    return ranked[0] if ranked else None
+
+
+def _by_country(m: LexiconMatch, countries: Counter[str]) -> LexiconMatch:
+    """A shared acronym as the party of the country the article names most ("SNA" in
+    Somalia is its national army); the first owner where the article names none of theirs."""
+    if not m.alternatives:
+        return m
+    owners = (m.entry, *m.alternatives)
+    best = max(owners, key=lambda e: countries.get(e.country or "", 0))
+    return replace(m, entry=best, alternatives=tuple(e for e in owners if e is not best))
 
 
 def _person_tokens(entities: Sequence[EntityMention]) -> dict[int, EntityMention]:
@@ -92,16 +136,36 @@ def _person_tokens(entities: Sequence[EntityMention]) -> dict[int, EntityMention
 
 
 def _in_person(m: LexiconMatch, people: dict[int, EntityMention], lexicon: ActorLexicon) -> bool:
-    """A match inside a person's name ("George Washington") is no actor; a leading demonym is."""
+    """A match inside a person's name ("George Washington") is no actor; a leading demonym is,
+    and so is a group's name that no person bears: the whole name NER took for a person
+    ("Jabhat al-Nusra"), a name of several words or an acronym inside one ("SANA al-Nusra")."""
     entity = people.get(m.first)
     if entity is None:
+        return False
+    whole = m.first <= entity.first and entity.last <= m.last
+    several = len(m.text.split()) > 1 or "-" in m.text or m.text.isupper()
+    if (whole or several) and m.entry.kind not in ("country", "ethnic_group"):
         return False
     return not (m.first == entity.first and lexicon.demonym(m.text) is not None)
 
 
-def _as_place(doc: Doc, m: LexiconMatch) -> bool:
-    """ "a Baghdad-based spokesman": the country or its capital as a location, not a party."""
-    return m.entry.kind == "country" and _words(_next_words(doc, m.last, 1)) == ("based",)
+def _as_place(doc: Doc, m: LexiconMatch, res: Resources) -> bool:
+    """ "a Baghdad-based spokesman", "Damascus Terrorists of ... fired" (a dateline that lost
+    its comma): the country or its capital as a location, not a party."""
+    if m.entry.kind != "country":
+        return False
+    if words_of(next_words(doc, m.last, 1)) == ("based",):
+        return True
+    return _dateline(doc, m) and any(c.entry.kind == "city" for c in res.gazetteer.exact(m.text))
+
+
+def _dateline(doc: Doc, m: LexiconMatch) -> bool:
+    """A city opening its sentence before a capitalised word or a comma: "Damascus, SANA -",
+    "Damascus Terrorists of ..." (not "Damascus said", where the city speaks for its state)."""
+    first = doc.tokens[m.first]
+    opens = m.first == 0 or doc.tokens[m.first - 1].sent != first.sent
+    nxt = token_at(doc, m.last)
+    return opens and nxt is not None and (nxt.text == "," or nxt.text[:1].isupper())
 
 
 def _origin(entry: ActorEntry) -> str:
@@ -110,35 +174,17 @@ def _origin(entry: ActorEntry) -> str:
     return f"lexicon:{lexicon}"
 
 
-def _from_lexicon(doc: Doc, m: LexiconMatch, lexicon: ActorLexicon) -> _Found:
+def _from_lexicon(doc: Doc, m: LexiconMatch, lexicon: ActorLexicon) -> Found:
     """A lexicon match, widened over a state noun after a demonym ("Russian command")."""
     e = m.entry
     end, last = m.end, m.last
-    nxt = _token(doc, m.last)
+    nxt = token_at(doc, m.last)
     state_noun = nxt is not None and nxt.text.lower() in STATE_HEADS
     if nxt is not None and state_noun and e.kind == "country" and lexicon.demonym(m.text):
         end, last = nxt.end, m.last + 1
     country = e.country or e.led_by
-    return _Found(m.start, end, m.first, last, e.name, e.kind, country, e.code, _origin(e))
-
-
-def _token(doc: Doc, i: int) -> Token | None:
-    return doc.tokens[i] if 0 <= i < len(doc.tokens) else None
-
-
-def _next_words(doc: Doc, i: int, n: int) -> list[tuple[int, str]]:
-    """Up to `n` (index, lower-cased text) of tokens from `i`; hyphens and possessives skipped."""
-    out: list[tuple[int, str]] = []
-    while len(out) < n and i < len(doc.tokens):
-        text = doc.tokens[i].text.lower().strip("-\u2013\u2014")
-        if text and text not in ("'s", "\u2019s"):
-            out.append((i, text))
-        i += 1
-    return out
-
-
-def _words(pairs: Sequence[tuple[int, str]]) -> tuple[str, ...]:
-    return tuple(w for _, w in pairs)
+    origin = _origin(e) + ("+rule:acronym-by-country" if m.alternatives else "")
+    return Found(m.start, end, m.first, last, e.name, e.kind, country, e.code, origin, e.side)
 
 
 def _country_of(m: LexiconMatch) -> str | None:
@@ -148,17 +194,17 @@ def _country_of(m: LexiconMatch) -> str | None:
     return None
 
 
-def _state_media(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[_Found]:
+def _state_media(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[Found]:
     """ "Iranian state TV" -> a media actor of Iran named by its adjective and the medium."""
     out = []
     for m in matches:
         country = _country_of(m)
-        after = _next_words(doc, m.last, 3)
-        if country is None or _words(after[:1]) != ("state",):
+        after = next_words(doc, m.last, 3)
+        if country is None or words_of(after[:1]) != ("state",):
             continue
         for words, head in sorted(STATE_MEDIA.items(), key=lambda kv: -len(kv[0])):
             medium = after[1 : 1 + len(words)]
-            if _words(medium) != words:
+            if words_of(medium) != words:
                 continue
             last = medium[-1][0] + 1
             if _proper_after(doc, last):
@@ -166,47 +212,64 @@ def _state_media(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexico
             name = f"{lexicon.adjective(country) or country} state {head}"
             end = doc.tokens[last - 1].end
             origin = "rule:state-media"
-            out.append(_Found(m.start, end, m.first, last, name, "media", country, None, origin))
+            out.append(
+                Found(m.start, end, m.first, last, name, "media", country, None, origin, "state")
+            )
             break
     return out
 
 
 def _proper_after(doc: Doc, i: int) -> bool:
     """True when token `i` starts a capitalised name."""
-    tok = _token(doc, i)
+    tok = token_at(doc, i)
     return tok is not None and tok.text[:1].isupper() and tok.pos in ("PROPN", "X", "")
 
 
 def _led_coalitions(
     doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon
-) -> list[_Found]:
-    """ "Turkey-led coalition" -> an alliance led by that country (the curated one if it exists)."""
+) -> list[Found]:
+    """ "Turkey-led coalition", "the US-led anti-Daesh coalition" -> an alliance led by that
+    country (the curated one if it exists); whom it is against is no party to its name."""
     out = []
     leads = {e.led_by: e for e in lexicon.entries() if e.kind == "alliance" and e.led_by}
     for m in matches:
         country = _country_of(m)
-        after = _next_words(doc, m.last, 2)
-        words = _words(after)
-        if country is None or len(words) < 2 or words[0] != "led" or words[1] not in LED_GROUPS:
+        after = next_words(doc, m.last, 4)
+        words = words_of(after)
+        if country is None or len(words) < 2 or words[0] != "led":
             continue
-        last = after[1][0] + 1
-        entry = leads.get(country) if words[1] == "coalition" else None
-        name = entry.name if entry else f"{country}-led {words[1]}"
+        group = _against(words)
+        if group >= len(words) or words[group] not in LED_GROUPS:
+            continue
+        last = after[group][0] + 1
+        entry = leads.get(country) if words[group] == "coalition" else None
+        name = entry.name if entry else f"{country}-led {words[group]}"
         origin = _origin(entry) if entry else "rule:led-coalition"
         end = doc.tokens[last - 1].end
-        out.append(_Found(m.start, end, m.first, last, name, "alliance", country, None, origin))
+        side = entry.side if entry else "coalition"
+        out.append(
+            Found(m.start, end, m.first, last, name, "alliance", country, None, origin, side)
+        )
     return out
 
 
-def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[_Found]:
+def _against(words: Sequence[str]) -> int:
+    """Where the group word stands after "led": past "anti-Daesh" ("anti", "daesh") or a
+    joined "anti-isis" between."""
+    if len(words) > 1 and words[1] == "anti":
+        return 3
+    return 2 if len(words) > 1 and words[1].startswith("anti") else 1
+
+
+def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexicon) -> list[Found]:
     """ "Kremlin news agency RIA", "Iran's state news agency IRNA": the name is the outlet."""
     out = []
     for m in matches:
         country = _country_of(m)
-        after = _next_words(doc, m.last, 3)
+        after = next_words(doc, m.last, 3)
         if after[:1] and after[0][1] == "state":
             after = after[1:]
-        words = _words(after)
+        words = words_of(after)
         size = 2 if words[:2] == ("news", "agency") else 1 if words[:1] == ("agency",) else 0
         if country is None or not size:
             continue
@@ -218,14 +281,19 @@ def _agency_names(doc: Doc, matches: Sequence[LexiconMatch], lexicon: ActorLexic
             continue  # a known outlet: the lexicon already has it, with its country
         tok = doc.tokens[j]
         origin = "rule:news-agency"
-        out.append(_Found(tok.start, tok.end, j, j + 1, tok.text, "media", country, None, origin))
+        out.append(Found(tok.start, tok.end, j, j + 1, tok.text, "media", country, None, origin))
     return out
 
 
-def _ner_orgs(doc: Doc, found: Sequence[_Found], people: dict[int, EntityMention]) -> list[_Found]:
-    """NER ORG spans no other source explains, minus titles, ranks and single common words."""
+def _ner_orgs(
+    doc: Doc, found: Sequence[Found], people: dict[int, EntityMention], res: Resources
+) -> list[Found]:
+    """NER ORG spans no other source explains, minus titles, ranks, single common words and
+    places the model took for organisations ("Daraa", "Homs": the gazetteer's own names;
+    "Rityan", which the article calls a village elsewhere)."""
     taken = {i for f in found for i in range(f.first, f.last)}
     surnames = _surnames(doc)
+    placed = _placed(doc, res)
     out = []
     for e in doc.entities:
         if e.label != "ORG" or any(i in taken or i in people for i in range(e.first, e.last)):
@@ -238,14 +306,30 @@ def _ner_orgs(doc: Doc, found: Sequence[_Found], people: dict[int, EntityMention
             continue
         start, end = doc.tokens[first].start, doc.tokens[last - 1].end
         name = doc.text[start:end]
-        out.append(_Found(start, end, first, last, name, "organisation", None, None, "ner"))
+        institution = set(name.lower().split()) & INSTITUTIONS
+        if not institution and (name in placed or res.gazetteer.exact(name)):
+            continue
+        if name.split()[-1].lower() in party_words.ROLE_WORDS:
+            continue  # "Damascus Terrorists": a role word, which party_words reads
+        out.append(Found(start, end, first, last, name, "organisation", None, None, "ner"))
+    return out
+
+
+def _placed(doc: Doc, res: Resources) -> set[str]:
+    """Names the article uses as places somewhere: NER's places, and names the words around
+    make places ("the village of Rityan", "Maaret al-Numan, a city south of Idlib")."""
+    out = {e.text for e in doc.entities if e.label in ("GPE", "LOC", "FAC")}
+    for e in doc.entities:
+        name = Name(doc, e.first, e.last)
+        if e.label in ("ORG", "PERSON") and used_as_place(name, res.gazetteer, res.titles):
+            out.add(e.text)
     return out
 
 
 def _is_title(doc: Doc, e: EntityMention, people: dict[int, EntityMention]) -> bool:
     """A rank before a name ("Major-General Igor Konashenkov", "Army" + "Colonel Ryan Dillon")."""
     tokens = list(doc.tokens[e.first : e.last])
-    nxt = _token(doc, e.last)
+    nxt = token_at(doc, e.last)
     if nxt is not None:
         tokens.append(nxt)
     for k, tok in enumerate(tokens[:-1]):
@@ -277,14 +361,17 @@ def _is_generic(doc: Doc, e: EntityMention) -> bool:
     return tok.text.lower() in GENERIC_ORGS or tok.pos == "NOUN" or not tok.text[:1].isupper()
 
 
-def _group(doc: Doc, found: Sequence[_Found], lexicon: ActorLexicon) -> tuple[Actor, ...]:
-    """One Actor per canonical name, mentions in text order, aliases as first written."""
-    by_name: dict[str, list[_Found]] = {}
+def _group(doc: Doc, found: Sequence[Found], lexicon: ActorLexicon) -> tuple[Actor, ...]:
+    """One Actor per canonical name, mentions in text order, aliases as first written; kind
+    and country from a mention that names it (before one a rule made), and as origin every
+    source of its mentions, that one first ("lexicon:curated+rule:outlet-wording")."""
+    by_name: dict[str, list[Found]] = {}
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         by_name.setdefault(f.name, []).append(f)
     actors = []
     for name, items in by_name.items():
-        head = items[0]
+        head = min(items, key=lambda f: f.origin.startswith("rule:"))
+        origin = "+".join(dict.fromkeys(f.origin for f in [head, *items]))
         mentions = tuple(
             dict.fromkeys(Span(f.start, f.end, doc.text[f.start : f.end]) for f in items)
         )
@@ -292,6 +379,7 @@ def _group(doc: Doc, found: Sequence[_Found], lexicon: ActorLexicon) -> tuple[Ac
         entry = lexicon.lookup(name)
         patrons = entry.patrons if entry else ()
         led_by = entry.led_by if entry else None
+        side = head.side or next((f.side for f in items if f.side), None)
         actors.append(
             Actor(
                 name,
@@ -300,10 +388,11 @@ def _group(doc: Doc, found: Sequence[_Found], lexicon: ActorLexicon) -> tuple[Ac
                 mentions,
                 head.country,
                 head.code,
-                head.origin,
+                origin,
                 STAGE,
                 patrons=patrons,
                 led_by=led_by or (head.country if head.kind == "alliance" else None),
+                side=side,
             )
         )
     return tuple(actors)

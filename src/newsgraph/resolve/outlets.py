@@ -65,6 +65,16 @@ class Outlets:
         """The outlet whose canonical name is `name`."""
         return self._by_name.get(name)
 
+    def state_of(self, name: str) -> str | None:
+        """The state that owns or runs the outlet called `name` by any of its spellings or its
+        site ("sana", "sana.sy", "Syrian Arab News Agency" -> Syria); None for any other."""
+        site = name.strip().lower().removeprefix("www.").split(".")[0]
+        for outlet in self._by_name.values():
+            spellings = {s.lower() for s in (outlet.name, *outlet.aliases)}
+            if outlet.kind == "state" and outlet.owner and {name.strip().lower(), site} & spellings:
+                return outlet.owner
+        return None
+
     def __contains__(self, name: object) -> bool:
         return name in self._by_name
 

@@ -14,16 +14,25 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Doc, Person, Span, Token
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.actor_lexicon import KnownPerson, PeopleLexicon
 from newsgraph.resolve.gender import FirstNames
+from newsgraph.resolve.not_people import Checks, Name, listed_places, not_a_person
 from newsgraph.resolve.place_spans import PlaceSpan, find_spans
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import TitleWords
+from newsgraph.words import words
 
 if TYPE_CHECKING:
     from newsgraph.resources import Resources
 
 STAGE = "people.v1"
 _AFFILIATION_PREPS = frozenset({"for", "of", "at", "with", "from", "in"})
+_HEADLINE_POS = frozenset({"NOUN", "VERB", "ADJ"})  # "Calls", "Death", "Ill" in a headline
+_TITLE_REACH = 10  # tokens back from a name to the title of "Secretary of the X ... Name"
+# Small words inside a name: "Hadi al-Bahra", "Ursula von der Leyen", "Osama bin Laden".
+NAME_PARTICLES = words(
+    "- al el ad ash as at an ar az bin ibn bint abu de da di del van von der le la"
+)
 # Place spans found by the grammar alone ("in Davis", "George's apartment"): a surname NER
 # calls a person outweighs them.
 _GRAMMAR_ONLY = frozenset({"cue", "name"})
@@ -48,18 +57,62 @@ def resolve_people(doc: Doc, res: Resources) -> Doc:
     places = find_spans(doc, res.gazetteer, res.place_names)
     spans = _name_spans(doc, refs, places, titles)
     spans += _first_named(doc, spans, refs, places, titles, res.first_names)
-    drafts = _cluster(doc.tokens, spans)
+    spans = _story_people(doc, spans, res, titles)
+    drafts = _cluster(doc.tokens, spans, res.people)
     _link_surnames(doc.tokens, drafts, places)
     for draft in drafts:
         for first, last in draft.mentions:
             _describe(draft, (first, last), doc, tree, refs, titles)
         known = res.people.lookup(draft.name)
         if known is not None:
-            draft.title = draft.title or known.title
-            draft.affiliation = draft.affiliation or known.affiliation
-            draft.origin = f"text+{known.source}"
+            _know(draft, known)
     people = tuple(_person(doc, d) for d in drafts)
     return replace(doc, people=people)
+
+
+def _know(draft: _Draft, known: KnownPerson) -> None:
+    """What a lexicon knows of a person: a gap in the text's title and affiliation filled; a
+    curated public figure's own affiliation kept over what the text seems to say ("Assad is
+    the major beneficiary of the US-led coalition strikes" makes him no member of it)."""
+    if known.source.startswith("http"):
+        draft.affiliation = known.affiliation or draft.affiliation
+    draft.title = draft.title or known.title
+    draft.affiliation = draft.affiliation or known.affiliation
+    draft.origin = f"text+{known.source}"
+
+
+def _story_people(
+    doc: Doc, spans: list[tuple[int, int]], res: Resources, titles: TitleWords
+) -> list[tuple[int, int]]:
+    """The names that are people of the story: not a credit (nor the credited name anywhere
+    else), not a place the article uses as one (`not_people.NOT_PEOPLE`), nor a name listed
+    with such places."""
+    checks = Checks(
+        res.gazetteer,
+        titles,
+        lambda text: res.people.lookup(text) is not None,
+        _titled_words(doc, spans, titles),
+        frozenset(e.text for e in doc.entities if e.label in ("GPE", "LOC", "FAC")),
+    )
+    names = [Name(doc, first, last) for first, last in spans]
+    verdicts = {(n.first, n.last): not_a_person(n, checks) for n in names}
+    writers = {n.text for n in names if verdicts[(n.first, n.last)] in ("byline", "sign-off")}
+    kept = [n for n in names if not verdicts[(n.first, n.last)] and n.text not in writers]
+    places = {(e.first, e.last) for e in doc.entities if e.label in ("GPE", "LOC")}
+    places |= {(n.first, n.last) for n in names if n not in kept}
+    listed = listed_places(doc, kept, places)
+    return [(n.first, n.last) for k, n in enumerate(kept) if k not in listed]
+
+
+def _titled_words(doc: Doc, spans: list[tuple[int, int]], titles: TitleWords) -> frozenset[str]:
+    """Words of the names the article gives a title ("President X", "Colonel X")."""
+    return frozenset(
+        t.text
+        for first, last in spans
+        if first > 0 and titles.is_title_word(doc.tokens[first - 1].text)
+        for t in doc.tokens[first:last]
+        if t.text[:1].isupper()  # not the "al" and "-" of "Ahmed al-Jarba"
+    )
 
 
 def _person(doc: Doc, draft: _Draft) -> Person:
@@ -86,15 +139,17 @@ def _name_spans(
     """Token ranges of person names: PERSON entities, and titled names NER mislabelled; none
     that names an actor or may name a place."""
     tokens = doc.tokens
+    common = {t.text for t in tokens if t.text.isalpha() and t.text.islower()}
     spans: list[tuple[int, int]] = []
     for ent in doc.entities:
         first, last = _strip_possessive(tokens, ent.first, ent.last)
+        first, last = _strip_common_words(tokens, first, last, common)
         stripped = _skip_title(tokens, first, last, titles)
         titled = stripped > first
         if ent.label != "PERSON" and not titled:
             continue
         first = stripped
-        if first >= last or not all(_is_name_word(t) for t in tokens[first:last]):
+        if first >= last or not _is_name(tokens[first:last]):
             continue
         if ent.label != "PERSON" and last - first < 2:
             continue
@@ -105,6 +160,21 @@ def _name_spans(
             continue
         spans.append((first, last))
     return spans
+
+
+def _strip_common_words(
+    tokens: Sequence[Token], first: int, last: int, common: set[str]
+) -> tuple[int, int]:
+    """A name without the headline words NER ran it into ("Aleppo Death", "Alhassan Calls",
+    "Subscribe TRT World"): capitalised words the article also writes in lower case, and a
+    last word the parser reads as a common word."""
+    while last - first > 1 and (
+        tokens[last - 1].text.lower() in common or tokens[last - 1].pos in _HEADLINE_POS
+    ):
+        last -= 1
+    while last - first > 1 and tokens[first].text.lower() in common:
+        first += 1
+    return first, last
 
 
 # Particles inside Arabic, Dutch, French, ... names ("Abu Malek al-Jayrudi", "de Mistura").
@@ -282,6 +352,16 @@ def _skip_title(tokens: Sequence[Token], first: int, last: int, titles: TitleWor
     return i if has_head else first
 
 
+def _is_name(tokens: Sequence[Token]) -> bool:
+    """Capitalised words, with particles inside ("Hadi al-Bahra", "Ursula von der Leyen")."""
+    inner = tokens[1:-1]
+    return (
+        _is_name_word(tokens[0])
+        and _is_name_word(tokens[-1])
+        and all(_is_name_word(t) or t.text.lower() in NAME_PARTICLES for t in inner)
+    )
+
+
 def _is_name_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
 
@@ -294,32 +374,60 @@ def _name_of(tokens: Sequence[Token], first: int, last: int) -> str:
     return out
 
 
-def _cluster(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[_Draft]:
-    """One draft per full name; single-word names join the full name ending in that word."""
+def _cluster(
+    tokens: Sequence[Token], spans: list[tuple[int, int]], known: PeopleLexicon
+) -> list[_Draft]:
+    """One draft per person: a full name, or the name a lexicon knows it by ("Bashar Assads"
+    and "Assad" are Bashar al-Assad); single words join the full name ending in that word."""
     drafts: dict[str, _Draft] = {}
+    spelled: dict[str, _Draft] = {}  # each full name as written, to the draft it went to
     singles: list[tuple[int, int]] = []
-    for first, last in sorted(spans):
+    for first, last in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):  # longest first
         if last - first == 1:
             singles.append((first, last))
             continue
-        name = _name_of(tokens, first, last)
-        drafts.setdefault(name.casefold(), _Draft(name)).mentions.append((first, last))
-    for first, last in singles:
-        owner = _owner(drafts.values(), tokens[first].text, tokens[first].start, tokens)
+        text = _name_of(tokens, first, last)
+        draft = next((d for t, d in spelled.items() if t.endswith(" " + text)), None)
+        if draft is None:  # "Abdel Rahman" after "Rami Abdel Rahman" is the same man
+            name = _known_name(text, known)
+            draft = drafts.setdefault(name.casefold(), _Draft(name))
+        draft.mentions.append((first, last))
+        spelled.setdefault(text, draft)
+    for first, last in sorted(singles):
+        word = tokens[first].text
+        owner = _owner(drafts.values(), word, tokens[first].start, tokens)
         if owner is None:
-            word = tokens[first].text
-            owner = drafts.setdefault(word.casefold(), _Draft(word))
+            name = _known_name(word, known)
+            owner = drafts.setdefault(name.casefold(), _Draft(name))
         owner.mentions.append((first, last))
-    return list(drafts.values())
+    return sorted(drafts.values(), key=lambda d: min(d.mentions))
+
+
+def _known_name(name: str, known: PeopleLexicon) -> str:
+    """The name a lexicon knows `name` by, its lost apostrophe's s aside ("Assads" is
+    Bashar al-Assad's); `name` itself where no lexicon knows it."""
+    for spelling in (name, name[:-1] if name.endswith("s") and not name.endswith("ss") else ""):
+        person = known.lookup(spelling) if spelling else None
+        if person is not None:
+            return person.name
+    return name
 
 
 def _owner(
     drafts: Iterable[_Draft], word: str, offset: int, tokens: Sequence[Token]
 ) -> _Draft | None:
-    """The full-named person whose surname is `word`: the latest named before `offset`, else any."""
-    matches = [d for d in drafts if " " in d.name and d.name.split()[-1] == word]
+    """The full-named person whose surname is `word` ("Bahra" of "Hadi al-Bahra", "Assads"
+    of "Bashar Assad"): the latest named before `offset`, else any."""
+    spellings = {word, word[:-1]} if word.endswith("s") and not word.endswith("ss") else {word}
+    matches = [d for d in drafts if " " in d.name and _surnames(d.name) & spellings]
     before = [d for d in matches if any(tokens[a].start < offset for a, _ in d.mentions)]
     return (before or matches)[-1] if matches else None
+
+
+def _surnames(name: str) -> set[str]:
+    """The last word of a name, with and without its Arabic article ("al-Assad", "Assad")."""
+    last = name.split()[-1]
+    return {last, last.split("-", 1)[1]} if last[:3].lower() in ("al-", "el-") else {last}
 
 
 def _overlaps(start: int, end: int, span: PlaceSpan) -> bool:
@@ -343,9 +451,10 @@ def _link_surnames(
     """Every other capitalised occurrence of a known surname is a mention of that person,
     unless it rather names a place."""
     taken = {i for d in drafts for a, b in d.mentions for i in range(a, b)}
-    surnames = {d.name.split()[-1] for d in drafts if " " in d.name}
+    surnames = {s for d in drafts if " " in d.name for s in _surnames(d.name)}
     for tok in tokens:
-        if tok.i in taken or tok.text not in surnames or _rather_a_place(tok, places):
+        stem = tok.text[:-1] if tok.text.endswith("s") and tok.text[:1].isupper() else ""
+        if tok.i in taken or not {tok.text, stem} & surnames or _rather_a_place(tok, places):
             continue
         owner = _owner(drafts, tok.text, tok.start, tokens)
         if owner is not None:
@@ -370,6 +479,9 @@ def _describe(
             t, a = _from_description(appos, doc, tree, refs, titles)
             draft.title = draft.title or t
             draft.affiliation = draft.affiliation or a
+    if draft.affiliation is None and (after := _title_after(doc, last, refs, titles)):
+        draft.title = draft.title or after[0]
+        draft.affiliation = after[1]
     head_tok = doc.tokens[last - 1]
     if head_tok.dep in {"nsubj", "nsubjpass"} and draft.affiliation is None:
         draft.affiliation = _predicate_affiliation(head_tok.head, doc, tree, refs)
@@ -392,10 +504,54 @@ def _pre_name_title(
         j -= 1
     words = tokens[j + 1 : first]
     if not any(titles.is_head_title(t.text) for t in words):
-        return None, _actor_at(tokens[j], refs) if j >= sent_first else None
+        named = j >= sent_first and tokens[j].text[:1].isupper()  # not "rebels Pillay said"
+        return _title_of(doc, first, sent_first, refs, titles) or (
+            None,
+            _actor_at(tokens[j], refs) if named else None,
+        )
     title = doc.text[words[0].start : words[-1].end]
     affiliation = _actor_at(tokens[j], refs) if j >= sent_first else None
     return title, affiliation
+
+
+def _title_of(
+    doc: Doc, first: int, sent_first: int, refs: References, titles: TitleWords
+) -> tuple[str, str] | None:
+    """("Secretary", "Syrian National Coalition") from "Secretary of the Syrian Coalition's
+    political committee Riyad Alhassan": a title, "of", a party, then the name."""
+    tokens = doc.tokens
+    for j in range(first - 2, max(sent_first, first - _TITLE_REACH) - 1, -1):
+        if tokens[j].text != "of" or not titles.is_head_title(tokens[j - 1].text):
+            continue
+        found = refs.within(tokens[j].end, tokens[first].start, "actor")
+        if found:
+            return tokens[j - 1].text, found[0].name
+    return None
+
+
+def _title_after(
+    doc: Doc, last: int, refs: References, titles: TitleWords
+) -> tuple[str, str] | None:
+    """("president", "Syrian National Coalition") from "Hadi al-Bahra, president of the
+    Syrian Coalition": a title and its party right after the name, with or without the
+    comma (copy that lost its punctuation is read the same)."""
+    tokens = doc.tokens
+    i = last
+    while i < len(tokens) and tokens[i].text.lower() in {",", "the", "a", "an"}:
+        i += 1
+    first = i
+    while i < len(tokens) and i - first < 3 and titles.is_title_word(tokens[i].text):
+        i += 1
+    words = tokens[first:i]
+    if not any(titles.is_head_title(t.text) for t in words) or i >= len(tokens):
+        return None
+    if tokens[i].text.lower() not in _AFFILIATION_PREPS:
+        return None
+    j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text.lower() == "the")
+    found = refs.at(tokens[j].start, tokens[j].end, "actor") if j < len(tokens) else []
+    if not found:
+        return None
+    return doc.text[words[0].start : words[-1].end], _widest(found).name
 
 
 def _actor_at(tok: Token, refs: References) -> str | None:

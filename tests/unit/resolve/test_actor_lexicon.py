@@ -154,6 +154,51 @@ def test_people_lexicon_shared_alias_names_nobody() -> None:
     assert people.lookup("omar ahmad") == b
 
 
+# --- shared acronyms, lost apostrophes, state outlets ------------------------------------------
+
+
+def _entry(name: str, country: str | None, kind: str = "armed_group") -> ActorEntry:
+    return ActorEntry(name, kind, country, None, (), None, "test")  # type: ignore[arg-type]
+
+
+def test_an_acronym_two_entries_share_keeps_both_owners() -> None:
+    syrian, somali = _entry("Syrian National Army", "Syria"), _entry("Somali Army", "Somalia")
+    lex = ActorLexicon([(syrian, ["SNA"]), (somali, ["SNA"])])
+    (m,) = lex.match(make_tokens("the SNA advanced"))
+    assert m.entry is syrian and m.alternatives == (somali,)
+
+
+def test_a_word_two_entries_claim_stays_with_the_first() -> None:
+    first, second = _entry("Front A", "Syria"), _entry("Front B", "Iraq")
+    lex = ActorLexicon([(first, ["Liberation Front"]), (second, ["Liberation Front"])])
+    (m,) = lex.match(make_tokens("the Liberation Front said"))
+    assert m.entry is first and m.alternatives == ()
+
+
+def test_the_packaged_data_shares_sna_between_syria_and_somalia(lexicon: ActorLexicon) -> None:
+    (m,) = lexicon.match(make_tokens("2 government soldiers (SNA) died"))
+    owners = {e.name for e in (m.entry, *m.alternatives)}
+    assert owners == {"Syrian National Army", "Somali National Army"}
+
+
+def test_a_possessive_that_lost_its_apostrophe(lexicon: ActorLexicon) -> None:
+    text = "Hisham Marwah the Syrian National Coalitions vice-president said Syrias army lied."
+    assert names(lexicon, text) == [
+        ("Syrian National Coalitions", "Syrian National Coalition"),
+        ("Syrias", "Syria"),
+    ]
+
+
+def test_a_plural_that_is_no_possessive(lexicon: ActorLexicon) -> None:
+    assert names(lexicon, "trade across the Americas grew") == []
+    assert names(lexicon, "Syrias") == []  # no word follows: nothing is owned
+
+
+def test_a_number_is_no_alias() -> None:
+    lex = ActorLexicon([(_entry("313 Brigade", None), ["313"])])
+    assert lex.match(make_tokens("And 313 people died")) == []
+
+
 def test_a_possessive_that_lost_its_apostrophe_before_a_noun(lexicon: ActorLexicon) -> None:
     found = lexicon.match(make_tokens("Syrias army and SANAs correspondent"))
     assert [m.entry.name for m in found] == ["Syria", "SANA"]

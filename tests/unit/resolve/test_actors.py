@@ -8,12 +8,13 @@ from actor_docs import make_doc
 from newsgraph.model import Actor, Doc
 from newsgraph.resolve.actor_lexicon import ActorLexicon
 from newsgraph.resolve.actors import STAGE, resolve_actors
+from newsgraph.resolve.gazetteer import Gazetteer
 from newsgraph.resources import Resources
 
 
 @pytest.fixture(scope="module")
 def res() -> Resources:
-    return Resources(actors=ActorLexicon.load())
+    return Resources(actors=ActorLexicon.load(), gazetteer=Gazetteer.from_entries([]))
 
 
 def actors(res: Resources, text: str, entities: list[tuple[str, str]] | None = None) -> Doc:
