@@ -22,5 +22,11 @@ ACTORS = {
     "US-led coalition": ActorFacts("alliance", led_by="United States"),
     "United Nations": ActorFacts("organisation"),
     "Syrian National Coalition": ActorFacts("organisation", "Syria"),
+    # as the actor lexicon places them (Actor.side)
+    "National Defence Forces": ActorFacts("armed_group", "Syria", camp="state"),
+    "Aleppo Media Center": ActorFacts("organisation", "Syria", camp="opposition"),
+    "Halab Today TV": ActorFacts("media", "Syria", camp="opposition"),
+    "Al-Ikhbariya": ActorFacts("media", "Syria", camp="state"),
+    "White Helmets": ActorFacts("organisation", "Syria", camp="monitor"),
 }
 PEOPLE = {"Anna Petrova": "Russia", "Omar Haddad": None, "Jane Roe": "Reuters"}

@@ -54,9 +54,9 @@ FROM quotes q JOIN _facts f ON f.id = q.id ORDER BY q.id
 def load_sides(con: duckdb.DuckDBPyConnection, outlets: Iterable[Any]) -> Sides:
     """Sides over everything the store knows of actors and people."""
     actors = {
-        name: ActorFacts(kind or "other", country, origin or "", tuple(patrons or ()), led_by)
-        for name, kind, country, origin, patrons, led_by in con.execute(
-            "SELECT name, kind, country, origin, patrons, led_by FROM actors"
+        name: ActorFacts(kind or "other", country, origin or "", tuple(patrons or ()), led_by, side)
+        for name, kind, country, origin, patrons, led_by, side in con.execute(
+            "SELECT name, kind, country, origin, patrons, led_by, side FROM actors"
         ).fetchall()
     }
     people = dict(con.execute("SELECT name, affiliation FROM people").fetchall())

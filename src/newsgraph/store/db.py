@@ -35,8 +35,8 @@ from newsgraph.store.rows import (
 from newsgraph.store.sides import actor_facts, people_facts
 
 # 2: events count their dead, day precision, weapon; 3: documents.seq; 5: the watch tables;
-# 6: places.precision and places.within; 7: corroboration (and events.denied_by)
-SCHEMA_VERSION = "7"
+# 6: places.precision and places.within; 7: corroboration and events.denied_by; 8: actors.side
+SCHEMA_VERSION = "8"
 # A place with coordinates in an older store was resolved as itself; one without has none.
 _PLACE_PRECISION = (
     "ALTER TABLE places ADD COLUMN IF NOT EXISTS precision INTEGER",
@@ -44,13 +44,16 @@ _PLACE_PRECISION = (
     "UPDATE places SET precision = 1 WHERE lat IS NOT NULL",
 )
 _DENIED_BY = ("ALTER TABLE events ADD COLUMN IF NOT EXISTS denied_by VARCHAR[]",)
+# Actor.side (state, opposition, ...): side rules read it; older stores' actors have none.
+_ACTOR_SIDE = ("ALTER TABLE actors ADD COLUMN IF NOT EXISTS side VARCHAR",)
 # Older schemas this one upgrades in place: version -> the statements that bring it up (the
 # new tables themselves come from schema.sql's CREATE TABLE IF NOT EXISTS); every upgrade then
 # computes the corroboration of what is stored, in the same transaction (Store._upgrade).
 MIGRATIONS: dict[str, tuple[str, ...]] = {
-    "3": _PLACE_PRECISION + _DENIED_BY,
-    "5": _PLACE_PRECISION + _DENIED_BY,
-    "6": _DENIED_BY,
+    "3": _PLACE_PRECISION + _DENIED_BY + _ACTOR_SIDE,
+    "5": _PLACE_PRECISION + _DENIED_BY + _ACTOR_SIDE,
+    "6": _DENIED_BY + _ACTOR_SIDE,
+    "7": _ACTOR_SIDE,
 }
 MEMORY_LIMIT = "128MB"  # the writer's cache; readers (queries, the web page) may use more
 READ_MEMORY_LIMIT = "1GB"

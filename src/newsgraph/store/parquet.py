@@ -27,7 +27,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "actors": pa.schema(
         [("id", _S), ("name", _S), ("kind", _S), ("code", _S), ("country", _S), ("origin", _S),
-         ("patrons", _L), ("led_by", _S)]
+         ("patrons", _L), ("led_by", _S), ("side", _S)]
     ),
     "people": pa.schema([("id", _S), ("name", _S), ("title", _S), ("affiliation", _S)]),
     "places": pa.schema(

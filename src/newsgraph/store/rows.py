@@ -117,6 +117,7 @@ def _entities(doc: Doc, rows: DocRows) -> None:
                 actor.origin,
                 list(actor.patrons),
                 actor.led_by,
+                actor.side,
             )
         )
         rows.mentions += [(doc.id, "actor", eid, m.start, m.end, m.text) for m in actor.mentions]

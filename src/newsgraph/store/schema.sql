@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS documents (
 
 CREATE TABLE IF NOT EXISTS actors (
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR, code VARCHAR,
-    country VARCHAR, origin VARCHAR, patrons VARCHAR[], led_by VARCHAR
+    country VARCHAR, origin VARCHAR, patrons VARCHAR[], led_by VARCHAR,
+    side VARCHAR                     -- Actor.side: state, opposition, jihadist, kurdish, ...
 );
 
 CREATE TABLE IF NOT EXISTS people (

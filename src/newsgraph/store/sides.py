@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from newsgraph.model import Actor, Doc, OriginKind, Person
 from newsgraph.resolve.outlets import Outlet
 
-# Kinds of actor that are a side of their own in a conflict.
+# Kinds of actor that are a side of their own in a conflict, and camps (Actor.side) that make
+# any actor one ("the Syrian National Coalition", an organisation of the opposition).
 PARTY_KINDS = frozenset({"country", "armed_group", "alliance"})
+PARTY_CAMPS = frozenset({"opposition", "jihadist", "kurdish", "coalition"})
 # Words an outlet's name may carry or drop ("The Jordan Times" / "jordantimes", "Al-Manar" /
 # "manar"): the FA-KES corpus names its outlets in lower case, run together.
 _NAME_PREFIXES = ("the", "al")
@@ -33,6 +35,7 @@ class ActorFacts:
     origin: str = ""
     patrons: tuple[str, ...] = ()
     led_by: str | None = None
+    camp: str | None = None  # Actor.side: state, opposition, jihadist, kurdish, coalition, monitor
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,9 @@ def outlet_key(name: str) -> str:
 
 
 def actor_facts(actors: Iterable[Actor]) -> dict[str, ActorFacts]:
-    return {a.name: ActorFacts(a.kind, a.country, a.origin, a.patrons, a.led_by) for a in actors}
+    return {
+        a.name: ActorFacts(a.kind, a.country, a.origin, a.patrons, a.led_by, a.side) for a in actors
+    }
 
 
 def people_facts(people: Iterable[Person]) -> dict[str, str | None]:
@@ -144,9 +149,9 @@ def _person_affiliation(sides: Sides, name: str) -> Found | None:
 def _state_media(sides: Sides, name: str) -> Found | None:
     """ "Iranian state TV" and other state media the text names by their state."""
     facts = sides.actors.get(name)
-    if facts is None or facts.kind != "media":
+    if facts is None or facts.kind != "media" or not facts.country:
         return None
-    if facts.origin == "rule:state-media" and facts.country:
+    if facts.origin == "rule:state-media" or facts.camp == "state":
         return facts.country, "outlet", "state"
     return None
 
@@ -157,12 +162,17 @@ def _other_media(sides: Sides, name: str) -> Found | None:
     return (None, "outlet", None) if facts is not None and facts.kind == "media" else None
 
 
-def _government_body(sides: Sides, name: str) -> Found | None:
-    """A ministry, an army, a state agency: its state."""
+def _state_body(sides: Sides, name: str) -> Found | None:
+    """A ministry, an army, a state agency (or any body the lexicon puts on a state's side):
+    its state."""
     facts = sides.actors.get(name)
-    if facts is None or facts.kind != "government_body":
+    if facts is None:
         return None
-    return facts.country or name, "speaker", None
+    if facts.kind == "government_body":
+        return facts.country or name, "speaker", None
+    if facts.camp == "state" and facts.country:  # its forces ("the Syrian Arab Army")
+        return facts.country, "speaker", None
+    return None
 
 
 def _alliance_leader(sides: Sides, name: str) -> Found | None:
@@ -174,9 +184,10 @@ def _alliance_leader(sides: Sides, name: str) -> Found | None:
 
 
 def _party_itself(sides: Sides, name: str) -> Found | None:
-    """A country, an armed group, an alliance, or a body that owns an outlet: its own side."""
+    """A country, an armed group, an alliance, a body of the opposition, jihadists or Kurdish
+    forces (Actor.side), or a body that owns an outlet: its own side."""
     facts = sides.actors.get(name)
-    if facts is not None and facts.kind in PARTY_KINDS:
+    if facts is not None and (facts.kind in PARTY_KINDS or facts.camp in PARTY_CAMPS):
         return name, "speaker", None
     if sides.is_owner(name):
         return name, "speaker", None
@@ -195,7 +206,7 @@ SIDE_RULES: tuple[tuple[str, SideRule], ...] = (
     ("person-affiliation", _person_affiliation),
     ("state-media", _state_media),
     ("media-of-no-side", _other_media),
-    ("government-body", _government_body),
+    ("state-body", _state_body),
     ("alliance-leader", _alliance_leader),
     ("party-itself", _party_itself),
     ("no-side", _no_side),

@@ -26,7 +26,12 @@ def sides() -> Sides:
         ("Jane Roe", None, "person-affiliation", "speaker"),  # a wire's reporter: no side
         ("Iranian state TV", "Iran", "state-media", "outlet"),
         ("Rebel Radio", None, "media-of-no-side", "outlet"),
-        ("Russian Defence Ministry", "Russia", "government-body", "speaker"),
+        ("Russian Defence Ministry", "Russia", "state-body", "speaker"),
+        ("National Defence Forces", "Syria", "state-body", "speaker"),  # a state's force
+        ("Al-Ikhbariya", "Syria", "state-media", "outlet"),  # a state's medium by its camp
+        ("Halab Today TV", None, "media-of-no-side", "outlet"),
+        ("Aleppo Media Center", "Aleppo Media Center", "party-itself", "speaker"),
+        ("White Helmets", None, "no-side", "speaker"),  # a monitor's camp is no party
         ("US-led coalition", "United States", "alliance-leader", "speaker"),
         ("Russia", "Russia", "party-itself", "speaker"),
         ("Free Syrian Army", "Free Syrian Army", "party-itself", "speaker"),
@@ -48,7 +53,7 @@ def test_every_rule_is_exercised_above():
         "person-affiliation",
         "state-media",
         "media-of-no-side",
-        "government-body",
+        "state-body",
         "alliance-leader",
         "party-itself",
         "no-side",
