@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from newsgraph.model import Corroboration, Doc
+from newsgraph.model import Doc
 from newsgraph.resolve.outlets import Outlet
-from newsgraph.store.corroboration import origin_dict
+from newsgraph.store.corroboration import corroboration_dict
 from newsgraph.store.origins import doc_corroboration
 
 # Parse internals that are not part of the output.
@@ -37,18 +37,6 @@ def doc_to_dict(doc: Doc, outlets: Iterable[Outlet] | None = None) -> dict[str, 
         for item, found in pairs:
             item["corroboration"] = corroboration_dict(found)
     return data
-
-
-def corroboration_dict(c: Corroboration) -> dict[str, Any]:
-    """A corroboration as the API and the JSON output give it."""
-    return {
-        "independent_origins": c.independent_origins,
-        "sides": list(c.sides),
-        "single_side": c.single_side,
-        "single_side_method": c.single_side_method,
-        "denied_by": list(c.denied_by),
-        "origins": [origin_dict(o) for o in c.origins],
-    }
 
 
 def render_json(docs: Iterable[Doc], outlets: Iterable[Outlet]) -> str:

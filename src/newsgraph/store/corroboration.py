@@ -187,9 +187,12 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, ids: Sequence[str]) -> list[
 
 
 def _row(fact_type: str, fact_id: str, c: Corroboration) -> dict[str, Any]:
+    return {"fact_type": fact_type, "fact_id": fact_id, **corroboration_dict(c)}
+
+
+def corroboration_dict(c: Corroboration) -> dict[str, Any]:
+    """A corroboration as the store, the API and the JSON output give it."""
     return {
-        "fact_type": fact_type,
-        "fact_id": fact_id,
         "independent_origins": c.independent_origins,
         "sides": list(c.sides),
         "single_side": c.single_side,
