@@ -8,21 +8,10 @@ from collections.abc import Sequence
 from newsgraph.model import Doc, Person, Quote, Span, Token
 from newsgraph.nlp.pronouns import pronoun
 from newsgraph.nlp.tree import Tree
+from newsgraph.resolve.coreference import FEMALE_WORDS, MALE_WORDS
 from newsgraph.resolve.references import Reference, References
 from newsgraph.resolve.titles import TitleWords
 
-# Words before a name or in a title that mark a person's gender, for pronoun resolution.
-# fmt: off
-_FEMALE = frozenset([
-    "mrs.", "ms.", "miss", "madam", "lady", "wife", "mother", "daughter", "sister", "woman",
-    "chairwoman", "congresswoman", "spokeswoman", "businesswoman", "actress", "queen",
-    "princess", "grandmother", "widow", "girl",
-])
-_MALE = frozenset([
-    "mr.", "sir", "husband", "father", "son", "brother", "man", "chairman", "congressman",
-    "spokesman", "businessman", "actor", "king", "prince", "grandfather", "widower", "boy",
-])
-# fmt: on
 _WORD = re.compile(r"[a-z]+\.?")
 # Heads of a phrase that ends in a person's name but names a body, not the person.
 _BODIES = frozenset(
@@ -167,7 +156,7 @@ class SpeakerResolver:
             for mention in person.mentions:
                 before = self.doc.text[max(0, mention.start - 12) : mention.start].casefold()
                 words.update(_WORD.findall(before))
-            female, male = words & _FEMALE, words & _MALE
+            female, male = words & FEMALE_WORDS, words & MALE_WORDS
             found = "f" if female and not male else "m" if male and not female else None
         self._genders[name] = found
         return found

@@ -568,8 +568,3 @@ def resolve_references(doc: Doc, res: Resources) -> Doc:
         rule(ctx)
     found = sorted(ctx.found, key=lambda c: (c.start, c.end))
     return replace(doc, coreferences=tuple(found))
-
-
-def coreference_at(doc: Doc, start: int, end: int) -> Sequence[Coreference]:
-    """The coreferences overlapping [start, end)."""
-    return [c for c in doc.coreferences if c.start < end and start < c.end]
