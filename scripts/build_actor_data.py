@@ -283,7 +283,8 @@ def outlet_records(outlets: list[Outlet], known: set[str], geo: Geography) -> di
             if name is not None and name not in geo.official and name not in known:
                 raise SystemExit(f"outlets.tsv: unknown country or owner {name!r} in {outlet.name}")
         record = Record(outlet.name, outlet.actor_kind, outlet.source, 0, country=outlet.country)
-        record.side = OUTLET_SIDES.get(outlet.kind)  # a state's outlet is the state's, a monitor one
+        # a state's outlet is the state's, a monitor one
+        record.side = OUTLET_SIDES.get(outlet.kind)
         record.aliases.update([outlet.name, *outlet.aliases])
         out[record.name] = record
     return out
